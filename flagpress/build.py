@@ -1,0 +1,60 @@
+"""The whole pipeline in one place: load -> validate -> render -> publish."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from flagpress import publish
+from flagpress.diagnostics import Problem, has_errors
+from flagpress.load import load_publication
+from flagpress.model import Publication
+from flagpress.validate import validate
+from flagpress.web import render_web
+
+
+@dataclass
+class Outcome:
+    problems: list[Problem] = field(default_factory=list)
+    built: bool = False
+    pages: int = 0
+    release: Path | None = None
+
+
+def content_file_checker(root: Path) -> Callable[[str], bool]:
+    """`exists(path)`: is this publication-relative path a real file inside content/?"""
+    content = (root / "content").resolve()
+
+    def exists(path: str) -> bool:
+        full = root / path
+        return full.is_file() and full.resolve().is_relative_to(content)
+
+    return exists
+
+
+def check(root: Path, today: dt.date) -> tuple[Publication | None, list[Problem]]:
+    """Load and validate: every problem in the publication, none of the output."""
+    pub, problems = load_publication(root)
+    if pub is not None:
+        problems += validate(pub, content_file_checker(root), today)
+    return pub, sorted(set(problems))
+
+
+def build(root: Path, output: Path, strict: bool, today: dt.date) -> Outcome:
+    """Check, then render the website into staging and switch it in on success only."""
+    publish.check_output(root, output)
+    pub, problems = check(root, today)
+    outcome = Outcome(problems=problems)
+    if pub is None or has_errors(problems, strict):
+        return outcome
+    staging = publish.stage(output)
+    try:
+        outcome.pages = render_web(pub, root, staging, today)
+    except BaseException:
+        publish.discard(staging)
+        raise
+    outcome.release = publish.switch(staging, output)
+    outcome.built = True
+    return outcome

@@ -1,0 +1,87 @@
+"""The `flagpress` command: parses options, runs the pipeline, maps outcomes to exit codes.
+
+Exit codes (FORMAT.md): 0 fine (warnings allowed), 1 problems in the content,
+2 usage error. Content problems are printed as diagnostics, never as tracebacks.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import click
+
+from flagpress import build as pipeline
+from flagpress.diagnostics import ContentError, Problem, has_errors, summary
+from flagpress.load import NotAPublication
+from flagpress.publish import UnsafeOutput
+from flagpress.web import RendererError
+
+ROOT = click.option(
+    "--root",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=".",
+    show_default=True,
+    help="The publication folder (the one with site_config.yml).",
+)
+STRICT = click.option("--strict", is_flag=True, help="Treat warnings as errors.")
+
+
+@click.group()
+@click.version_option(package_name="flagpress")
+def main() -> None:
+    """flagpress: check and build a co-produced publication."""
+
+
+def _report(problems: list[Problem], strict: bool) -> None:
+    for problem in problems:
+        click.echo(problem.format(), err=True)
+    if problems:
+        click.echo(summary(problems), err=True)
+    if has_errors(problems, strict):
+        raise SystemExit(1)
+
+
+def _usage(message: str) -> None:
+    click.echo(f"flagpress: error: {message}", err=True)
+    raise SystemExit(2)
+
+
+@main.command()
+@ROOT
+@STRICT
+def check(root: Path, strict: bool) -> None:
+    """Check the content and report every problem; writes nothing."""
+    try:
+        _, problems = pipeline.check(root, dt.date.today())
+    except NotAPublication as err:
+        _usage(str(err))
+    _report(problems, strict)
+    click.echo("No problems found." if not problems else "Checked.")
+
+
+@main.command()
+@ROOT
+@STRICT
+@click.option(
+    "--output",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Where to write the website [default: ROOT/site].",
+)
+def build(root: Path, strict: bool, output: Path | None) -> None:
+    """Check the content, then build the website (only if there are no errors)."""
+    output = output if output is not None else root / "site"
+    try:
+        outcome = pipeline.build(root, output, strict, dt.date.today())
+    except (NotAPublication, UnsafeOutput) as err:
+        _usage(str(err))
+    except ContentError as err:
+        outcome = pipeline.Outcome(problems=err.problems)
+    except RendererError as err:
+        click.echo(f"flagpress: error: {err}", err=True)
+        raise SystemExit(1) from None
+    _report(outcome.problems, strict)
+    if not outcome.built:
+        raise SystemExit(1)
+    click.echo(f"Built {outcome.pages} pages into {output}/")

@@ -1,0 +1,80 @@
+"""Problems found in a publication, and how editors see them.
+
+Every check in flagpress reports a `Problem` rather than raising, so that one run
+shows an editor everything that needs fixing, in the `path:line:col: severity:
+message [code]` shape that editors' tools (and people) already understand.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class Severity(StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong with the content: where, what, and what to do about it."""
+
+    path: str
+    line: int
+    col: int
+    severity: Severity
+    message: str
+    code: str
+
+    def format(self) -> str:
+        """Render as `path:line:col: error|warning: message [code]`."""
+        where = f"{self.path}:{self.line}:{self.col}"
+        return f"{where}: {self.severity.value}: {self.message} [{self.code}]"
+
+
+@dataclass(frozen=True)
+class Location:
+    """A place in a source file; lines and columns count from 1."""
+
+    path: str
+    line: int = 1
+    col: int = 1
+
+    def error(self, code: str, message: str) -> Problem:
+        return Problem(self.path, self.line, self.col, Severity.ERROR, message, code)
+
+    def warning(self, code: str, message: str) -> Problem:
+        return Problem(self.path, self.line, self.col, Severity.WARNING, message, code)
+
+
+class ContentError(Exception):
+    """Raised when content cannot be read any further; carries the problems found so far."""
+
+    def __init__(self, problems: Iterable[Problem]) -> None:
+        self.problems = list(problems)
+        super().__init__("\n".join(p.format() for p in self.problems))
+
+
+def did_you_mean(word: str, choices: Iterable[str]) -> str:
+    """A ' (did you mean 'x'?)' suffix when a close match exists, else ''."""
+    matches = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f" (did you mean '{matches[0]}'?)" if matches else ""
+
+
+def has_errors(problems: Iterable[Problem], strict: bool = False) -> bool:
+    """True when the build must stop: any error, or any warning under --strict."""
+    return any(p.severity is Severity.ERROR or strict for p in problems)
+
+
+def summary(problems: list[Problem]) -> str:
+    """One closing line such as '2 errors, 1 warning'."""
+    errors = sum(p.severity is Severity.ERROR for p in problems)
+    warnings = len(problems) - errors
+    return f"{_plural(errors, 'error')}, {_plural(warnings, 'warning')}"
+
+
+def _plural(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"

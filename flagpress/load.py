@@ -1,0 +1,288 @@
+"""Reading a publication from disk into the model, collecting every problem on the way.
+
+flagpress discovers and reads every content file itself (MkDocs never sees
+`content/`). A broken file is reported and left out, and reading carries on, so
+that one run lists every problem in every file.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from flagpress import schema
+from flagpress.diagnostics import ContentError, Location, Problem
+from flagpress.fields import read_mapping
+from flagpress.frontmatter import split_front_matter
+from flagpress.markdown_body import BodyConverter
+from flagpress.model import (
+    Article,
+    Contact,
+    Contributor,
+    Issue,
+    Page,
+    Publication,
+    SiteConfig,
+)
+from flagpress.slugs import slugify
+from flagpress.sourcefile import read_text
+from flagpress.strict_yaml import YMap, YValue, parse_yaml
+
+CONFIG_FILE = "site_config.yml"
+CONTRIBUTORS_FILE = "content/contributors.yml"
+
+
+class NotAPublication(Exception):
+    """The folder given is not a publication at all (a usage error, not a content one)."""
+
+
+class _Reader:
+    """Holds the publication root, the Markdown converter and the problems found."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.real_root = root.resolve()
+        self.problems: list[Problem] = []
+        self.converter = BodyConverter()
+
+    def shown(self, path: Path) -> str:
+        return path.relative_to(self.root).as_posix()
+
+    def inside(self, path: Path) -> bool:
+        """False (and a problem) for a symlink that leads out of the publication."""
+        if path.resolve().is_relative_to(self.real_root):
+            return True
+        self.problems.append(
+            Location(self.shown(path)).error(
+                "outside-publication",
+                "this file is a link to somewhere outside the publication; flagpress "
+                "will not read it. Copy the file into the publication instead",
+            )
+        )
+        return False
+
+    def yaml_file(self, path: Path) -> YValue | None:
+        try:
+            return parse_yaml(read_text(path, self.shown(path)), self.shown(path))
+        except ContentError as err:
+            self.problems.extend(err.problems)
+            return None
+
+    def mapping(
+        self, value: YValue | None, fields: schema.Schema, where: Location, what: str
+    ) -> dict[str, Any] | None:
+        """Checked values, or None when a required key is missing or unusable."""
+        values = read_mapping(value, fields, where, what, self.problems)
+        if values is None or any(f.required and k not in values for k, f in fields.items()):
+            return None
+        return values
+
+
+def load_publication(root: Path) -> tuple[Publication | None, list[Problem]]:
+    """Read `root`; returns the publication (None if unusable) and every problem found."""
+    if not (root / CONFIG_FILE).is_file():
+        raise NotAPublication(
+            f"no {CONFIG_FILE} in {root}; run flagpress inside a publication folder "
+            "or point --root at one"
+        )
+    reader = _Reader(root)
+    config = _load_config(reader)
+    contributors = _load_contributors(reader)
+    issues = _load_issues(reader)
+    articles = _load_markdown_dir(reader, root / "content" / "articles", _article)
+    pages = _load_markdown_dir(reader, root / "content" / "pages", _page)
+    if config is None:
+        return None, reader.problems
+    publication = Publication(
+        config=config,
+        contributors=contributors,
+        issues=tuple(sorted(issues, key=lambda i: (i.date, i.number), reverse=True)),
+        articles=tuple(sorted(articles, key=lambda a: (a.date, a.slug), reverse=True)),
+        pages=tuple(sorted(pages, key=lambda p: p.slug)),
+    )
+    return publication, reader.problems
+
+
+def _load_config(reader: _Reader) -> SiteConfig | None:
+    path = reader.root / CONFIG_FILE
+    raw = reader.yaml_file(path)
+    values = reader.mapping(raw, schema.SITE_CONFIG, Location(CONFIG_FILE), CONFIG_FILE)
+    if values is None:
+        return None
+    contact = values.get("contact", {})
+    return SiteConfig(
+        title=values["title"],
+        publisher=values["publisher"],
+        language=values["language"],
+        url=values["url"],
+        contact=Contact(email=contact.get("email", ""), phone=contact.get("phone", "")),
+        roles=values["roles"],
+        sign_off_policy=values.get("policy", {}).get("sign_off", "lived-experience"),
+        description=values.get("description", ""),
+    )
+
+
+def _load_contributors(reader: _Reader) -> dict[str, Contributor]:
+    path = reader.root / CONTRIBUTORS_FILE
+    if not path.is_file():
+        reader.problems.append(
+            Location(CONTRIBUTORS_FILE).error(
+                "missing-file", "there is no contributors file; create it, even if it lists nobody"
+            )
+        )
+        return {}
+    raw = reader.yaml_file(path)
+    if raw is None:
+        return {}
+    if not isinstance(raw, list):
+        reader.problems.append(
+            raw.loc.error(
+                "not-a-list", "the contributors file must be a list of '- id: ...' entries"
+            )
+        )
+        return {}
+    people: dict[str, Contributor] = {}
+    for entry in raw:
+        person = _contributor(reader, entry)
+        if person is not None and person.id not in people:
+            people[person.id] = person
+        elif person is not None:
+            first = people[person.id].loc.line
+            reader.problems.append(
+                person.loc.error(
+                    "duplicate-contributor",
+                    f"the id '{person.id}' is already used on line {first}; give each person "
+                    "their own id",
+                )
+            )
+    return people
+
+
+def _contributor(reader: _Reader, entry: YValue) -> Contributor | None:
+    where = getattr(entry, "loc", Location(CONTRIBUTORS_FILE))
+    values = reader.mapping(entry, schema.CONTRIBUTOR, where, "a contributor")
+    if values is None:
+        return None
+    assert isinstance(entry, YMap)
+    return Contributor(
+        id=values["id"],
+        shown_as=values["shown_as"],
+        name=values.get("name", ""),
+        roles=values["roles"],
+        consent=values["consent"],
+        lived_experience=values.get("lived_experience", False),
+        profile=values.get("profile", False),
+        bio=values.get("bio", ""),
+        loc=entry.key_locs.get("id", entry.loc),
+    )
+
+
+def _load_issues(reader: _Reader) -> list[Issue]:
+    folder = reader.root / "content" / "issues"
+    if not folder.is_dir():
+        return []
+    issues = []
+    for issue_dir in sorted(p for p in folder.iterdir() if p.is_dir()):
+        if reader.inside(issue_dir):
+            issue = _issue(reader, issue_dir)
+            if issue is not None:
+                issues.append(issue)
+    return issues
+
+
+def _issue(reader: _Reader, folder: Path) -> Issue | None:
+    path = folder / "issue.yml"
+    shown = reader.shown(path)
+    if not path.is_file():
+        reader.problems.append(
+            Location(reader.shown(folder)).error(
+                "missing-issue-file",
+                "this issue folder has no issue.yml; add one with the title, number, "
+                "date and running order",
+            )
+        )
+        return None
+    raw = reader.yaml_file(path)
+    if raw is None:
+        return None
+    values = reader.mapping(raw, schema.ISSUE, Location(shown), "issue.yml")
+    if values is None:
+        return None
+    assert isinstance(raw, YMap)
+    order = tuple((str(name), name.loc) for name in raw["articles"])
+    files = tuple(sorted(p.name for p in folder.glob("*.md")))
+    slug = slugify(folder.name)
+    articles = []
+    for name, _ in order:
+        file = folder / name
+        if name in files and reader.inside(file):
+            article = _article(reader, file, issue=slug)
+            if article is not None:
+                articles.append(article)
+    return Issue(
+        source=shown,
+        slug=slug,
+        title=values["title"],
+        number=values["number"],
+        date=values["date"],
+        editors=values.get("editors", ()),
+        running_order=order,
+        files=files,
+        articles=tuple(articles),
+        cover=values.get("cover"),
+        locs=dict(raw.key_locs),
+    )
+
+
+def _load_markdown_dir(reader: _Reader, folder: Path, make) -> list:  # noqa: ANN001
+    if not folder.is_dir():
+        return []
+    items = []
+    for path in sorted(folder.glob("*.md")):
+        if reader.inside(path):
+            item = make(reader, path)
+            if item is not None:
+                items.append(item)
+    return items
+
+
+def _front_matter(reader: _Reader, path: Path, fields: schema.Schema, what: str):
+    """Read a Markdown file: (values, key locations, body) or None when unusable."""
+    shown = reader.shown(path)
+    try:
+        split = split_front_matter(read_text(path, shown), shown)
+        raw = parse_yaml(split.yaml_text, shown, split.yaml_first_line)
+    except ContentError as err:
+        reader.problems.extend(err.problems)
+        return None
+    values = reader.mapping(raw, fields, Location(shown), what)
+    if values is None:
+        return None
+    assert isinstance(raw, YMap)
+    body = reader.converter.convert(split.body, shown, split.body_first_line)
+    return values, dict(raw.key_locs), body
+
+
+def _article(reader: _Reader, path: Path, issue: str | None = None) -> Article | None:
+    read = _front_matter(reader, path, schema.ARTICLE, "the front matter")
+    if read is None:
+        return None
+    values, locs, body = read
+    return Article(
+        source=reader.shown(path),
+        slug=slugify(path.stem),
+        body=body,
+        issue=issue,
+        locs=locs,
+        **values,
+    )
+
+
+def _page(reader: _Reader, path: Path) -> Page | None:
+    read = _front_matter(reader, path, schema.PAGE, "the front matter")
+    if read is None:
+        return None
+    values, _, body = read
+    return Page(
+        source=reader.shown(path), slug=slugify(path.stem), title=values["title"], body=body
+    )

@@ -1,0 +1,98 @@
+"""Markdown bodies to HTML, once per file, shared by every renderer.
+
+Like Pelican's readers, flagpress converts each body when it is read: the HTML keeps
+links exactly as the editor wrote them (each renderer maps them to its own URLs
+later), and the links and images found are kept with their line numbers so that
+validation can point editors at the exact place.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+
+import markdown
+from markdown.extensions import Extension
+from markdown.treeprocessors import Treeprocessor
+
+from flagpress.diagnostics import Location
+from flagpress.model import Body, Link
+
+EXTENSIONS = [
+    "footnotes",
+    "tables",
+    "toc",
+    "sane_lists",
+    "pymdownx.blocks.admonition",
+    "pymdownx.blocks.caption",
+    "pymdownx.betterem",
+]
+EXTENSION_CONFIGS = {
+    # Editors write `/// pull-quote` blocks; notes are for asides.
+    "pymdownx.blocks.admonition": {"types": ["note", "pull-quote"]},
+    "footnotes": {"BACKLINK_TITLE": "Back to the text of note %d"},
+}
+
+
+class _LinkCollector(Treeprocessor):
+    """Records every link and image target in document order."""
+
+    def __init__(self, md: markdown.Markdown) -> None:
+        super().__init__(md)
+        self.found: list[tuple[str, bool, str]] = []
+
+    def run(self, root: ET.Element) -> None:
+        for el in root.iter():
+            if el.tag == "a" and el.get("href") is not None:
+                href = el.get("href", "")
+                if not href.startswith("#"):
+                    self.found.append((href, False, "".join(el.itertext())))
+            elif el.tag == "img":
+                self.found.append((el.get("src", ""), True, el.get("alt", "")))
+
+
+class _CollectLinks(Extension):
+    def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 - Markdown's API
+        self.collector = _LinkCollector(md)
+        # After footnotes (50) and inline patterns (20) have made their elements.
+        md.treeprocessors.register(self.collector, "flagpress_links", 1)
+
+
+class BodyConverter:
+    """A reusable Markdown converter (building one per file costs more than converting)."""
+
+    def __init__(self) -> None:
+        self._links = _CollectLinks()
+        self._md = markdown.Markdown(
+            extensions=[*EXTENSIONS, self._links],
+            extension_configs=EXTENSION_CONFIGS,
+            output_format="html",
+        )
+
+    def convert(self, source: str, path: str, first_line: int) -> Body:
+        """Convert `source` (the body of `path`, starting at file line `first_line`)."""
+        self._md.reset()
+        self._links.collector.found = []
+        html = self._md.convert(source)
+        links = _locate(self._links.collector.found, source, path, first_line)
+        toc = tuple(getattr(self._md, "toc_tokens", []))
+        return Body(html=html, links=links, toc=toc, first_line=first_line)
+
+
+def _locate(
+    found: list[tuple[str, bool, str]], source: str, path: str, first_line: int
+) -> tuple[Link, ...]:
+    """Find where each target was written, searching forward from the previous one."""
+    links = []
+    cursor = 0
+    for target, is_image, text in found:
+        at = source.find(target, cursor) if target else -1
+        if at < 0:
+            at = source.find(target) if target else -1
+        if at >= 0:
+            cursor = at + len(target)
+            line = source.count("\n", 0, at) + first_line
+            col = at - (source.rfind("\n", 0, at) + 1) + 1
+        else:
+            line, col = first_line, 1
+        links.append(Link(target, is_image, text, Location(path, line, col)))
+    return tuple(links)

@@ -1,0 +1,182 @@
+"""The publication as plain data: no I/O, no rendering.
+
+Everything the renderers need is here, already validated and typed, so that web
+and print code never look at raw YAML. Locations are kept on the objects editors
+wrote so later checks can still point at the right line.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from flagpress.diagnostics import Location
+
+SHOWN_AS = ("full", "first-name", "initials", "pseudonym", "anonymous")
+ARTICLE_TYPES = ("article", "case-study", "editorial", "interview", "news")
+STATUSES = ("draft", "review", "ready", "published")
+LADDER = (
+    "coercion",
+    "educating",
+    "informing",
+    "consultation",
+    "engagement",
+    "co-design",
+    "co-production",
+)
+STAGES = ("co-planning", "co-design", "co-delivery", "co-evaluation")
+SIGN_OFF_POLICIES = ("lived-experience", "all-credited", "none")
+
+
+@dataclass(frozen=True)
+class Contact:
+    email: str = ""
+    phone: str = ""
+
+
+@dataclass(frozen=True)
+class SiteConfig:
+    title: str
+    publisher: str
+    language: str
+    url: str
+    contact: Contact
+    roles: dict[str, str]
+    sign_off_policy: str = "lived-experience"
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class Consent:
+    web: bool = False
+    print: bool = False
+    photo: bool = False
+    given: dt.date | None = None
+    review: dt.date | None = None
+    withdrawn: dt.date | None = None
+
+
+@dataclass(frozen=True)
+class Contributor:
+    id: str
+    shown_as: str
+    name: str
+    roles: tuple[str, ...]
+    consent: Consent
+    lived_experience: bool = False
+    profile: bool = False
+    bio: str = ""
+    loc: Location = field(default=Location(""), compare=False)
+
+
+@dataclass(frozen=True)
+class Credit:
+    id: str
+    role: str
+    loc: Location = field(default=Location(""), compare=False)
+
+
+@dataclass(frozen=True)
+class SignOff:
+    by: str
+    on: dt.date
+    text: str
+    loc: Location = field(default=Location(""), compare=False)
+
+
+@dataclass(frozen=True)
+class Image:
+    """An image an editor referenced: `src` as written, resolved against its file."""
+
+    src: str
+    alt: str = ""
+    people: tuple[str, ...] = ()
+    loc: Location = field(default=Location(""), compare=False)
+
+
+@dataclass(frozen=True)
+class Link:
+    """A link or image found in a Markdown body, with where it was written."""
+
+    target: str
+    is_image: bool
+    text: str
+    loc: Location
+
+
+@dataclass(frozen=True)
+class Body:
+    """A Markdown body converted once: HTML with links as written, plus what it refers to."""
+
+    html: str
+    links: tuple[Link, ...]
+    toc: tuple[dict, ...]
+    first_line: int
+
+
+@dataclass(frozen=True)
+class Coproduction:
+    level: str
+    stages: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Article:
+    source: str  # path relative to the publication root, POSIX style
+    slug: str
+    title: str
+    type: str
+    summary: str
+    date: dt.date
+    status: str
+    authors: tuple[str, ...]
+    body: Body
+    issue: str | None = None  # slug of the issue it belongs to, None if web-only
+    credits: tuple[Credit, ...] = ()
+    coproduction: Coproduction | None = None
+    sign_off: tuple[SignOff, ...] = ()
+    tags: tuple[str, ...] = ()
+    content_note: str = ""
+    image: Image | None = None
+    publish_after: dt.date | None = None
+    locs: dict[str, Location] = field(default_factory=dict, compare=False)
+
+    def is_public(self, today: dt.date) -> bool:
+        """Published, and past any embargo: the only articles any output may show."""
+        embargoed = self.publish_after is not None and self.publish_after > today
+        return self.status == "published" and not embargoed
+
+
+@dataclass(frozen=True)
+class Page:
+    source: str
+    slug: str
+    title: str
+    body: Body
+
+
+@dataclass(frozen=True)
+class Issue:
+    source: str  # path of issue.yml
+    slug: str
+    title: str
+    number: int
+    date: dt.date
+    editors: tuple[str, ...]
+    running_order: tuple[tuple[str, Location], ...]  # file names as listed in issue.yml
+    files: tuple[str, ...]  # the .md files actually in the issue's folder
+    articles: tuple[Article, ...]  # in running order; files that failed to load are absent
+    cover: Image | None = None
+    locs: dict[str, Location] = field(default_factory=dict, compare=False)
+
+
+@dataclass(frozen=True)
+class Publication:
+    config: SiteConfig
+    contributors: dict[str, Contributor]
+    issues: tuple[Issue, ...]  # newest first
+    articles: tuple[Article, ...]  # web-only articles, newest first
+    pages: tuple[Page, ...]
+
+    def all_articles(self) -> list[Article]:
+        return [a for issue in self.issues for a in issue.articles] + list(self.articles)

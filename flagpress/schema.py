@@ -1,0 +1,145 @@
+"""Every key editors may write, declared once with what it takes and what it means.
+
+The declarations follow FORMAT.md (the contract with editors: key names are
+fixed). Unknown keys are errors with a "did you mean", so a typo such as `autors`
+can never silently drop a credit.
+"""
+
+from __future__ import annotations
+
+from flagpress import model
+from flagpress.fields import (
+    Field,
+    Schema,
+    boolean,
+    choice,
+    identifier,
+    integer,
+    iso_date,
+    list_of,
+    mapping_of,
+    optional_date,
+    optional_text,
+    text,
+    word_map,
+)
+
+CONTACT: Schema = {
+    "email": Field(optional_text, doc="the publication's public email address"),
+    "phone": Field(optional_text, doc="the publication's public phone number"),
+}
+
+POLICY: Schema = {
+    "sign_off": Field(
+        choice(*model.SIGN_OFF_POLICIES),
+        doc="who must approve an article's final text: lived-experience, all-credited or none",
+    ),
+}
+
+SITE_CONFIG: Schema = {
+    "title": Field(text, required=True, doc="the publication's name, e.g. FLAG Magazine"),
+    "publisher": Field(text, required=True, doc="who publishes it"),
+    "language": Field(text, required=True, doc="a language tag such as en-GB"),
+    "url": Field(text, required=True, doc="the address the website will live at"),
+    "contact": Field(mapping_of(CONTACT, dict, "contact"), doc="public contact details"),
+    "roles": Field(
+        word_map, required=True, doc="role ids and their labels, e.g. volunteer: Volunteer"
+    ),
+    "policy": Field(mapping_of(POLICY, dict, "policy"), doc="publication policies"),
+    "description": Field(optional_text, doc="one sentence about the publication (optional)"),
+}
+
+CONSENT: Schema = {
+    "web": Field(boolean, required=True, doc="true if they may be named on the website"),
+    "print": Field(boolean, required=True, doc="true if they may be named in print and PDFs"),
+    "photo": Field(boolean, doc="true if they may appear in photos"),
+    "given": Field(iso_date, required=True, doc="the date consent was given, YYYY-MM-DD"),
+    "review": Field(optional_date, doc="the date to re-confirm consent by"),
+    "withdrawn": Field(optional_date, doc="the date consent was withdrawn, or null"),
+}
+
+CONTRIBUTOR: Schema = {
+    "id": Field(identifier, required=True, doc="a short unique id such as neil-j"),
+    "shown_as": Field(
+        choice(*model.SHOWN_AS),
+        required=True,
+        doc="full, first-name, initials, pseudonym or anonymous",
+    ),
+    "name": Field(text, doc="exactly the name to print"),
+    "roles": Field(list_of(identifier), required=True, doc="role ids from site_config.yml"),
+    "lived_experience": Field(boolean, doc="true or false; never shown per person"),
+    "profile": Field(boolean, doc="true if they want a contributor page"),
+    "bio": Field(optional_text, doc="a sentence about them"),
+    "consent": Field(
+        mapping_of(CONSENT, model.Consent, "consent"),
+        required=True,
+        doc="what they agreed to (web, print, photo, given)",
+    ),
+}
+
+CREDIT: Schema = {
+    "id": Field(identifier, required=True, doc="the contributor's id"),
+    "role": Field(identifier, required=True, doc="a role id from site_config.yml"),
+}
+
+SIGN_OFF: Schema = {
+    "by": Field(identifier, required=True, doc="the id of the person who approved the text"),
+    "on": Field(iso_date, required=True, doc="the date they approved it"),
+    "text": Field(text, required=True, doc="the short hash of the text they approved"),
+}
+
+COPRODUCTION: Schema = {
+    "level": Field(choice(*model.LADDER), required=True, doc="the rung of the ladder"),
+    "stages": Field(list_of(choice(*model.STAGES)), doc="the co-production stages involved"),
+}
+
+IMAGE: Schema = {
+    "src": Field(text, required=True, doc="the image file, e.g. images/hostel.jpg"),
+    "alt": Field(optional_text, doc="a description of the image for people who cannot see it"),
+    "people": Field(list_of(identifier), doc="ids of the people shown in it"),
+}
+
+
+def _coproduction(level: str, stages: tuple[str, ...] = ()) -> model.Coproduction:
+    return model.Coproduction(level=level, stages=stages)
+
+
+ARTICLE: Schema = {
+    "title": Field(text, required=True, doc="the headline"),
+    "type": Field(
+        choice(*model.ARTICLE_TYPES),
+        required=True,
+        doc="article, case-study, editorial, interview or news",
+    ),
+    "summary": Field(text, required=True, doc="one sentence saying what the article is about"),
+    "date": Field(iso_date, required=True, doc="the publication date, YYYY-MM-DD"),
+    "status": Field(
+        choice(*model.STATUSES), required=True, doc="draft, review, ready or published"
+    ),
+    "publish_after": Field(optional_date, doc="an embargo date, YYYY-MM-DD"),
+    "authors": Field(list_of(identifier), required=True, doc="contributor ids in byline order"),
+    "credits": Field(list_of(mapping_of(CREDIT, model.Credit, "a credit")), doc="other roles"),
+    "coproduction": Field(
+        mapping_of(COPRODUCTION, _coproduction, "coproduction"),
+        doc="the ladder rung and the stages",
+    ),
+    "sign_off": Field(list_of(mapping_of(SIGN_OFF, model.SignOff, "a sign-off")), doc="approvals"),
+    "tags": Field(list_of(text), doc="topics, e.g. [housing, commissioning]"),
+    "content_note": Field(optional_text, doc="a warning shown before the text"),
+    "image": Field(mapping_of(IMAGE, model.Image, "image"), doc="the article's main image"),
+}
+
+PAGE: Schema = {
+    "title": Field(text, required=True, doc="the page's title"),
+}
+
+ISSUE: Schema = {
+    "title": Field(text, required=True, doc="the issue's title"),
+    "number": Field(integer, required=True, doc="the issue number, e.g. 7"),
+    "date": Field(iso_date, required=True, doc="the issue date, YYYY-MM-DD"),
+    "cover": Field(mapping_of(IMAGE, model.Image, "cover"), doc="the cover image and its alt text"),
+    "editors": Field(list_of(identifier), doc="contributor ids of the issue's editors"),
+    "articles": Field(
+        list_of(text), required=True, doc="the article files in running order, e.g. [foreword.md]"
+    ),
+}

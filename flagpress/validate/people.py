@@ -1,0 +1,71 @@
+"""Checks on who is credited: known people, known roles, names where names are needed."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from flagpress.diagnostics import Location, Problem, did_you_mean
+from flagpress.load import CONTRIBUTORS_FILE
+from flagpress.model import Article, Publication
+
+
+def check(pub: Publication) -> Iterator[Problem]:
+    yield from _registry(pub)
+    for issue in pub.issues:
+        for person in issue.editors:
+            yield from _known(pub, person, issue.locs.get("editors", Location(issue.source)))
+    for article in pub.all_articles():
+        yield from _credits(pub, article)
+
+
+def _registry(pub: Publication) -> Iterator[Problem]:
+    roles = pub.config.roles
+    for person in pub.contributors.values():
+        if person.shown_as != "anonymous" and not person.name:
+            yield person.loc.error(
+                "missing-name",
+                f"'{person.id}' is shown as {person.shown_as} but has no 'name'; add the name "
+                "exactly as it should be printed",
+            )
+        if person.shown_as == "anonymous" and person.name:
+            yield person.loc.warning(
+                "name-of-anonymous",
+                f"'{person.id}' is anonymous, so their name must not be in the public "
+                f"{CONTRIBUTORS_FILE}; remove 'name' (real names belong in "
+                "contributors.private.yml)",
+            )
+        for role in person.roles:
+            if role not in roles:
+                yield person.loc.error(
+                    "unknown-role",
+                    f"'{person.id}' has the role '{role}', which is not in site_config.yml "
+                    f"roles{did_you_mean(role, roles)}",
+                )
+
+
+def _credits(pub: Publication, article: Article) -> Iterator[Problem]:
+    here = Location(article.source)
+    for person in article.authors:
+        yield from _known(pub, person, article.locs.get("authors", here))
+    for credit in article.credits:
+        yield from _known(pub, credit.id, credit.loc)
+        if credit.role not in pub.config.roles:
+            yield credit.loc.error(
+                "unknown-role",
+                f"no role '{credit.role}' in site_config.yml roles"
+                f"{did_you_mean(credit.role, pub.config.roles)}",
+            )
+    for sign_off in article.sign_off:
+        yield from _known(pub, sign_off.by, sign_off.loc)
+    if article.image:
+        for person in article.image.people:
+            yield from _known(pub, person, article.image.loc)
+
+
+def _known(pub: Publication, person: str, where: Location) -> Iterator[Problem]:
+    if person not in pub.contributors:
+        yield getattr(person, "loc", where).error(
+            "unknown-contributor",
+            f"no contributor '{person}' in {CONTRIBUTORS_FILE}"
+            f"{did_you_mean(person, pub.contributors)}",
+        )

@@ -1,0 +1,120 @@
+"""Checks on what pages point at: images that exist and have alt text, links that resolve.
+
+A published page must never link to a draft or an embargoed article: the link would
+either break or reveal that the article exists.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import posixpath
+from collections.abc import Callable, Iterator
+
+from flagpress.diagnostics import Location, Problem, did_you_mean
+from flagpress.links import Kind, resolve
+from flagpress.model import Article, Body, Image, Publication
+
+Exists = Callable[[str], bool]
+
+_WHY = {
+    Kind.UNSAFE: (
+        "unsafe-link",
+        "links may only be web addresses (https://...), email (mailto:) or phone (tel:) "
+        "links, or files in the publication",
+    ),
+    Kind.ABSOLUTE: (
+        "absolute-link",
+        "write the link relative to this file (e.g. ../pages/about.md), not from the top "
+        "of a disk or website",
+    ),
+    Kind.OUTSIDE: (
+        "outside-content",
+        "this points outside the content/ folder; copy the file into content/ and link to it there",
+    ),
+}
+
+
+def check(pub: Publication, exists: Exists, today: dt.date) -> Iterator[Problem]:
+    articles = {a.source: a for a in pub.all_articles()}
+    known = set(articles) | {p.source for p in pub.pages}
+    for issue in pub.issues:
+        if issue.cover:
+            yield from _image(issue.source, issue.cover, exists)
+    for article in articles.values():
+        if article.image:
+            yield from _image(article.source, article.image, exists)
+        public = article.is_public(today)
+        yield from _body(article.source, article.body, public, articles, known, exists, today)
+    for page in pub.pages:
+        yield from _body(page.source, page.body, True, articles, known, exists, today)
+
+
+def _image(source: str, image: Image, exists: Exists) -> Iterator[Problem]:
+    yield from _target(source, image.src, True, image.loc, exists)
+    if not image.alt.strip():
+        yield image.loc.error("image-no-alt", _NO_ALT)
+
+
+_NO_ALT = "this image has no alt text; describe what it shows for people who cannot see it"
+
+
+def _body(
+    source: str,
+    body: Body,
+    public: bool,
+    articles: dict[str, Article],
+    known: set[str],
+    exists: Exists,
+    today: dt.date,
+) -> Iterator[Problem]:
+    for link in body.links:
+        if link.is_image and not link.text.strip():
+            yield link.loc.error("image-no-alt", _NO_ALT + ", between the [ ] brackets")
+        yield from _target(source, link.target, link.is_image, link.loc, exists, known)
+        target = resolve(source, link.target)
+        linked = articles.get(target.path)
+        if public and linked is not None and not linked.is_public(today):
+            state = (
+                f"is embargoed until {linked.publish_after}"
+                if linked.status == "published"
+                else f"is still '{linked.status}'"
+            )
+            yield link.loc.error(
+                "link-to-draft",
+                f"this published page links to {linked.source}, which {state}; remove the "
+                "link or publish that article first",
+            )
+
+
+def _target(
+    source: str,
+    written: str,
+    is_image: bool,
+    loc: Location,
+    exists: Exists,
+    known: set[str] | None = None,
+) -> Iterator[Problem]:
+    target = resolve(source, written)
+    if target.kind in _WHY:
+        code, why = _WHY[target.kind]
+        yield loc.error(code, f"'{written}': {why}")
+    elif target.kind is Kind.EXTERNAL and is_image:
+        yield loc.error(
+            "remote-image",
+            f"'{written}' is on another website, which would tell that site who reads this "
+            "page; save the image in the images/ folder and link to it there",
+        )
+    elif target.kind is Kind.CONTENT:
+        if target.path.endswith(".md") and known is not None:
+            if target.path not in known:
+                yield loc.error("broken-link", _missing(written, target.path, known))
+        elif not exists(target.path):
+            code = "missing-image" if is_image else "broken-link"
+            yield loc.error(code, f"'{written}': there is no file {target.path}")
+
+
+def _missing(written: str, path: str, known: set[str]) -> str:
+    folder = posixpath.dirname(path)
+    nearby = [posixpath.basename(k) for k in known if posixpath.dirname(k) == folder]
+    hint = did_you_mean(posixpath.basename(path), nearby)
+    return f"'{written}' links to {path}, which is not an article or page{hint}"

@@ -1,0 +1,75 @@
+"""Checks on how the publication fits together: running orders and unique slugs."""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Iterable, Iterator
+
+from flagpress.diagnostics import Location, Problem, did_you_mean
+from flagpress.model import Issue, Publication
+
+# URL segments the website uses itself; a standing page may not take them.
+RESERVED_SLUGS = frozenset(
+    {"index", "issues", "articles", "tags", "search", "assets", "contributors", "credits"}
+)
+
+
+def check(pub: Publication) -> Iterator[Problem]:
+    for issue in pub.issues:
+        yield from _running_order(issue)
+        yield from _unique(((a.slug, a.source) for a in issue.articles), "article in this issue")
+    yield from _unique(((i.slug, i.source) for i in pub.issues), "issue")
+    yield from _unique(((a.slug, a.source) for a in pub.articles), "web-only article")
+    yield from _unique(((p.slug, p.source) for p in pub.pages), "standing page")
+    for page in pub.pages:
+        if page.slug in RESERVED_SLUGS:
+            yield Location(page.source).error(
+                "reserved-slug",
+                f"a standing page cannot be called '{page.slug}': the website uses that "
+                "address itself; rename the file",
+            )
+
+
+def _running_order(issue: Issue) -> Iterator[Problem]:
+    folder = posixpath.dirname(issue.source)
+    seen: set[str] = set()
+    for name, loc in issue.running_order:
+        if name in seen:
+            yield loc.error(
+                "duplicate-in-running-order",
+                f"'{name}' is listed twice in the running order; list each article once",
+            )
+        seen.add(name)
+        if name not in issue.files:
+            yield loc.error(
+                "missing-article",
+                f"the running order lists '{name}', but there is no such file in "
+                f"{folder}/{did_you_mean(name, issue.files)}",
+            )
+    for name in issue.files:
+        if name not in seen:
+            yield Location(f"{folder}/{name}").error(
+                "unlisted-article",
+                f"this article is not in the running order in {issue.source}; add "
+                f"'{name}' to its 'articles' list, or move the file to content/articles/ "
+                "to publish it on the website only",
+            )
+
+
+def _unique(items: Iterable[tuple[str, str]], what: str) -> Iterator[Problem]:
+    """One problem per source whose slug (its address) is already taken or empty."""
+    first: dict[str, str] = {}
+    for slug, source in items:
+        if not slug:
+            yield Location(source).error(
+                "bad-slug",
+                "this file name has no letters or digits to make a web address from; rename it",
+            )
+        elif slug in first:
+            yield Location(source).error(
+                "duplicate-slug",
+                f"this {what} would have the same web address ('{slug}') as {first[slug]}; "
+                "rename one of the files",
+            )
+        else:
+            first[slug] = source

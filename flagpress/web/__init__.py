@@ -1,0 +1,26 @@
+"""The website: pages computed from the publication, rendered through MkDocs + Material."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from flagpress.model import Publication
+from flagpress.web.mkdocs_adapter import RendererError, SiteSettings, render_site
+from flagpress.web.pages import compute_site
+
+__all__ = ["RendererError", "render_web"]
+
+
+def render_web(pub: Publication, root: Path, out_dir: Path, today: dt.date) -> int:
+    """Render the website into the empty folder `out_dir`; returns the number of pages."""
+    site = compute_site(pub, root, today)
+    settings = SiteSettings(
+        name=pub.config.title,
+        url=pub.config.url,
+        language=pub.config.language,
+        description=pub.config.description,
+        overrides=root / "templates" / "theme",
+    )
+    render_site(site, settings, out_dir)
+    return len(site.pages)

@@ -1,0 +1,157 @@
+"""The one place flagpress touches MkDocs (1.x is unmaintained upstream).
+
+MkDocs + Material are used as a renderer only: flagpress hands over finished page
+bodies as generated files, MkDocs wraps them in the theme, builds the nav and the
+search index. MkDocs never reads `content/` (its docs_dir is an empty folder) and
+never sees front matter. Any warning MkDocs logs fails the build, since it means
+flagpress produced something MkDocs did not understand.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+
+from markupsafe import escape  # noqa: E402
+from mkdocs.commands.build import build as mkdocs_build  # noqa: E402
+from mkdocs.config import load_config  # noqa: E402
+from mkdocs.exceptions import MkDocsException  # noqa: E402
+from mkdocs.plugins import BasePlugin  # noqa: E402
+from mkdocs.structure.files import File, Files  # noqa: E402
+from mkdocs.structure.toc import get_toc  # noqa: E402
+
+from flagpress.web.pages import Site, WebPage  # noqa: E402
+
+THEME_DIR = Path(__file__).resolve().parent.parent / "templates" / "theme"
+
+
+class RendererError(Exception):
+    """MkDocs failed or warned: a flagpress bug or a broken theme override."""
+
+
+@dataclass(frozen=True)
+class SiteSettings:
+    name: str
+    url: str
+    language: str
+    description: str = ""
+    overrides: Path | None = None  # the publication's templates/theme folder, if any
+
+
+class _FlagpressPlugin(BasePlugin):
+    """Adds flagpress's pages and files; replaces each page body with flagpress's HTML."""
+
+    def __init__(self, site: Site) -> None:
+        super().__init__()
+        self.site = site
+        self.by_uri: dict[str, WebPage] = {p.src_uri: p for p in site.pages}
+
+    def on_files(self, files: Files, *, config) -> Files:  # noqa: ANN001
+        for page in self.site.pages:
+            files.append(File.generated(config, page.src_uri, content=""))
+        for published, source in self.site.assets.items():
+            files.append(File.generated(config, published, abs_src_path=str(source)))
+        return files
+
+    def on_page_markdown(self, markdown: str, *, page, config, files) -> str:  # noqa: ANN001
+        ours = self.by_uri[page.file.src_uri]
+        # The theme prints these unescaped, so they are escaped here, once.
+        page.meta = {"title": str(escape(ours.title))}
+        if ours.description:
+            page.meta["description"] = str(escape(ours.description))
+        return ""
+
+    def on_page_content(self, html: str, *, page, config, files) -> str:  # noqa: ANN001
+        ours = self.by_uri[page.file.src_uri]
+        page.toc = get_toc([dict(t) for t in ours.toc])
+        return ours.html
+
+
+class _Collect(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+def _nav(entries: list) -> list:
+    out = []
+    for title, target in entries:
+        value = _nav(target) if isinstance(target, list) else target
+        out.append({str(escape(title)): value})
+    return out
+
+
+def _config_yaml(site: Site, settings: SiteSettings, docs_dir: str, out_dir: Path) -> str:
+    language = settings.language.split("-")[0].lower() or "en"
+    config = {
+        "site_name": settings.name,
+        "site_url": settings.url,
+        "site_description": settings.description or None,
+        "docs_dir": docs_dir,
+        "site_dir": str(out_dir),
+        "use_directory_urls": True,
+        "nav": _nav(site.nav),
+        "theme": {
+            "name": "material",
+            "custom_dir": str(THEME_DIR),
+            "language": language,
+            "font": False,  # no requests to Google Fonts: readers' privacy, offline use
+            "features": ["navigation.top", "search.highlight"],
+            "palette": [
+                {
+                    "media": "(prefers-color-scheme: light)",
+                    "scheme": "default",
+                    "toggle": {"icon": "material/brightness-7", "name": "Switch to dark mode"},
+                },
+                {
+                    "media": "(prefers-color-scheme: dark)",
+                    "scheme": "slate",
+                    "toggle": {"icon": "material/brightness-4", "name": "Switch to light mode"},
+                },
+            ],
+        },
+        "extra_css": ["assets/flagpress.css"],
+        "plugins": [{"search": {"lang": language}}],
+        "markdown_extensions": [],
+    }
+    return yaml.safe_dump(config, allow_unicode=True, sort_keys=False)
+
+
+def render_site(site: Site, settings: SiteSettings, out_dir: Path) -> None:
+    """Write the website for `site` into the empty folder `out_dir`."""
+    logger = logging.getLogger("mkdocs")
+    collect = _Collect()
+    propagate = logger.propagate
+    logger.addHandler(collect)
+    logger.propagate = False
+    try:
+        with tempfile.TemporaryDirectory(prefix="flagpress-mkdocs-") as work:
+            docs_dir = os.path.join(work, "docs")  # stays empty: pages are generated
+            os.mkdir(docs_dir)
+            config = load_config(
+                io.StringIO(_config_yaml(site, settings, docs_dir, out_dir.resolve())),
+                config_file_path=os.path.join(work, "mkdocs.yml"),
+            )
+            if settings.overrides is not None and settings.overrides.is_dir():
+                config.theme.dirs.insert(0, str(settings.overrides))
+            config.plugins["flagpress"] = _FlagpressPlugin(site)
+            mkdocs_build(config)
+    except MkDocsException as err:
+        details = "; ".join(collect.messages)
+        raise RendererError(f"the website could not be rendered: {err} {details}") from err
+    finally:
+        logger.removeHandler(collect)
+        logger.propagate = propagate
+    if collect.messages:
+        raise RendererError("the website renderer warned: " + "; ".join(collect.messages))

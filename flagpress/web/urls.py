@@ -1,0 +1,60 @@
+"""Where every page and file of the website lives.
+
+One place decides the website's addresses, so pages, links in bodies and the nav
+always agree. Pages are MkDocs source names (`issues/2019-03/foreword.md`); with
+directory URLs each becomes a folder (`issues/2019-03/foreword/`).
+"""
+
+from __future__ import annotations
+
+import posixpath
+
+from flagpress.model import Article, Issue, Page
+
+HOME = "index.md"
+ARTICLES = "articles/index.md"
+TAGS = "tags/index.md"
+
+
+def issue_page(issue: Issue) -> str:
+    return f"issues/{issue.slug}/index.md"
+
+
+def article_page(article: Article) -> str:
+    if article.issue is not None:
+        return f"issues/{article.issue}/{article.slug}.md"
+    return f"articles/{article.slug}.md"
+
+
+def standing_page(page: Page) -> str:
+    return f"{page.slug}.md"
+
+
+def tag_page(tag_slug: str) -> str:
+    return f"tags/{tag_slug}.md"
+
+
+def asset(content_path: str) -> str:
+    """`content/issues/x/images/a.svg` is published as `issues/x/images/a.svg`."""
+    return content_path.removeprefix("content/")
+
+
+def folder_of(src_uri: str) -> str:
+    """The folder a page is served from: 'issues/x/a.md' -> 'issues/x/a', 'index.md' -> ''."""
+    stem = src_uri.removesuffix(".md")
+    if stem == "index":
+        return ""
+    return stem.removesuffix("/index")
+
+
+def relative(from_page: str, to: str) -> str:
+    """A relative URL from page `from_page` to a page (…md) or a file."""
+    if to.endswith(".md"):
+        target = folder_of(to)
+        suffix = "/"
+    else:
+        target, suffix = to, ""
+    rel = posixpath.relpath(target or ".", folder_of(from_page) or ".")
+    if rel == "." and suffix:
+        return "./"
+    return rel + suffix
