@@ -1,0 +1,142 @@
+"""Shared fixtures: a small valid publication that each test breaks in one way."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from flagpress.cli import main
+
+REPO = Path(__file__).resolve().parent.parent
+
+SITE_CONFIG = """\
+title: Test Magazine
+publisher: Test Partnership
+language: en-GB
+url: https://example.org/test/
+contact: {email: test@example.org, phone: "01273 000000"}
+roles: {volunteer: Volunteer, editor: Editor, interviewer: Interviewer}
+policy:
+  sign_off: none
+"""
+
+CONTRIBUTORS = """\
+- id: neil-j
+  shown_as: full
+  name: Neil J
+  roles: [volunteer]
+  consent: {web: true, print: true, given: 2019-01-10}
+- id: staff-a
+  shown_as: first-name
+  name: Alex
+  roles: [editor]
+  consent: {web: true, print: true, given: 2019-01-10}
+- id: anon-1
+  shown_as: anonymous
+  roles: [volunteer]
+  consent: {web: true, print: true, given: 2019-01-10}
+"""
+
+ISSUE = """\
+title: First issue
+number: 1
+date: 2019-03-01
+editors: [staff-a]
+articles: [foreword.md, second.md]
+"""
+
+FOREWORD = """\
+---
+title: Foreword
+type: editorial
+summary: Why we made this issue.
+date: 2019-03-01
+status: published
+authors: [neil-j]
+tags: [housing]
+---
+Welcome. Read [the second piece](second.md).
+"""
+
+SECOND = """\
+---
+title: Second piece
+type: article
+summary: The second article.
+date: 2019-03-01
+status: published
+authors: [staff-a, anon-1]
+---
+Some text.
+"""
+
+PAGE = """\
+---
+title: About us
+---
+We are a test.
+"""
+
+BASE_FILES = {
+    "site_config.yml": SITE_CONFIG,
+    "content/contributors.yml": CONTRIBUTORS,
+    "content/issues/2019-03/issue.yml": ISSUE,
+    "content/issues/2019-03/foreword.md": FOREWORD,
+    "content/issues/2019-03/second.md": SECOND,
+    "content/pages/about.md": PAGE,
+}
+
+
+def write_publication(root: Path, changes: dict[str, str | bytes | None] | None = None) -> Path:
+    """Write the base publication into `root`, then apply `changes` (None deletes a file)."""
+    files: dict[str, str | bytes | None] = {**BASE_FILES, **(changes or {})}
+    for rel, text in files.items():
+        path = root / rel
+        if text is None:
+            continue
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(text, bytes):
+            path.write_bytes(text)
+        else:
+            path.write_text(textwrap.dedent(text), encoding="utf-8")
+    return root
+
+
+@pytest.fixture
+def publication(tmp_path: Path):
+    """A factory: publication(changes) -> root folder of a fresh publication."""
+
+    def make(changes: dict[str, str | bytes | None] | None = None) -> Path:
+        root = tmp_path / "pub"
+        root.mkdir(exist_ok=True)
+        return write_publication(root, changes)
+
+    return make
+
+
+def run(*args: str) -> Result:
+    """Run the flagpress CLI in-process; stdout and stderr are kept apart."""
+    return CliRunner().invoke(main, list(args), catch_exceptions=False)
+
+
+@pytest.fixture
+def sample(tmp_path: Path) -> Path:
+    """A copy of the repository's sample publication, safe to break."""
+    import shutil
+
+    root = tmp_path / "sample"
+    root.mkdir()
+    shutil.copy(REPO / "site_config.yml", root)
+    shutil.copytree(REPO / "content", root / "content")
+    if (REPO / "templates").is_dir():
+        shutil.copytree(REPO / "templates", root / "templates")
+    return root
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    """Every file under `folder` (following the site link) and its bytes."""
+    base = folder.resolve()
+    return {p.relative_to(base).as_posix(): p.read_bytes() for p in base.rglob("*") if p.is_file()}

@@ -1,0 +1,96 @@
+"""Publishing: the live site is only ever replaced whole, and only folders we made are removed."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import run, snapshot
+
+from flagpress import build as pipeline
+from flagpress import publish
+
+
+def test_build_switches_a_link_and_keeps_the_previous_release(publication) -> None:
+    root = publication()
+    out = root / "site"
+    assert run("build", "--root", str(root)).exit_code == 0
+    first = out.resolve()
+    assert out.is_symlink()
+    assert (first / publish.MARKER).is_file()
+    assert run("build", "--root", str(root)).exit_code == 0
+    second = out.resolve()
+    assert second != first
+    assert first.is_dir(), "the previous release is kept for rollback"
+    assert run("build", "--root", str(root)).exit_code == 0
+    assert not first.exists(), "releases older than the previous one are pruned"
+    assert second.is_dir()
+
+
+def test_release_folders_are_readable_by_a_web_server(publication) -> None:
+    root = publication()
+    assert run("build", "--root", str(root)).exit_code == 0
+    assert (root / "site").resolve().stat().st_mode & 0o755 == 0o755
+
+
+def test_a_renderer_crash_leaves_the_live_site_and_no_staging(publication, monkeypatch) -> None:
+    root = publication()
+    out = root / "site"
+    assert run("build", "--root", str(root)).exit_code == 0
+    before = snapshot(out)
+
+    def crash(*args: object) -> int:
+        raise RuntimeError("renderer crashed")
+
+    monkeypatch.setattr(pipeline, "render_web", crash)
+    with pytest.raises(RuntimeError):
+        run("build", "--root", str(root))
+    assert snapshot(out) == before
+    releases = publish.releases_dir(out)
+    assert not [p for p in releases.iterdir() if p.name.startswith("staging-")]
+
+
+def test_abandoned_staging_folders_are_cleaned_by_the_next_build(publication) -> None:
+    root = publication()
+    out = root / "site"
+    leftover = publish.stage(out)  # as if a build had been killed mid-way
+    assert run("build", "--root", str(root)).exit_code == 0
+    assert not leftover.exists()
+
+
+def test_an_old_plain_site_folder_made_by_flagpress_is_kept_as_a_release(publication) -> None:
+    root = publication()
+    out = root / "site"
+    out.mkdir()
+    (out / publish.MARKER).write_text("old\n")
+    (out / "index.html").write_text("old site")
+    assert run("build", "--root", str(root)).exit_code == 0
+    assert out.is_symlink()
+    kept = [p for p in publish.releases_dir(out).iterdir() if p.name.endswith("-previous")]
+    assert [p.joinpath("index.html").read_text() for p in kept] == ["old site"]
+
+
+def test_refuses_to_replace_a_folder_flagpress_did_not_make(publication) -> None:
+    root = publication()
+    out = root / "site"
+    out.mkdir()
+    (out / "thesis.docx").write_text("years of work")
+    result = run("build", "--root", str(root))
+    assert result.exit_code == 2
+    assert "exists and was not made by flagpress" in result.stderr
+    assert (out / "thesis.docx").read_text() == "years of work"
+
+
+@pytest.mark.parametrize("where", [".", "content", "content/site", "/"])
+def test_refuses_dangerous_output_folders(publication, where: str) -> None:
+    root = publication()
+    output = where if where == "/" else str(root / where)
+    result = run("build", "--root", str(root), "--output", output)
+    assert result.exit_code == 2
+    assert result.stderr.startswith("flagpress: error: ")
+    assert (root / "content/contributors.yml").is_file()
+
+
+def test_output_containing_the_content_folder_is_refused(publication) -> None:
+    root = publication()
+    result = run("build", "--root", str(root), "--output", str(root.parent))
+    assert result.exit_code == 2
+    assert "contains the content folder" in result.stderr

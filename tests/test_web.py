@@ -1,0 +1,163 @@
+"""The website renderer: names, escaping, sanitising, links, images and overrides."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from conftest import FOREWORD, run
+
+IMAGE = (
+    b'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10">'
+    b'<rect width="10" height="10"/></svg>'
+)
+
+
+def _build(root: Path) -> Path:
+    result = run("build", "--root", str(root))
+    assert result.exit_code == 0, result.stderr
+    return root / "site"
+
+
+def _page(site: Path, path: str) -> str:
+    return (site / path / "index.html").read_text(encoding="utf-8")
+
+
+def test_bylines_use_chosen_names_and_a_neutral_phrase_for_anonymous(publication) -> None:
+    site = _build(publication())
+    second = _page(site, "issues/2019-03/second")
+    assert '<p class="fp-byline">By Alex and a volunteer</p>' in second
+    assert '<p class="fp-byline">By Neil J</p>' in _page(site, "issues/2019-03/foreword")
+
+
+def test_no_consent_for_the_web_means_no_name_on_the_web(publication) -> None:
+    contributors = (
+        "- id: neil-j\n  shown_as: full\n  name: Neil J\n  roles: [volunteer]\n"
+        "  consent: {web: false, print: true, given: 2019-01-10}\n"
+        "- id: staff-a\n  shown_as: first-name\n  name: Alex\n  roles: [editor]\n"
+        "  consent: {web: true, print: true, given: 2019-01-10}\n"
+        "- id: anon-1\n  shown_as: anonymous\n  roles: [volunteer]\n"
+        "  consent: {web: true, print: true, given: 2019-01-10}\n"
+    )
+    site = _build(publication({"content/contributors.yml": contributors}))
+    for page in site.resolve().rglob("*"):
+        if page.is_file():
+            assert b"Neil J" not in page.read_bytes(), page
+    assert "By a volunteer" in _page(site, "issues/2019-03/foreword")
+
+
+def test_html_in_titles_and_summaries_is_shown_as_text(publication) -> None:
+    foreword = FOREWORD.replace(
+        "title: Foreword", 'title: "<script>alert(1)</script> & more"'
+    ).replace("summary: Why we made this issue.", "summary: <img src=x onerror=alert(2)>")
+    site = _build(publication({"content/issues/2019-03/foreword.md": foreword}))
+    page = _page(site, "issues/2019-03/foreword")
+    assert "<script>alert(1)" not in page
+    assert "<img src=x onerror" not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; more" in page
+    issue = _page(site, "issues/2019-03")
+    assert "<script>alert(1)" not in issue
+    docs = json.loads((site / "search/search_index.json").read_text())["docs"]
+    assert all("<script>alert(1)" not in d["title"] + d["text"] for d in docs)
+
+
+def test_raw_html_in_a_body_is_sanitised(publication) -> None:
+    foreword = FOREWORD.replace(
+        "Welcome.", 'Welcome.<script>alert(1)</script> <img src="x.png" onerror="alert(2)" alt="x">'
+    )
+    site = _build(
+        publication(
+            {
+                "content/issues/2019-03/foreword.md": foreword,
+                "content/issues/2019-03/x.png": IMAGE,
+            }
+        )
+    )
+    page = _page(site, "issues/2019-03/foreword")
+    body = page[page.index('<div class="fp-body">') :]
+    assert "<script>alert(1)" not in body
+    assert "onerror" not in body
+
+
+def test_links_between_articles_and_pages_point_at_their_pages(publication) -> None:
+    foreword = FOREWORD.replace(
+        "Welcome.",
+        "Welcome. See [about](../../pages/about.md#team) and [web](https://example.org/).",
+    )
+    site = _build(publication({"content/issues/2019-03/foreword.md": foreword}))
+    page = _page(site, "issues/2019-03/foreword")
+    assert 'href="../second/"' in page
+    assert 'href="../../../about/#team"' in page
+    assert 'href="https://example.org/"' in page
+
+
+def test_only_referenced_images_are_published_next_to_their_issue(publication) -> None:
+    foreword = FOREWORD.replace("Welcome.", "![A black square](images/square.svg)\n\nWelcome.")
+    site = _build(
+        publication(
+            {
+                "content/issues/2019-03/foreword.md": foreword,
+                "content/issues/2019-03/images/square.svg": IMAGE,
+                "content/issues/2019-03/images/unused.svg": IMAGE,
+            }
+        )
+    )
+    assert (site / "issues/2019-03/images/square.svg").read_bytes() == IMAGE
+    assert not (site / "issues/2019-03/images/unused.svg").exists()
+    assert '<img alt="A black square" src="../images/square.svg">' in _page(
+        site, "issues/2019-03/foreword"
+    )
+
+
+def test_issue_page_shows_cover_and_editors(publication) -> None:
+    issue = (
+        "title: First issue\nnumber: 1\ndate: 2019-03-01\neditors: [staff-a, neil-j]\n"
+        "cover: {src: images/cover.svg, alt: A black square}\n"
+        "articles: [foreword.md, second.md]\n"
+    )
+    site = _build(
+        publication(
+            {
+                "content/issues/2019-03/issue.yml": issue,
+                "content/issues/2019-03/images/cover.svg": IMAGE,
+            }
+        )
+    )
+    page = _page(site, "issues/2019-03")
+    assert '<img src="images/cover.svg" alt="A black square">' in page
+    assert "Edited by Alex and Neil J" in page
+
+
+def test_article_headings_make_the_table_of_contents(publication) -> None:
+    foreword = FOREWORD.replace("Welcome.", "## Where we started\n\nWelcome.")
+    site = _build(publication({"content/issues/2019-03/foreword.md": foreword}))
+    page = _page(site, "issues/2019-03/foreword")
+    assert 'href="#where-we-started"' in page
+    assert '<h2 id="where-we-started">Where we started</h2>' in page
+
+
+def test_content_note_comes_before_the_text(publication) -> None:
+    foreword = FOREWORD.replace("tags: [housing]", "tags: [housing]\ncontent_note: Mentions loss.")
+    site = _build(publication({"content/issues/2019-03/foreword.md": foreword}))
+    page = _page(site, "issues/2019-03/foreword")
+    assert page.index("Mentions loss.") < page.index("Welcome.")
+    assert "<summary>Content note</summary>" in page
+
+
+def test_publication_templates_override_the_built_in_ones(publication) -> None:
+    root = publication(
+        {
+            "templates/web/page.html": "<h1>{{ page.title }}</h1><p>Custom page</p>{{ body|safe }}",
+            "templates/theme/assets/flagpress.css": "/* our colours */",
+        }
+    )
+    site = _build(root)
+    assert "<p>Custom page</p>" in _page(site, "about")
+    assert (site / "assets/flagpress.css").read_text() == "/* our colours */"
+
+
+def test_standing_pages_and_web_articles_are_in_the_nav(publication) -> None:
+    site = _build(publication())
+    home = (site / "index.html").read_text()
+    assert "About us" in home
+    assert "Issue 1: First issue" in home
