@@ -85,3 +85,7 @@ def build(root: Path, strict: bool, output: Path | None) -> None:
     if not outcome.built:
         raise SystemExit(1)
     click.echo(f"Built {outcome.pages} pages into {output}/")
+
+
+if __name__ == "__main__":
+    main()

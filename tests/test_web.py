@@ -161,3 +161,46 @@ def test_standing_pages_and_web_articles_are_in_the_nav(publication) -> None:
     home = (site / "index.html").read_text()
     assert "About us" in home
     assert "Issue 1: First issue" in home
+
+
+def test_a_broken_template_override_is_a_diagnostic_not_a_traceback(publication) -> None:
+    root = publication({"templates/web/page.html": "<h1>{{ page.title }</h1>\n"})
+    result = run("build", "--root", str(root))
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[0] == (
+        "templates/web/page.html:1:1: error: this template cannot be used (unexpected '}'); "
+        "fix it, or delete it to use flagpress's built-in one [template-error]"
+    )
+    assert not (root / "site").exists()
+
+
+def test_a_broken_theme_override_fails_the_build_cleanly(publication) -> None:
+    root = publication({"templates/theme/main.html": "{% extends 'base.html' %}{% block x %}\n"})
+    result = run("build", "--root", str(root))
+    assert result.exit_code == 1
+    assert result.stderr.startswith("flagpress: error: a theme template is broken")
+    assert "Traceback" not in result.stderr
+    assert not (root / "site").exists()
+
+
+def test_nav_holds_recent_issues_and_an_archive_page(publication) -> None:
+    changes: dict[str, str | None] = {}
+    for n in range(1, 9):
+        changes[f"content/issues/2020-{n:02d}/issue.yml"] = (
+            f"title: Issue number {n}\nnumber: {n + 1}\ndate: 2020-{n:02d}-01\narticles: [a.md]\n"
+        )
+        changes[f"content/issues/2020-{n:02d}/a.md"] = FOREWORD.replace(
+            "Read [the second piece](second.md).", ""
+        )
+    site = _build(publication(changes))
+    home = (site / "index.html").read_text()
+    nav = home[home.index('<nav class="md-nav md-nav--primary"') :]
+    nav = nav[: nav.index("</nav>")]
+    assert "Issue 9: Issue number 8" in nav
+    assert "Issue 4: Issue number 3" in nav
+    assert "Issue 3: Issue number 2" not in nav
+    assert "All issues" in nav
+    archive = _page(site, "issues")
+    for n in range(1, 9):
+        assert f"Issue {n + 1}: Issue number {n}" in archive
+    assert "Issue 1: First issue" in archive

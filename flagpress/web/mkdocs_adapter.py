@@ -16,6 +16,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+import jinja2
 import yaml
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
@@ -147,6 +148,9 @@ def render_site(site: Site, settings: SiteSettings, out_dir: Path) -> None:
                 config.theme.dirs.insert(0, str(settings.overrides))
             config.plugins["flagpress"] = _FlagpressPlugin(site)
             mkdocs_build(config)
+    except jinja2.TemplateError as err:
+        where = f" ({err.filename}, line {err.lineno})" if getattr(err, "filename", None) else ""
+        raise RendererError(f"a theme template is broken{where}: {err.message}") from None
     except MkDocsException as err:
         details = "; ".join(collect.messages)
         raise RendererError(f"the website could not be rendered: {err} {details}") from err

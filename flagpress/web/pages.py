@@ -15,6 +15,7 @@ from pathlib import Path
 
 import jinja2
 
+from flagpress.diagnostics import ContentError, Location, Problem
 from flagpress.links import Kind, resolve
 from flagpress.model import Article, Body, Issue, Publication
 from flagpress.naming import join_names, shown_name
@@ -23,6 +24,9 @@ from flagpress.slugs import slugify
 from flagpress.web import urls
 
 BUILTIN_TEMPLATES = Path(__file__).resolve().parent.parent / "templates" / "web"
+# The nav is on every page: it lists recent issues only, so the cost of each page
+# does not grow with the archive (measured: benchmarks/build_scaling.py).
+NAV_ISSUES = 6
 TYPE_LABELS = {
     "article": "Article",
     "case-study": "Case study",
@@ -97,14 +101,32 @@ class _Builder:
         return published
 
     def render(self, template: str, src: str, **context: object) -> str:
-        return self.env.get_template(template).render(
-            config=self.pub.config,
-            link=lambda to: urls.relative(src, to),
-            issue_src=urls.issue_page,
-            tag_src=lambda tag: urls.tag_page(slugify(tag)),
-            type_labels=TYPE_LABELS,
-            b=self,
-            **context,
+        try:
+            return self.env.get_template(template).render(
+                config=self.pub.config,
+                link=lambda to: urls.relative(src, to),
+                issue_src=urls.issue_page,
+                tag_src=lambda tag: urls.tag_page(slugify(tag)),
+                type_labels=TYPE_LABELS,
+                b=self,
+                **context,
+            )
+        except jinja2.TemplateError as err:
+            raise ContentError([self.template_problem(template, err)]) from None
+
+    def template_problem(self, template: str, err: jinja2.TemplateError) -> Problem:
+        """A broken override in templates/web/ is the publication's to fix: say where."""
+        override = self.root / "templates" / "web" / template
+        filename = getattr(err, "filename", None) or str(override)
+        path = Path(filename)
+        shown = (
+            path.relative_to(self.root).as_posix() if path.is_relative_to(self.root) else template
+        )
+        line = getattr(err, "lineno", None) or 1
+        return Location(shown, line).error(
+            "template-error",
+            f"this template cannot be used ({err.message or type(err).__name__}); fix it, "
+            "or delete it to use flagpress's built-in one",
         )
 
     def add(self, src_uri: str, title: str, html: str, **extra: object) -> None:
@@ -121,6 +143,10 @@ class _Builder:
             self.pub.config.title,
             self.render("home.html", urls.HOME, issues=issues, web_only=web_only[:10]),
         )
+        if issues:
+            self.add(
+                urls.ISSUES, "All issues", self.render("issues.html", urls.ISSUES, issues=issues)
+            )
         for issue in issues:
             self.issue(issue)
         for article in self.public:
@@ -212,7 +238,8 @@ class _Builder:
     def nav(self, issues: list[Issue], has_articles: bool, has_tags: bool) -> list:
         nav: list = [("Home", urls.HOME)]
         if issues:
-            nav.append(("Issues", [(issue_title(i), urls.issue_page(i)) for i in issues]))
+            recent = [(issue_title(i), urls.issue_page(i)) for i in issues[:NAV_ISSUES]]
+            nav.append(("Issues", [*recent, ("All issues", urls.ISSUES)]))
         if has_articles:
             nav.append(("Web articles", urls.ARTICLES))
         if has_tags:

@@ -13,6 +13,7 @@ from flagpress.model import Article, Issue, Page
 
 HOME = "index.md"
 ARTICLES = "articles/index.md"
+ISSUES = "issues/index.md"
 TAGS = "tags/index.md"
 
 
