@@ -86,7 +86,7 @@ def read_mapping(
     missing = [k for k, f in schema.items() if f.required and k not in value]
     for key in missing:
         problems.append(
-            value.loc.error("missing-key", f"{what} needs a '{key}' key: {schema[key].doc}")
+            value.loc.error("missing-key", f"{what} needs the key '{key}': {schema[key].doc}")
         )
     return out
 
@@ -124,6 +124,9 @@ def boolean(value: YValue) -> bool:
         return True
     if s.plain and s in _FALSE:
         return False
+    if s in _TRUE | _FALSE:
+        # Quoted, it is text; saying "not 'true'" would leave the editor puzzled.
+        raise Invalid("not-a-boolean", f"write {s.lower()} without quotes")
     raise Invalid("not-a-boolean", f"write true or false (not '{s}')")
 
 
@@ -137,6 +140,8 @@ def integer(value: YValue) -> int:
 def iso_date(value: YValue) -> dt.date:
     """A real calendar date written as YYYY-MM-DD."""
     s = _scalar(value)
+    if is_null(s):
+        raise Invalid("bad-date", "the date is missing; write it as YYYY-MM-DD, e.g. 2019-03-01")
     if not _DATE_SHAPE.match(s):
         raise Invalid("bad-date", f"write the date as YYYY-MM-DD, e.g. 2019-03-01 (not '{s}')")
     try:
@@ -209,12 +214,25 @@ def mapping_of(schema: Schema, build: Callable[..., Any], what: str) -> Kind:
 
 
 def word_map(value: YValue) -> dict[str, str]:
-    """A mapping of id -> label, e.g. the roles in site_config.yml."""
+    """A mapping of id -> label, e.g. the roles in site_config.yml.
+
+    Each bad id or label is reported at its own line, all of them at once.
+    """
     if not isinstance(value, YMap):
         raise Invalid("not-a-mapping", "write one 'id: Label' per line")
-    out = {}
+    out, problems = {}, []
     for key, label in value.items():
-        out[identifier(YStr(key, value.key_locs[key], True))] = text(label)
+        key_loc = value.key_locs[key]
+        try:
+            out[identifier(YStr(key, key_loc, True))] = text(label)
+        except Invalid as bad:
+            if bad.code == "bad-id":
+                problems.append(key_loc.error(bad.code, bad.message))
+            else:
+                at = getattr(label, "loc", key_loc)
+                problems.append(at.error(bad.code, f"'{key}': {bad.message}"))
+    if problems:
+        raise Invalid(problems[0].code, problems[0].message, problems=problems)
     return out
 
 

@@ -23,6 +23,7 @@ class Kind(StrEnum):
     OUTSIDE = "outside"  # a relative path that climbs out of content/
     ABSOLUTE = "absolute"  # '/x' or 'C:\\x': depends on where the site is served
     UNSAFE = "unsafe"  # javascript:, data:, file: and other schemes
+    INVALID = "invalid"  # cannot be read as an address at all, e.g. 'http://[oops'
 
 
 @dataclass(frozen=True)
@@ -33,8 +34,15 @@ class Target:
 
 
 def resolve(source: str, target: str) -> Target:
-    """Classify `target` as written in the file `source` (a publication-relative path)."""
-    parts = urlsplit(target.strip())
+    """Classify `target` as written in the file `source` (a publication-relative path).
+
+    Backslashes count as '/', as browsers treat them: `..\\..\\x.png` climbs out of
+    the folder just as `../../x.png` does.
+    """
+    try:
+        parts = urlsplit(target.strip())
+    except ValueError:
+        return Target(Kind.INVALID)
     scheme = parts.scheme.lower()
     if scheme and len(scheme) > 1:
         return Target(Kind.EXTERNAL if scheme in EXTERNAL_SCHEMES else Kind.UNSAFE)
@@ -42,7 +50,8 @@ def resolve(source: str, target: str) -> Target:
         return Target(Kind.ABSOLUTE)
     if not parts.path:
         return Target(Kind.ANCHOR, fragment=parts.fragment)
-    joined = posixpath.normpath(posixpath.join(posixpath.dirname(source), unquote(parts.path)))
+    path = unquote(parts.path).replace("\\", "/")
+    joined = posixpath.normpath(posixpath.join(posixpath.dirname(source), path))
     if joined.split("/")[0] != "content" or ".." in joined.split("/"):
         return Target(Kind.OUTSIDE)
     return Target(Kind.CONTENT, joined, parts.fragment)

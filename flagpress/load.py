@@ -12,11 +12,12 @@ from typing import Any
 
 from flagpress import schema
 from flagpress.diagnostics import ContentError, Location, Problem
-from flagpress.fields import read_mapping
+from flagpress.fields import ID_PATTERN, read_mapping
 from flagpress.frontmatter import split_front_matter
 from flagpress.markdown_body import BodyConverter
 from flagpress.model import (
     Article,
+    Consent,
     Contact,
     Contributor,
     Issue,
@@ -26,7 +27,7 @@ from flagpress.model import (
 )
 from flagpress.slugs import slugify
 from flagpress.sourcefile import read_text
-from flagpress.strict_yaml import YMap, YValue, parse_yaml
+from flagpress.strict_yaml import YList, YMap, YStr, YValue, parse_yaml
 
 CONFIG_FILE = "site_config.yml"
 CONTRIBUTORS_FILE = "content/contributors.yml"
@@ -61,12 +62,19 @@ class _Reader:
         )
         return False
 
-    def yaml_file(self, path: Path) -> YValue | None:
+    def yaml_file(self, path: Path, empty: type[YMap] | type[YList]) -> YValue | None:
+        """The file's value, or None when it cannot be read (the problem is recorded).
+
+        An empty file stands for an `empty` mapping or list, so that it is checked
+        like any other (its missing keys are reported) instead of vanishing.
+        """
+        shown = self.shown(path)
         try:
-            return parse_yaml(read_text(path, self.shown(path)), self.shown(path))
+            value = parse_yaml(read_text(path, shown), shown)
         except ContentError as err:
             self.problems.extend(err.problems)
             return None
+        return _empty(empty, Location(shown)) if value is None else value
 
     def mapping(
         self, value: YValue | None, fields: schema.Schema, where: Location, what: str
@@ -105,7 +113,9 @@ def load_publication(root: Path) -> tuple[Publication | None, list[Problem]]:
 
 def _load_config(reader: _Reader) -> SiteConfig | None:
     path = reader.root / CONFIG_FILE
-    raw = reader.yaml_file(path)
+    raw = reader.yaml_file(path, YMap)
+    if raw is None:
+        return None
     values = reader.mapping(raw, schema.SITE_CONFIG, Location(CONFIG_FILE), CONFIG_FILE)
     if values is None:
         return None
@@ -131,7 +141,7 @@ def _load_contributors(reader: _Reader) -> dict[str, Contributor]:
             )
         )
         return {}
-    raw = reader.yaml_file(path)
+    raw = reader.yaml_file(path, YList)
     if raw is None:
         return {}
     if not isinstance(raw, list):
@@ -143,7 +153,7 @@ def _load_contributors(reader: _Reader) -> dict[str, Contributor]:
         return {}
     people: dict[str, Contributor] = {}
     for entry in raw:
-        person = _contributor(reader, entry)
+        person = _contributor(reader, entry) or _placeholder(entry)
         if person is not None and person.id not in people:
             people[person.id] = person
         elif person is not None:
@@ -177,6 +187,26 @@ def _contributor(reader: _Reader, entry: YValue) -> Contributor | None:
     )
 
 
+def _placeholder(entry: YValue) -> Contributor | None:
+    """A stand-in for an entry whose problems are already reported, if its id is readable.
+
+    It keeps the id taken, so articles crediting that person are not also told there is
+    no such contributor. It names nobody: its consent is empty, and the build stops
+    anyway because of the entry's own errors.
+    """
+    person_id = entry.get("id") if isinstance(entry, YMap) else None
+    if not isinstance(person_id, YStr) or not ID_PATTERN.match(person_id):
+        return None
+    return Contributor(
+        id=str(person_id),
+        shown_as="anonymous",
+        name="",
+        roles=(),
+        consent=Consent(),
+        loc=entry.key_locs["id"],
+    )
+
+
 def _load_issues(reader: _Reader) -> list[Issue]:
     folder = reader.root / "content" / "issues"
     if not folder.is_dir():
@@ -202,14 +232,14 @@ def _issue(reader: _Reader, folder: Path) -> Issue | None:
             )
         )
         return None
-    raw = reader.yaml_file(path)
+    raw = reader.yaml_file(path, YMap)
     if raw is None:
         return None
     values = reader.mapping(raw, schema.ISSUE, Location(shown), "issue.yml")
     if values is None:
         return None
     assert isinstance(raw, YMap)
-    order = tuple((str(name), name.loc) for name in raw["articles"])
+    order = _running_order(raw["articles"])
     files = tuple(sorted(p.name for p in folder.glob("*.md")))
     slug = slugify(folder.name)
     articles = []
@@ -234,6 +264,13 @@ def _issue(reader: _Reader, folder: Path) -> Issue | None:
     )
 
 
+def _running_order(listed: YValue) -> tuple[tuple[str, Location], ...]:
+    """(file name, where it is listed) for each article; `articles: null` lists none."""
+    if not isinstance(listed, YList):
+        return ()
+    return tuple((name.strip(), name.loc) for name in listed if isinstance(name, YStr))
+
+
 def _load_markdown_dir(reader: _Reader, folder: Path, make) -> list:  # noqa: ANN001
     if not folder.is_dir():
         return []
@@ -255,12 +292,23 @@ def _front_matter(reader: _Reader, path: Path, fields: schema.Schema, what: str)
     except ContentError as err:
         reader.problems.extend(err.problems)
         return None
+    if raw is None:
+        raw = _empty(YMap, Location(shown))
     values = reader.mapping(raw, fields, Location(shown), what)
     if values is None:
         return None
     assert isinstance(raw, YMap)
     body = reader.converter.convert(split.body, shown, split.body_first_line)
     return values, dict(raw.key_locs), body
+
+
+def _empty(kind: type[YMap] | type[YList], loc: Location) -> YMap | YList:
+    """An empty mapping or list standing for an empty YAML document at `loc`."""
+    value = kind()
+    value.loc = loc
+    if isinstance(value, YMap):
+        value.key_locs = {}
+    return value
 
 
 def _article(reader: _Reader, path: Path, issue: str | None = None) -> Article | None:

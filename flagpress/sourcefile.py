@@ -35,8 +35,7 @@ def decode(data: bytes, shown_as: str) -> str:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as err:
-        line = data[: err.start].count(b"\n") + 1
-        col = err.start - (data.rfind(b"\n", 0, err.start) + 1) + 1
+        line, col = _position(data, err.start)
         raise ContentError(
             [
                 Location(shown_as, line, col).error(
@@ -46,6 +45,21 @@ def decode(data: bytes, shown_as: str) -> str:
                 )
             ]
         ) from None
+    return _normalise(text)
+
+
+def _normalise(text: str) -> str:
     if text.startswith(BOM):
         text = text[1:]
     return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _position(data: bytes, at: int) -> tuple[int, int]:
+    """Line and column of byte `at`, counted as the editor counts them.
+
+    Everything before the first bad byte is valid UTF-8, so it is decoded and
+    normalised like the rest of the file: lone-CR line endings still count as new
+    lines, and 'café' counts as four columns, not five bytes.
+    """
+    before = _normalise(data[:at].decode("utf-8"))
+    return before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1

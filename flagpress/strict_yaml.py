@@ -9,6 +9,8 @@ reported, and every value carries its file, line and column for diagnostics.
 
 from __future__ import annotations
 
+import re
+
 import yaml
 
 from flagpress.diagnostics import ContentError, Location, Problem
@@ -70,9 +72,18 @@ class _StrictComposer(yaml.SafeLoader):
             raise _Refused(
                 event.start_mark,
                 "yaml-tag",
-                f"YAML tags ('{tag}') are not allowed; remove it and write a plain value",
+                f"YAML tags ('{_as_written(tag)}') are not allowed; remove it and write a "
+                "plain value",
             )
         return super().compose_node(parent, index)
+
+
+_STANDARD_TAGS = "tag:yaml.org,2002:"
+
+
+def _as_written(tag: str) -> str:
+    """'!!python/object', as the editor wrote it, rather than PyYAML's expanded form."""
+    return "!!" + tag.removeprefix(_STANDARD_TAGS) if tag.startswith(_STANDARD_TAGS) else tag
 
 
 def parse_yaml(text: str, path: str, first_line: int = 1) -> YValue | None:
@@ -82,21 +93,10 @@ def parse_yaml(text: str, path: str, first_line: int = 1) -> YValue | None:
     Returns None for an empty document. Raises ContentError listing every problem.
     """
     offset = first_line - 1
-    tabs = _tab_problems(text, path, offset)
-    if tabs:
-        raise ContentError(tabs)
-    loader = _StrictComposer(text)
-    try:
-        node = loader.get_single_node()
-    except _Refused as refused:
-        problem = _at(path, refused.mark, offset).error(refused.code, refused.message)
-        raise ContentError([problem]) from None
-    except yaml.MarkedYAMLError as err:
-        raise ContentError([_syntax_problem(err, path, offset)]) from None
-    except yaml.YAMLError as err:
-        raise ContentError([Location(path, first_line).error("yaml-syntax", str(err))]) from None
-    finally:
-        loader.dispose()
+    characters = _character_problems(text, path, offset)
+    if characters:
+        raise ContentError(characters)
+    node = _compose(text, path, offset)
     if node is None:
         return None
     problems: list[Problem] = []
@@ -106,7 +106,47 @@ def parse_yaml(text: str, path: str, first_line: int = 1) -> YValue | None:
     return value
 
 
-def _tab_problems(text: str, path: str, offset: int) -> list[Problem]:
+def _compose(text: str, path: str, offset: int) -> yaml.Node | None:
+    """The node tree, or ContentError for anything PyYAML or the strict rules refuse."""
+    try:
+        loader = _StrictComposer(text)
+    except yaml.reader.ReaderError as err:  # raised while reading the whole text in
+        raise ContentError([_unprintable(err, text, path, offset)]) from None
+    try:
+        return loader.get_single_node()
+    except _Refused as refused:
+        problem = _at(path, refused.mark, offset).error(refused.code, refused.message)
+        raise ContentError([problem]) from None
+    except yaml.reader.ReaderError as err:
+        raise ContentError([_unprintable(err, text, path, offset)]) from None
+    except yaml.MarkedYAMLError as err:
+        raise ContentError([_syntax_problem(err, path, offset)]) from None
+    except yaml.YAMLError as err:
+        raise ContentError([Location(path, offset + 1).error("yaml-syntax", str(err))]) from None
+    finally:
+        loader.dispose()
+
+
+def _unprintable(err: yaml.reader.ReaderError, text: str, path: str, offset: int) -> Problem:
+    """An invisible character YAML refuses, usually pasted in by accident."""
+    at = err.position
+    line = text.count("\n", 0, at) + 1 + offset
+    col = at - (text.rfind("\n", 0, at) + 1) + 1
+    code = err.character if isinstance(err.character, int) else ord(err.character)
+    return Location(path, line, col).error(
+        "bad-character",
+        f"this line contains an invisible character (U+{code:04X}) that is not allowed; "
+        "delete it (it often comes in when text is copied and pasted)",
+    )
+
+
+# YAML counts these as line breaks, but editors show none: every line number after
+# one would be wrong, so they are refused where they are.
+_HIDDEN_BREAKS = re.compile("[\x85\u2028\u2029]")
+
+
+def _character_problems(text: str, path: str, offset: int) -> list[Problem]:
+    """Tabs and hidden line breaks, at most one of each per line, at their columns."""
     problems = []
     for number, line in enumerate(text.split("\n"), start=1):
         col = line.find("\t")
@@ -114,6 +154,15 @@ def _tab_problems(text: str, path: str, offset: int) -> list[Problem]:
             problems.append(
                 Location(path, number + offset, col + 1).error(
                     "yaml-tab", "tab character in YAML; use spaces instead of tabs"
+                )
+            )
+        hidden = _HIDDEN_BREAKS.search(line)
+        if hidden:
+            problems.append(
+                Location(path, number + offset, hidden.start() + 1).error(
+                    "bad-character",
+                    f"this line contains an invisible line break (U+{ord(hidden.group()):04X}); "
+                    "delete it (it often comes in when text is copied and pasted)",
                 )
             )
     return problems
@@ -126,12 +175,82 @@ def _at(path: str, mark: yaml.Mark | None, offset: int) -> Location:
 
 
 def _syntax_problem(err: yaml.MarkedYAMLError, path: str, offset: int) -> Problem:
-    mark = err.problem_mark or err.context_mark
-    what = err.problem or err.context or "unreadable YAML"
-    return _at(path, mark, offset).error(
-        "yaml-syntax",
-        f"this YAML cannot be read ({what}); check the indentation, and put quotes "
-        "around values that contain ': ' or start with a special character",
+    """Point at the place the editor must change, and say what to do there.
+
+    PyYAML marks where it gave up. For an unclosed quote or bracket that is the end
+    of the file, and for a key without its ':' it is the line after, so those are
+    reported where the quote, bracket or key starts instead.
+    """
+    problem, context = err.problem or "", err.context or ""
+    here = _at(path, err.problem_mark or err.context_mark, offset)
+    start = _at(path, err.context_mark or err.problem_mark, offset)
+    at_end = "end of stream" in problem or "<stream end>" in problem
+    if "quoted scalar" in context:
+        return start.error(
+            "yaml-syntax", "the quoted text that starts here is never closed; add the closing quote"
+        )
+    if "simple key" in context:
+        return start.error(
+            "yaml-syntax", "this line has no ':' after its key; write it as 'key: value'"
+        )
+    for kind, (opening, closing) in _FLOW.items():
+        if kind in context and (at_end or "but got" in problem):
+            if at_end:
+                return start.error(
+                    "yaml-syntax",
+                    f"the '{opening}' here is never closed; add '{closing}' after the last item",
+                )
+            return here.error(
+                "yaml-syntax",
+                f"expected ',' or '{closing}' here: close the '{opening}' opened on line "
+                f"{start.line} with '{closing}', or put quotes around a value that contains ': '",
+            )
+    if "but found '<scalar>'" in problem and _follows_closing(err.problem_mark):
+        return here.error(
+            "yaml-syntax",
+            "there is more text after a quoted value or a closing bracket; put the whole "
+            "value inside the quotes or brackets",
+        )
+    return here.error("yaml-syntax", _plain(problem or context))
+
+
+def _follows_closing(mark: yaml.Mark | None) -> bool:
+    """True if the text at `mark` comes after a closing quote or bracket on its line."""
+    if mark is None or not isinstance(mark.buffer, str):
+        return False
+    line_start = mark.buffer.rfind("\n", 0, mark.pointer) + 1
+    before = mark.buffer[line_start : mark.pointer].rstrip()
+    return before.endswith(("'", '"', "]", "}"))
+
+
+_FLOW = {"flow sequence": ("[", "]"), "flow mapping": ("{", "}")}
+
+_PLAIN = {
+    "mapping values are not allowed": (
+        "a ':' here was not expected; put quotes around a value that contains ': ', and "
+        "check that the line above has its ':' and that this line is indented like the others"
+    ),
+    "expected <block end>": (
+        "this line is not indented like the lines around it; line it up with the other "
+        "keys at its level"
+    ),
+    "found another document": (
+        "a '---' line starts a second document, but a file holds only one; remove that line"
+    ),
+    "cannot start any token": (
+        "a value cannot start with this character; put quotes around the whole value"
+    ),
+}
+
+
+def _plain(what: str) -> str:
+    """PyYAML's message in plain English where it is a known one, else with advice added."""
+    for technical, plain in _PLAIN.items():
+        if technical in what:
+            return plain
+    return (
+        f"this YAML cannot be read ({what or 'unreadable YAML'}); check the indentation, and "
+        "put quotes around values that contain ': ' or start with a special character"
     )
 
 

@@ -36,7 +36,7 @@ def _registry(pub: Publication) -> Iterator[Problem]:
             )
         for role in person.roles:
             if role not in roles:
-                yield person.loc.error(
+                yield getattr(role, "loc", person.loc).error(
                     "unknown-role",
                     f"'{person.id}' has the role '{role}', which is not in site_config.yml "
                     f"roles{did_you_mean(role, roles)}",
@@ -50,7 +50,7 @@ def _credits(pub: Publication, article: Article) -> Iterator[Problem]:
     for credit in article.credits:
         yield from _known(pub, credit.id, credit.loc)
         if credit.role not in pub.config.roles:
-            yield credit.loc.error(
+            yield getattr(credit.role, "loc", credit.loc).error(
                 "unknown-role",
                 f"no role '{credit.role}' in site_config.yml roles"
                 f"{did_you_mean(credit.role, pub.config.roles)}",

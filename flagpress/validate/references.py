@@ -31,12 +31,17 @@ _WHY = {
         "outside-content",
         "this points outside the content/ folder; copy the file into content/ and link to it there",
     ),
+    Kind.INVALID: (
+        "bad-link",
+        "this cannot be read as a web address or a file name; check it for typing mistakes "
+        "such as a stray '[' or a space",
+    ),
 }
 
 
 def check(pub: Publication, exists: Exists, today: dt.date) -> Iterator[Problem]:
     articles = {a.source: a for a in pub.all_articles()}
-    known = set(articles) | {p.source for p in pub.pages}
+    known = set(articles) | {p.source for p in pub.pages} | _issue_files(pub)
     for issue in pub.issues:
         if issue.cover:
             yield from _image(issue.source, issue.cover, exists)
@@ -75,14 +80,12 @@ def _body(
         linked = articles.get(target.path)
         if public and linked is not None and not linked.is_public(today):
             state = (
-                f"is embargoed until {linked.publish_after}"
+                f"is embargoed until {linked.publish_after}; remove the link until then"
                 if linked.status == "published"
-                else f"is still '{linked.status}'"
+                else f"is still '{linked.status}'; remove the link or publish that article first"
             )
             yield link.loc.error(
-                "link-to-draft",
-                f"this published page links to {linked.source}, which {state}; remove the "
-                "link or publish that article first",
+                "link-to-draft", f"this published page links to {linked.source}, which {state}"
             )
 
 
@@ -110,11 +113,30 @@ def _target(
                 yield loc.error("broken-link", _missing(written, target.path, known))
         elif not exists(target.path):
             code = "missing-image" if is_image else "broken-link"
-            yield loc.error(code, f"'{written}': there is no file {target.path}")
+            yield loc.error(
+                code,
+                f"'{written}': there is no file {target.path}; check the spelling, or add the "
+                "file there",
+            )
+
+
+def _issue_files(pub: Publication) -> set[str]:
+    """Every .md file in an issue folder, loaded or not.
+
+    One that could not be loaded (left out of the running order, bad front matter)
+    has its own problem reported already; calling links to it broken as well would
+    send the editor looking for a file that is there.
+    """
+    return {
+        f"{posixpath.dirname(issue.source)}/{name}" for issue in pub.issues for name in issue.files
+    }
 
 
 def _missing(written: str, path: str, known: set[str]) -> str:
     folder = posixpath.dirname(path)
     nearby = [posixpath.basename(k) for k in known if posixpath.dirname(k) == folder]
     hint = did_you_mean(posixpath.basename(path), nearby)
-    return f"'{written}' links to {path}, which is not an article or page{hint}"
+    return (
+        f"'{written}' links to {path}, which is not an article or page{hint}; correct the "
+        "link or remove it"
+    )

@@ -12,6 +12,9 @@ from flagpress.model import Issue, Publication
 RESERVED_SLUGS = frozenset(
     {"index", "issues", "articles", "tags", "search", "assets", "contributors", "credits"}
 )
+# An article called 'index' would take the address of its issue's page (or of the
+# list of web-only articles) and one would silently replace the other.
+RESERVED_ARTICLE_SLUGS = frozenset({"index"})
 
 
 def check(pub: Publication) -> Iterator[Problem]:
@@ -22,12 +25,18 @@ def check(pub: Publication) -> Iterator[Problem]:
     yield from _unique(((a.slug, a.source) for a in pub.articles), "web-only article")
     yield from _unique(((p.slug, p.source) for p in pub.pages), "standing page")
     for page in pub.pages:
-        if page.slug in RESERVED_SLUGS:
-            yield Location(page.source).error(
-                "reserved-slug",
-                f"a standing page cannot be called '{page.slug}': the website uses that "
-                "address itself; rename the file",
-            )
+        yield from _reserved(page.slug, page.source, RESERVED_SLUGS, "a standing page")
+    for article in pub.all_articles():
+        yield from _reserved(article.slug, article.source, RESERVED_ARTICLE_SLUGS, "an article")
+
+
+def _reserved(slug: str, source: str, reserved: frozenset[str], what: str) -> Iterator[Problem]:
+    if slug in reserved:
+        yield Location(source).error(
+            "reserved-slug",
+            f"{what} cannot be called '{slug}': the website uses that address itself; "
+            "rename the file",
+        )
 
 
 def _running_order(issue: Issue) -> Iterator[Problem]:
