@@ -7,6 +7,8 @@ that one run lists every problem in every file.
 
 from __future__ import annotations
 
+import os
+import re
 from pathlib import Path
 from typing import Any
 
@@ -99,16 +101,51 @@ def load_publication(root: Path) -> tuple[Publication | None, list[Problem]]:
     issues = _load_issues(reader)
     articles = _load_markdown_dir(reader, root / "content" / "articles", _article)
     pages = _load_markdown_dir(reader, root / "content" / "pages", _page)
+    reader.problems.extend(_stray_files(root))
     if config is None:
         return None, reader.problems
     publication = Publication(
         config=config,
-        contributors=contributors,
+        contributors=contributors or {},
+        registry_ok=contributors is not None,
         issues=tuple(sorted(issues, key=lambda i: (i.date, i.number), reverse=True)),
         articles=tuple(sorted(articles, key=lambda a: (a.date, a.slug), reverse=True)),
         pages=tuple(sorted(pages, key=lambda p: p.slug)),
     )
     return publication, reader.problems
+
+
+_READ = (
+    re.compile(r"contributors(\.private)?\.yml"),
+    re.compile(r"issues/[^/]+/(issue\.yml|[^/]+\.md)"),
+    re.compile(r"(articles|pages)/[^/]+\.md"),
+)
+_TEXT_SUFFIXES = {".md": ".md", ".markdown": ".md", ".yml": ".yml", ".yaml": ".yml"}
+
+
+def _stray_files(root: Path) -> list[Problem]:
+    """Markdown and YAML files in content/ that flagpress will not read: likely misplaced."""
+    content = root / "content"
+    problems = []
+    for folder, _, names in os.walk(content):
+        for name in sorted(names):
+            path = Path(folder) / name
+            rel = path.relative_to(content).as_posix()
+            suffix = path.suffix.lower()
+            if suffix not in _TEXT_SUFFIXES or any(p.fullmatch(rel) for p in _READ):
+                continue
+            hint = (
+                f"rename it to end in {_TEXT_SUFFIXES[suffix]}"
+                if suffix != _TEXT_SUFFIXES[suffix]
+                else "articles go in content/issues/<issue>/ or content/articles/, standing "
+                "pages in content/pages/"
+            )
+            problems.append(
+                Location(path.relative_to(root).as_posix()).warning(
+                    "ignored-file", f"flagpress does not read this file; {hint}"
+                )
+            )
+    return problems
 
 
 def _load_config(reader: _Reader) -> SiteConfig | None:
@@ -132,7 +169,8 @@ def _load_config(reader: _Reader) -> SiteConfig | None:
     )
 
 
-def _load_contributors(reader: _Reader) -> dict[str, Contributor]:
+def _load_contributors(reader: _Reader) -> dict[str, Contributor] | None:
+    """Everyone in the registry, or None when the file itself cannot be used."""
     path = reader.root / CONTRIBUTORS_FILE
     if not path.is_file():
         reader.problems.append(
@@ -140,17 +178,17 @@ def _load_contributors(reader: _Reader) -> dict[str, Contributor]:
                 "missing-file", "there is no contributors file; create it, even if it lists nobody"
             )
         )
-        return {}
+        return None
     raw = reader.yaml_file(path, YList)
     if raw is None:
-        return {}
+        return None
     if not isinstance(raw, list):
         reader.problems.append(
             raw.loc.error(
                 "not-a-list", "the contributors file must be a list of '- id: ...' entries"
             )
         )
-        return {}
+        return None
     people: dict[str, Contributor] = {}
     for entry in raw:
         person = _contributor(reader, entry) or _placeholder(entry)

@@ -73,26 +73,38 @@ class BodyConverter:
         self._md.reset()
         self._links.collector.found = []
         html = self._md.convert(source)
-        links = _locate(self._links.collector.found, source, path, first_line)
+        found = self._links.collector.found
+        links = tuple(
+            Link(target, is_image, text, loc)
+            for (target, is_image, text), loc in zip(
+                found, _locate([f[0] for f in found], source, path, first_line), strict=True
+            )
+        )
+        raw = [s for s in self._md.htmlStash.rawHtmlBlocks if _is_raw_tag(s)]
+        raw_html = tuple(zip(raw, _locate(raw, source, path, first_line), strict=True))
         toc = tuple(getattr(self._md, "toc_tokens", []))
-        return Body(html=html, links=links, toc=toc, first_line=first_line)
+        return Body(html=html, links=links, toc=toc, first_line=first_line, raw_html=raw_html)
 
 
-def _locate(
-    found: list[tuple[str, bool, str]], source: str, path: str, first_line: int
-) -> tuple[Link, ...]:
-    """Find where each target was written, searching forward from the previous one."""
-    links = []
+def _is_raw_tag(stashed: str) -> bool:
+    """An opening HTML tag an editor typed (comments are notes, dropped from output)."""
+    text = stashed.lstrip()
+    return text.startswith("<") and not text.startswith(("<!--", "</"))
+
+
+def _locate(snippets: list[str], source: str, path: str, first_line: int) -> list[Location]:
+    """Where each snippet was written, searching forward from the previous one."""
+    locations = []
     cursor = 0
-    for target, is_image, text in found:
-        at = source.find(target, cursor) if target else -1
+    for snippet in snippets:
+        at = source.find(snippet, cursor) if snippet else -1
         if at < 0:
-            at = source.find(target) if target else -1
+            at = source.find(snippet) if snippet else -1
         if at >= 0:
-            cursor = at + len(target)
+            cursor = at + len(snippet)
             line = source.count("\n", 0, at) + first_line
             col = at - (source.rfind("\n", 0, at) + 1) + 1
         else:
             line, col = first_line, 1
-        links.append(Link(target, is_image, text, Location(path, line, col)))
-    return tuple(links)
+        locations.append(Location(path, line, col))
+    return locations

@@ -112,6 +112,7 @@ class Body:
     links: tuple[Link, ...]
     toc: tuple[dict, ...]
     first_line: int
+    raw_html: tuple[tuple[str, Location], ...] = ()  # HTML tags typed into the Markdown
 
 
 @dataclass(frozen=True)
@@ -177,6 +178,9 @@ class Publication:
     issues: tuple[Issue, ...]  # newest first
     articles: tuple[Article, ...]  # web-only articles, newest first
     pages: tuple[Page, ...]
+    # False when contributors.yml could not be read at all: its own problem is
+    # reported, and every credit is not reported again as an unknown person.
+    registry_ok: bool = True
 
     def all_articles(self) -> list[Article]:
         return [a for issue in self.issues for a in issue.articles] + list(self.articles)

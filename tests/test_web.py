@@ -7,6 +7,8 @@ from pathlib import Path
 
 from conftest import FOREWORD, run
 
+from flagpress.sanitize import clean_html
+
 IMAGE = (
     b'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10">'
     b'<rect width="10" height="10"/></svg>'
@@ -61,22 +63,32 @@ def test_html_in_titles_and_summaries_is_shown_as_text(publication) -> None:
     assert all("<script>alert(1)" not in d["title"] + d["text"] for d in docs)
 
 
-def test_raw_html_in_a_body_is_sanitised(publication) -> None:
+def test_raw_html_in_a_body_is_refused_at_its_line(publication) -> None:
     foreword = FOREWORD.replace(
-        "Welcome.", 'Welcome.<script>alert(1)</script> <img src="x.png" onerror="alert(2)" alt="x">'
+        "Welcome.", 'Welcome. <span onclick="x()">Hi</span> <!-- a note -->'
     )
-    site = _build(
-        publication(
-            {
-                "content/issues/2019-03/foreword.md": foreword,
-                "content/issues/2019-03/x.png": IMAGE,
-            }
-        )
+    result = run(
+        "check", "--root", str(publication({"content/issues/2019-03/foreword.md": foreword}))
     )
-    page = _page(site, "issues/2019-03/foreword")
-    body = page[page.index('<div class="fp-body">') :]
-    assert "<script>alert(1)" not in body
-    assert "onerror" not in body
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        "content/issues/2019-03/foreword.md:10:10: error: HTML is not allowed in articles "
+        "('<span onclick=\"x()\">'); write it in Markdown instead: **bold**, *italic*, "
+        "[link text](page.md), ![description](images/photo.jpg) [raw-html]",
+        "1 error, 0 warnings",
+    ]
+
+
+def test_the_sanitiser_is_a_backstop_for_anything_markdown_lets_through() -> None:
+    dirty = (
+        '<p>Hi<script>alert(1)</script><img src="x.png" onerror="alert(2)" alt="x">'
+        '<a href="javascript:alert(3)">a</a><a href="jav&#x61;script:alert(4)">b</a>'
+        '<iframe src="https://example.org"></iframe><!-- private note --></p>'
+    )
+    clean = clean_html(dirty, lambda _attribute, value: value)
+    assert clean == '<p>Hi<img src="x.png" alt="x"><a rel="noopener noreferrer">a</a>' + (
+        '<a rel="noopener noreferrer">b</a></p>'
+    )
 
 
 def test_links_between_articles_and_pages_point_at_their_pages(publication) -> None:

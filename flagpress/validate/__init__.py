@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 from flagpress.diagnostics import Problem
 from flagpress.model import Publication
-from flagpress.validate import people, references, structure
+from flagpress.validate import markup, people, references, structure
 
 
 def validate(
@@ -26,5 +26,6 @@ def validate(
         *people.check(publication),
         *structure.check(publication),
         *references.check(publication, exists, today),
+        *markup.check(publication),
     ]
     return sorted(set(problems))

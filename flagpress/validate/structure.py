@@ -22,6 +22,7 @@ def check(pub: Publication) -> Iterator[Problem]:
         yield from _running_order(issue)
         yield from _unique(((a.slug, a.source) for a in issue.articles), "article in this issue")
     yield from _unique(((i.slug, i.source) for i in pub.issues), "issue")
+    yield from _issue_numbers(pub)
     yield from _unique(((a.slug, a.source) for a in pub.articles), "web-only article")
     yield from _unique(((p.slug, p.source) for p in pub.pages), "standing page")
     for page in pub.pages:
@@ -82,3 +83,17 @@ def _unique(items: Iterable[tuple[str, str]], what: str) -> Iterator[Problem]:
             )
         else:
             first[slug] = source
+
+
+def _issue_numbers(pub: Publication) -> Iterator[Problem]:
+    """Two issues with one number would confuse readers, archives and printers alike."""
+    first: dict[int, Issue] = {}
+    for issue in sorted(pub.issues, key=lambda i: i.source):
+        if issue.number in first:
+            yield issue.locs.get("number", Location(issue.source)).error(
+                "duplicate-issue-number",
+                f"issue number {issue.number} is already used by {first[issue.number].source}; "
+                "give each issue its own number",
+            )
+        else:
+            first[issue.number] = issue
