@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 
@@ -216,3 +217,24 @@ def test_nav_holds_recent_issues_and_an_archive_page(publication) -> None:
     for n in range(1, 9):
         assert f"Issue {n + 1}: Issue number {n}" in archive
     assert "Issue 1: First issue" in archive
+
+
+def test_issue_downloads_are_published_and_linked_with_their_size(publication, tmp_path) -> None:
+    from flagpress.build import check
+    from flagpress.web import Download, render_web
+
+    root = publication()
+    pdf = tmp_path / "made.pdf"
+    pdf.write_bytes(b"%PDF-1.7\n" + b"0" * 1_234_567)
+    today = dt.date(2026, 1, 1)
+    pub, problems = check(root, today)
+    assert pub is not None and problems == []
+    out = tmp_path / "out"
+    out.mkdir()
+    downloads = {"2019-03": [Download("Accessible PDF for screens", pdf, "issue-1-screen.pdf")]}
+    render_web(pub, root, out, today, downloads)
+    assert (out / "issues/2019-03/issue-1-screen.pdf").read_bytes() == pdf.read_bytes()
+    page = (out / "issues/2019-03/index.html").read_text()
+    assert (
+        '<a href="issue-1-screen.pdf" download>Accessible PDF for screens</a> (PDF, 1.2 MB)' in page
+    )

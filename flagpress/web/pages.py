@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -45,6 +46,15 @@ class WebPage:
     toc: tuple[dict, ...] = ()
 
 
+@dataclass(frozen=True)
+class Download:
+    """A file offered for download from an issue's page, e.g. one of its PDFs."""
+
+    label: str  # what it is for, e.g. "Accessible PDF for screens"
+    source: Path  # the finished file, wherever the build made it
+    filename: str  # its name next to the issue page
+
+
 @dataclass
 class Site:
     """Everything the MkDocs adapter needs: pages, files to copy, and the nav."""
@@ -55,8 +65,15 @@ class Site:
 
 
 class _Builder:
-    def __init__(self, pub: Publication, root: Path, today: dt.date) -> None:
+    def __init__(
+        self,
+        pub: Publication,
+        root: Path,
+        today: dt.date,
+        downloads: Mapping[str, Sequence[Download]],
+    ) -> None:
         self.pub, self.root, self.today = pub, root, today
+        self.downloads = downloads
         self.site = Site()
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader([root / "templates" / "web", BUILTIN_TEMPLATES]),
@@ -177,7 +194,12 @@ class _Builder:
         src = urls.issue_page(issue)
         cover = self.image(issue.source, issue.cover, src)
         html = self.render(
-            "issue.html", src, issue=issue, cover=cover, articles=self.issue_articles(issue)
+            "issue.html",
+            src,
+            issue=issue,
+            cover=cover,
+            articles=self.issue_articles(issue),
+            downloads=[self.download(issue, d) for d in self.downloads.get(issue.slug, ())],
         )
         self.add(
             src,
@@ -201,6 +223,16 @@ class _Builder:
             credits=self.credits(article),
         )
         self.add(src, article.title, html, description=article.summary, toc=article.body.toc)
+
+    def download(self, issue: Issue, download: Download) -> dict[str, str]:
+        published = f"issues/{issue.slug}/{download.filename}"
+        self.site.assets[published] = download.source
+        return {
+            "href": download.filename,
+            "label": download.label,
+            "size": _file_size(download.source.stat().st_size),
+            "type": Path(download.filename).suffix.lstrip(".").upper(),
+        }
 
     def image(self, source: str, image, page: str) -> dict | None:  # noqa: ANN001
         if image is None:
@@ -256,6 +288,21 @@ def _long_date(day: dt.date) -> str:
     return f"{day.day} {day:%B %Y}"
 
 
-def compute_site(pub: Publication, root: Path, today: dt.date) -> Site:
-    """Every page of the website, its nav, and the content files it needs copied."""
-    return _Builder(pub, root, today).build()
+def _file_size(size: int) -> str:
+    """'850 KB', '1.2 MB': how big a download is, so readers on phone data can choose."""
+    if size < 1_000_000:
+        return f"{max(1, round(size / 1000))} KB"
+    return f"{size / 1_000_000:.1f} MB"
+
+
+def compute_site(
+    pub: Publication,
+    root: Path,
+    today: dt.date,
+    downloads: Mapping[str, Sequence[Download]] | None = None,
+) -> Site:
+    """Every page of the website, its nav, and the files it needs copied.
+
+    `downloads` maps an issue's slug to files (its PDFs) to offer on its page.
+    """
+    return _Builder(pub, root, today, downloads or {}).build()
