@@ -166,6 +166,7 @@ def _load_config(reader: _Reader) -> SiteConfig | None:
         roles=values["roles"],
         sign_off_policy=values.get("policy", {}).get("sign_off", "lived-experience"),
         description=values.get("description", ""),
+        mention_lived_experience=values.get("naming", {}).get("mention_lived_experience", False),
     )
 
 

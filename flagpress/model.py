@@ -44,6 +44,9 @@ class SiteConfig:
     roles: dict[str, str]
     sign_off_policy: str = "lived-experience"
     description: str = ""
+    # Unnamed people are credited by role ("a volunteer"); only if the publication
+    # openly credits lived experience does the phrase say so.
+    mention_lived_experience: bool = False
 
 
 @dataclass(frozen=True)

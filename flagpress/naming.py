@@ -2,8 +2,9 @@
 
 People choose how they are named, and consent can differ per channel or be withdrawn.
 Every renderer asks this module, and only this module, for the name to print: where
-a person may not be named, they get a neutral phrase built from their first role
-(never from `lived_experience`, which is never shown per person).
+a person may not be named, they get a neutral phrase built from their first role.
+`lived_experience` is never part of that phrase unless the publication's settings
+say it openly credits lived experience (`naming.mention_lived_experience`).
 """
 
 from __future__ import annotations
@@ -12,9 +13,10 @@ import datetime as dt
 from collections.abc import Iterable, Mapping
 from typing import Literal
 
-from flagpress.model import Contributor
+from flagpress.model import Contributor, Publication
 
 Channel = Literal["web", "print"]
+CHANNELS: tuple[Channel, ...] = ("web", "print")
 
 
 def may_be_named(person: Contributor, channel: Channel, today: dt.date) -> bool:
@@ -22,27 +24,28 @@ def may_be_named(person: Contributor, channel: Channel, today: dt.date) -> bool:
     consent = person.consent
     if person.shown_as == "anonymous" or not person.name:
         return False
-    if consent.withdrawn is not None and consent.withdrawn <= today:
+    if is_withdrawn(person, today):
         return False
     return consent.web if channel == "web" else consent.print
 
 
-def neutral_phrase(person: Contributor, roles: Mapping[str, str]) -> str:
+def is_withdrawn(person: Contributor, today: dt.date) -> bool:
+    """Consent withdrawn on or before `today`: from then on, named nowhere at all."""
+    return person.consent.withdrawn is not None and person.consent.withdrawn <= today
+
+
+def neutral_phrase(
+    person: Contributor, roles: Mapping[str, str], mention_lived_experience: bool = False
+) -> str:
     """'a volunteer', 'an Action Group member': how an unnamed person is credited."""
     label = roles.get(person.roles[0], "contributor") if person.roles else "contributor"
     if not any(ch.isupper() for ch in label[1:]):
         label = label[:1].lower() + label[1:]
     article = "an" if label[:1].lower() in "aeiou" else "a"
-    return f"{article} {label}"
-
-
-def shown_name(
-    person: Contributor, roles: Mapping[str, str], channel: Channel, today: dt.date
-) -> str:
-    """The name to print for `person` in `channel`, or a neutral phrase."""
-    if may_be_named(person, channel, today):
-        return person.name
-    return neutral_phrase(person, roles)
+    phrase = f"{article} {label}"
+    if mention_lived_experience and person.lived_experience:
+        phrase += " with lived experience"
+    return phrase
 
 
 def join_names(names: Iterable[str]) -> str:
@@ -51,3 +54,31 @@ def join_names(names: Iterable[str]) -> str:
     if len(names) <= 1:
         return "".join(names)
     return ", ".join(names[:-1]) + " and " + names[-1]
+
+
+class Namer:
+    """Names people for one channel on one day; what every renderer uses.
+
+    >>> Namer(pub, "print", today).names(["sam-o", "anon-1"])  # 'Sam and a volunteer'
+    """
+
+    def __init__(self, pub: Publication, channel: Channel, today: dt.date) -> None:
+        self.pub, self.channel, self.today = pub, channel, today
+
+    def may_name(self, person_id: str) -> bool:
+        person = self.pub.contributors.get(person_id)
+        return person is not None and may_be_named(person, self.channel, self.today)
+
+    def name(self, person_id: str) -> str:
+        """The chosen name where allowed in this channel, else a neutral phrase."""
+        person = self.pub.contributors.get(person_id)
+        if person is None:
+            return "a contributor"
+        if may_be_named(person, self.channel, self.today):
+            return person.name
+        config = self.pub.config
+        return neutral_phrase(person, config.roles, config.mention_lived_experience)
+
+    def names(self, person_ids: Iterable[str]) -> str:
+        """'Sam, a volunteer and Priya Mistry' for a byline."""
+        return join_names(self.name(i) for i in person_ids)

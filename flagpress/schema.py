@@ -36,6 +36,13 @@ POLICY: Schema = {
     ),
 }
 
+NAMING: Schema = {
+    "mention_lived_experience": Field(
+        boolean,
+        doc="true to credit unnamed people as e.g. 'a volunteer with lived experience'",
+    ),
+}
+
 SITE_CONFIG: Schema = {
     "title": Field(text, required=True, doc="the publication's name, e.g. FLAG Magazine"),
     "publisher": Field(text, required=True, doc="who publishes it"),
@@ -47,6 +54,7 @@ SITE_CONFIG: Schema = {
     ),
     "policy": Field(mapping_of(POLICY, dict, "policy"), doc="publication policies"),
     "description": Field(optional_text, doc="one sentence about the publication (optional)"),
+    "naming": Field(mapping_of(NAMING, dict, "naming"), doc="how unnamed people are credited"),
 }
 
 CONSENT: Schema = {

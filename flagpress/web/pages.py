@@ -19,7 +19,7 @@ import jinja2
 from flagpress.diagnostics import ContentError, Location, Problem
 from flagpress.links import Kind, resolve
 from flagpress.model import Article, Body, Issue, Publication
-from flagpress.naming import join_names, shown_name
+from flagpress.naming import Namer
 from flagpress.sanitize import clean_html
 from flagpress.slugs import slugify
 from flagpress.web import urls
@@ -74,6 +74,7 @@ class _Builder:
     ) -> None:
         self.pub, self.root, self.today = pub, root, today
         self.downloads = downloads
+        self.namer = Namer(pub, "web", today)
         self.site = Site()
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader([root / "templates" / "web", BUILTIN_TEMPLATES]),
@@ -90,11 +91,7 @@ class _Builder:
     # -- helpers used by templates -------------------------------------------
 
     def names(self, ids: tuple[str, ...]) -> str:
-        people = self.pub.contributors
-        roles = self.pub.config.roles
-        return join_names(
-            shown_name(people[i], roles, "web", self.today) for i in ids if i in people
-        )
+        return self.namer.names(ids)
 
     def body_html(self, source: str, body: Body, page: str) -> str:
         def rewrite(_attribute: str, value: str) -> str | None:
