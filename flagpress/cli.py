@@ -12,6 +12,7 @@ from pathlib import Path
 import click
 
 from flagpress import build as pipeline
+from flagpress import sign_off_record
 from flagpress.diagnostics import ContentError, Problem, has_errors, summary
 from flagpress.load import NotAPublication
 from flagpress.publish import UnsafeOutput
@@ -85,6 +86,30 @@ def build(root: Path, strict: bool, output: Path | None) -> None:
     if not outcome.built:
         raise SystemExit(1)
     click.echo(f"Built {outcome.pages} pages into {output}/")
+
+
+@main.command("sign-off")
+@click.argument("article", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--by", "person", required=True, help="The id of the person who approved it.")
+@click.option(
+    "--on",
+    "on",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    default=None,
+    help="The date they approved it, YYYY-MM-DD [default: today].",
+)
+@ROOT
+def sign_off(article: Path, person: str, on: dt.datetime | None, root: Path) -> None:
+    """Record that a person read and approved ARTICLE's current text."""
+    day = on.date() if on else dt.date.today()
+    try:
+        digest = sign_off_record.sign_off(root, article, person, day)
+    except (NotAPublication, sign_off_record.SignOffRefused) as err:
+        _usage(str(err))
+    except ContentError as err:
+        _report(err.problems, strict=False)
+        raise SystemExit(1) from None
+    click.echo(f"Recorded: {person} approved {article} on {day} (text {digest}).")
 
 
 if __name__ == "__main__":

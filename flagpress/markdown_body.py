@@ -83,7 +83,14 @@ class BodyConverter:
         raw = [s for s in self._md.htmlStash.rawHtmlBlocks if _is_raw_tag(s)]
         raw_html = tuple(zip(raw, _locate(raw, source, path, first_line), strict=True))
         toc = tuple(getattr(self._md, "toc_tokens", []))
-        return Body(html=html, links=links, toc=toc, first_line=first_line, raw_html=raw_html)
+        return Body(
+            html=html,
+            links=links,
+            toc=toc,
+            first_line=first_line,
+            raw_html=raw_html,
+            source=source,
+        )
 
 
 def _is_raw_tag(stashed: str) -> bool:

@@ -116,6 +116,7 @@ class Body:
     toc: tuple[dict, ...]
     first_line: int
     raw_html: tuple[tuple[str, Location], ...] = ()  # HTML tags typed into the Markdown
+    source: str = ""  # the Markdown as written: what sign-offs approve, what scans read
 
 
 @dataclass(frozen=True)

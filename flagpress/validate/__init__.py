@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 from flagpress.diagnostics import Problem
 from flagpress.model import Publication
-from flagpress.validate import markup, people, references, structure
+from flagpress.validate import consent, markup, people, references, signoffs, structure
 
 
 def validate(
@@ -27,5 +27,7 @@ def validate(
         *structure.check(publication),
         *references.check(publication, exists, today),
         *markup.check(publication),
+        *consent.check(publication, today),
+        *signoffs.check(publication),
     ]
     return sorted(set(problems))

@@ -10,11 +10,22 @@ from flagpress.model import Issue, Publication
 
 # URL segments the website uses itself; a standing page may not take them.
 RESERVED_SLUGS = frozenset(
-    {"index", "issues", "articles", "tags", "search", "assets", "contributors", "credits"}
+    {
+        "index",
+        "issues",
+        "articles",
+        "tags",
+        "search",
+        "assets",
+        "contributors",
+        "credits",
+        "co-production",
+    }
 )
 # An article called 'index' would take the address of its issue's page (or of the
-# list of web-only articles) and one would silently replace the other.
-RESERVED_ARTICLE_SLUGS = frozenset({"index"})
+# list of web-only articles), one called 'credits' that of its issue's credits page,
+# and one would silently replace the other.
+RESERVED_ARTICLE_SLUGS = frozenset({"index", "credits"})
 
 
 def check(pub: Publication) -> Iterator[Problem]:

@@ -1,0 +1,109 @@
+"""Recording a sign-off in an article's front matter, for `flagpress sign-off`.
+
+Editors' files are edited as text, not re-dumped from YAML, so their layout,
+comments and key order survive: only the `sign_off` block is rewritten (or added
+before the closing `---`). The file is replaced atomically, keeping its line
+endings and byte-order mark, and the result is read back to prove it is valid.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import tempfile
+from pathlib import Path
+
+from flagpress.diagnostics import ContentError, did_you_mean
+from flagpress.frontmatter import split_front_matter
+from flagpress.load import load_publication
+from flagpress.signoff import article_hash
+from flagpress.sourcefile import BOM, read_text
+from flagpress.strict_yaml import YMap, parse_yaml
+
+
+class SignOffRefused(Exception):
+    """The command was asked for something that cannot be (a usage error)."""
+
+
+def sign_off(root: Path, article: Path, person: str, on: dt.date) -> str:
+    """Record that `person` approved the article's current text on `on`; returns the hash.
+
+    Raises SignOffRefused for an unknown article or person, and ContentError when the
+    article itself has problems (they must be fixed before anyone signs it off).
+    """
+    pub, problems = load_publication(root)
+    rel = _relative(root, article)
+    if pub is None:
+        raise ContentError(problems)
+    found = next((a for a in pub.all_articles() if a.source == rel), None)
+    own = [p for p in problems if p.path == rel]
+    if own:
+        raise ContentError(own)
+    if found is None:
+        raise SignOffRefused(f"{rel} is not an article of this publication")
+    if person not in pub.contributors:
+        hint = did_you_mean(person, pub.contributors)
+        raise SignOffRefused(f"no contributor '{person}' in content/contributors.yml{hint}")
+    digest = article_hash(found)
+    record(root / rel, rel, person, on, digest)
+    return digest
+
+
+def _relative(root: Path, article: Path) -> str:
+    """The article's path relative to the publication, from a path relative to cwd or root."""
+    for candidate in (article, root / article):
+        full = candidate.resolve()
+        if full.is_file() and full.is_relative_to(root.resolve()):
+            return full.relative_to(root.resolve()).as_posix()
+    return article.as_posix()
+
+
+def record(path: Path, shown: str, person: str, on: dt.date, text: str) -> None:
+    """Set `person`'s sign-off in the file at `path` to (`on`, `text`), replacing theirs.
+
+    Raises ContentError if the file cannot be read or its front matter is broken.
+    """
+    raw = path.read_bytes()
+    text_now = read_text(path, shown)
+    split = split_front_matter(text_now, shown)
+    front = parse_yaml(split.yaml_text, shown, split.yaml_first_line)
+    lines = text_now.split("\n")
+    closing = split.body_first_line - 2  # index of the closing '---' line
+    start, end = _block(front, closing)
+    kept = [line for line in _entries(front) if not line.startswith(f"  - {{by: {person},")]
+    entry = f"  - {{by: {person}, on: {on.isoformat()}, text: {text}}}"
+    new_lines = lines[:start] + ["sign_off:", *kept, entry] + lines[end:]
+    _write(path, "\n".join(new_lines), crlf=b"\r\n" in raw, bom=raw.startswith(BOM.encode()))
+
+
+def _block(front: object, closing: int) -> tuple[int, int]:
+    """Line indexes [start, end) of the existing sign_off block, or the closing fence."""
+    if not isinstance(front, YMap) or "sign_off" not in front:
+        return closing, closing
+    start = front.key_locs["sign_off"].line - 1
+    later = [loc.line - 1 for loc in front.key_locs.values() if loc.line - 1 > start]
+    return start, min(later, default=closing)
+
+
+def _entries(front: object) -> list[str]:
+    """The existing sign-offs, one flow-style line each, as they will be rewritten."""
+    if not isinstance(front, YMap) or not isinstance(front.get("sign_off"), list):
+        return []
+    lines = []
+    for item in front["sign_off"]:
+        if isinstance(item, YMap) and {"by", "on", "text"} <= set(item):
+            lines.append(f"  - {{by: {item['by']}, on: {item['on']}, text: {item['text']}}}")
+    return lines
+
+
+def _write(path: Path, text: str, crlf: bool, bom: bool) -> None:
+    data = (BOM if bom else "") + (text.replace("\n", "\r\n") if crlf else text)
+    handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
+            out.write(data)
+        os.chmod(temp, path.stat().st_mode & 0o777)
+        os.replace(temp, path)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
