@@ -28,6 +28,7 @@ def _text(page: Path) -> str:
     """The visible text of a page, with tags removed and whitespace collapsed."""
     raw = page.read_text(encoding="utf-8")
     raw = re.sub(r"<(script|style)\b.*?</\1>", " ", raw, flags=re.S)
+    raw = re.sub(r"</?(a|em|strong|span|time)\b[^>]*>", "", raw)
     return re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", " ", raw)))
 
 

@@ -22,7 +22,7 @@ from flagpress.model import Article, Body, Issue, Publication
 from flagpress.naming import Namer
 from flagpress.sanitize import clean_html
 from flagpress.slugs import slugify
-from flagpress.web import urls
+from flagpress.web import people_pages, urls
 
 BUILTIN_TEMPLATES = Path(__file__).resolve().parent.parent / "templates" / "web"
 # The nav is on every page: it lists recent issues only, so the cost of each page
@@ -122,6 +122,7 @@ class _Builder:
                 issue_src=urls.issue_page,
                 tag_src=lambda tag: urls.tag_page(slugify(tag)),
                 type_labels=TYPE_LABELS,
+                byline=lambda ids: people_pages.byline(self, tuple(ids), src),
                 b=self,
                 **context,
             )
@@ -181,6 +182,7 @@ class _Builder:
                 toc=page.body.toc,
             )
         self.tag_pages(tags)
+        people_pages.add_pages(self, issues)
         self.site.nav = self.nav(issues, bool(web_only), bool(tags))
         return self.site
 
@@ -218,6 +220,7 @@ class _Builder:
             image=self.image(article.source, article.image, src),
             body=self.body_html(article.source, article.body, src),
             credits=self.credits(article),
+            how_made=people_pages.how_made(self, article),
         )
         self.add(src, article.title, html, description=article.summary, toc=article.body.toc)
 

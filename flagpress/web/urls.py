@@ -14,11 +14,22 @@ from flagpress.model import Article, Issue, Page
 HOME = "index.md"
 ARTICLES = "articles/index.md"
 ISSUES = "issues/index.md"
+CONTRIBUTORS = "contributors/index.md"
+COPRODUCTION = "co-production.md"
 TAGS = "tags/index.md"
 
 
 def issue_page(issue: Issue) -> str:
     return f"issues/{issue.slug}/index.md"
+
+
+def issue_credits_page(issue: Issue) -> str:
+    return f"issues/{issue.slug}/credits.md"
+
+
+def contributor_page(person_id: str) -> str:
+    """Only for people with a profile who may be named: their id is in the URL."""
+    return f"contributors/{person_id}.md"
 
 
 def article_page(article: Article) -> str:
