@@ -7,8 +7,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from flagpress import publish
+from flagpress import leak_scan, publish
 from flagpress.diagnostics import Problem, has_errors
+from flagpress.leak_scan import Private
 from flagpress.load import load_publication
 from flagpress.model import Publication
 from flagpress.validate import validate
@@ -36,25 +37,36 @@ def content_file_checker(root: Path) -> Callable[[str], bool]:
 
 def check(root: Path, today: dt.date) -> tuple[Publication | None, list[Problem]]:
     """Load and validate: every problem in the publication, none of the output."""
+    pub, _, problems = _check(root, today)
+    return pub, problems
+
+
+def _check(root: Path, today: dt.date) -> tuple[Publication | None, Private, list[Problem]]:
     pub, problems = load_publication(root)
     if pub is not None:
         problems += validate(pub, content_file_checker(root), today)
-    return pub, sorted(set(problems))
+    private, private_problems = leak_scan.load_private(root, pub)
+    return pub, private, sorted(set(problems + private_problems))
 
 
 def build(root: Path, output: Path, strict: bool, today: dt.date) -> Outcome:
     """Check, then render the website into staging and switch it in on success only."""
     publish.check_output(root, output)
-    pub, problems = check(root, today)
+    pub, private, problems = _check(root, today)
     outcome = Outcome(problems=problems)
     if pub is None or has_errors(problems, strict):
         return outcome
     staging = publish.stage(output)
     try:
         outcome.pages = render_web(pub, root, staging, today)
+        leaks = leak_scan.scan(staging, output.name, pub, private, today)
     except BaseException:
         publish.discard(staging)
         raise
+    if leaks:
+        publish.discard(staging)
+        outcome.problems += leaks
+        return outcome
     outcome.release = publish.switch(staging, output)
     outcome.built = True
     return outcome

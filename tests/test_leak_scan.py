@@ -1,0 +1,100 @@
+"""The leak scan: private strings never reach any output, and are never printed."""
+
+from __future__ import annotations
+
+from conftest import FOREWORD, run, snapshot
+
+PRIVATE = (
+    "neil-j: {real_name: Neil Jones, email: neil.jones@example.net, phone: '07700 900123'}\n"
+    "anon-1: {real_name: Ana Ruiz}\n"
+)
+ARTICLE = "content/issues/2019-03/foreword.md"
+
+
+def _with_text(publication, text: str, extra: dict | None = None):
+    foreword = FOREWORD.replace("Welcome.", f"Welcome. {text}")
+    changes = {"content/contributors.private.yml": PRIVATE, ARTICLE: foreword, **(extra or {})}
+    return publication(changes)
+
+
+def test_a_clean_build_with_a_private_file_passes(publication) -> None:
+    root = _with_text(publication, "")
+    result = run("build", "--root", str(root))
+    assert result.exit_code == 0, result.stderr
+    for path, data in snapshot(root / "site").items():
+        assert b"neil.jones@example.net" not in data, path
+        assert b"Ana Ruiz" not in data, path
+
+
+def test_a_real_name_in_an_article_fails_the_build_without_printing_it(publication) -> None:
+    root = _with_text(publication, "Thanks to ANA  ruíz for her help.")
+    result = run("build", "--root", str(root))
+    assert result.exit_code == 1
+    output = result.stdout + result.stderr
+    assert "ruiz" not in output.lower() and "ruíz" not in output.lower()
+    assert (
+        "site/issues/2019-03/foreword/index.html:1:1: error: private information about "
+        "'anon-1' (real_name) is in this output file; the build is stopped. Run 'flagpress "
+        "where anon-1' to find where it comes from, and remove it [leak]"
+    ) in result.stderr.splitlines()
+    assert "site/search/search_index.json:1:1: error" in result.stderr
+    assert not (root / "site").exists()
+
+
+def test_a_leak_leaves_the_live_site_as_it_was(publication) -> None:
+    root = _with_text(publication, "")
+    assert run("build", "--root", str(root)).exit_code == 0
+    before = snapshot(root / "site")
+    page = root / ARTICLE
+    page.write_text(page.read_text().replace("Welcome.", "Welcome. Call 07700900123."))
+    result = run("build", "--root", str(root))
+    assert result.exit_code == 1
+    assert "'neil-j' (phone)" in result.stderr
+    assert "07700" not in result.stderr
+    assert snapshot(root / "site") == before
+
+
+def test_a_leak_planted_in_a_template_fails_the_build(publication) -> None:
+    template = "<h1>{{ page.title }}</h1><p>Contact neil.jones@EXAMPLE.net</p>{{ body|safe }}"
+    root = _with_text(publication, "", {"templates/web/page.html": template})
+    result = run("build", "--root", str(root))
+    assert result.exit_code == 1
+    assert (
+        "site/about/index.html:1:1: error: private information about 'neil-j' (email)"
+        in result.stderr
+    )
+    assert "example" not in result.stderr.lower()
+
+
+def test_a_real_name_the_person_chose_may_appear_where_they_may_be_named(publication) -> None:
+    private = "neil-j: {real_name: Neil J}\n"
+    root = publication({"content/contributors.private.yml": private})
+    result = run("build", "--root", str(root))
+    assert result.exit_code == 0, result.stderr
+    assert "By Neil J" in (root / "site/issues/2019-03/foreword/index.html").read_text()
+
+
+def test_the_chosen_name_of_someone_without_web_consent_may_not_appear(publication) -> None:
+    registry = (
+        "- id: neil-j\n  shown_as: full\n  name: Neil J\n  roles: [volunteer]\n"
+        "  consent: {web: false, print: true, given: 2019-01-10}\n"
+        "- id: staff-a\n  shown_as: first-name\n  name: Alex\n  roles: [editor]\n"
+        "  consent: {web: true, print: true, given: 2019-01-10}\n"
+        "- id: anon-1\n  shown_as: anonymous\n  roles: [volunteer]\n"
+        "  consent: {web: true, print: true, given: 2019-01-10}\n"
+    )
+    root = _with_text(publication, "Neil J wrote this.", {"content/contributors.yml": registry})
+    result = run("build", "--root", str(root))
+    assert result.exit_code == 1
+    assert "private information about 'neil-j' (chosen name)" in result.stderr
+
+
+def test_private_entries_for_unknown_people_are_a_warning(publication) -> None:
+    root = publication({"content/contributors.private.yml": "neil-k: {real_name: Neil Kay}\n"})
+    result = run("check", "--root", str(root))
+    assert result.exit_code == 0
+    assert result.stderr.splitlines()[0] == (
+        "content/contributors.private.yml:1:1: warning: 'neil-k' is not in "
+        "content/contributors.yml (did you mean 'neil-j'?); their private details are still "
+        "kept out of every output [private-unknown-id]"
+    )
