@@ -11,7 +11,15 @@ from collections.abc import Callable
 
 from flagpress.diagnostics import Problem
 from flagpress.model import Publication
-from flagpress.validate import consent, markup, people, references, signoffs, structure
+from flagpress.validate import (
+    consent,
+    markup,
+    people,
+    personal_data,
+    references,
+    signoffs,
+    structure,
+)
 
 
 def validate(
@@ -29,5 +37,6 @@ def validate(
         *markup.check(publication),
         *consent.check(publication, today),
         *signoffs.check(publication),
+        *personal_data.check(publication),
     ]
     return sorted(set(problems))
