@@ -501,7 +501,7 @@ def test_unreadable_link_is_reported_not_a_crash(publication) -> None:
 
 def test_web_email_phone_and_anchor_links_are_fine(publication) -> None:
     body = (
-        "[web](https://example.org) [mail](mailto:a@example.org) [phone](tel:+441273000000) "
+        "[web](https://example.org) [mail](mailto:test@example.org) [phone](tel:+441273000000) "
         "[top](#top) [part](second.md#part)"
     )
     expect(publication, with_body(body))
