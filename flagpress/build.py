@@ -8,7 +8,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from flagpress import leak_scan, publish
-from flagpress.diagnostics import Problem, has_errors
+from flagpress import whereabouts as whereabouts_
+from flagpress.diagnostics import Problem, did_you_mean, has_errors
 from flagpress.leak_scan import Private
 from flagpress.load import load_publication
 from flagpress.model import Publication
@@ -70,3 +71,18 @@ def build(root: Path, output: Path, strict: bool, today: dt.date) -> Outcome:
     outcome.release = publish.switch(staging, output)
     outcome.built = True
     return outcome
+
+
+class UnknownPerson(Exception):
+    """`flagpress where` was given an id that is not in the registry (a usage error)."""
+
+
+def whereabouts(root: Path, person: str, today: dt.date) -> list[whereabouts_.Place]:
+    """Every place `person` appears: for data-protection requests."""
+    pub, private, _ = _check(root, today)
+    if pub is None or person not in pub.contributors:
+        known = pub.contributors if pub else {}
+        raise UnknownPerson(
+            f"no contributor '{person}' in content/contributors.yml{did_you_mean(person, known)}"
+        )
+    return whereabouts_.places(pub, private, person, today)

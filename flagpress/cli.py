@@ -112,5 +112,19 @@ def sign_off(article: Path, person: str, on: dt.datetime | None, root: Path) -> 
     click.echo(f"Recorded: {person} approved {article} on {day} (text {digest}).")
 
 
+@main.command()
+@click.argument("person")
+@ROOT
+def where(person: str, root: Path) -> None:
+    """List every place PERSON (a contributor id) is recorded, credited or mentioned."""
+    try:
+        places = pipeline.whereabouts(root, person, dt.date.today())
+    except (NotAPublication, pipeline.UnknownPerson) as err:
+        _usage(str(err))
+    for place in places:
+        click.echo(place.format())
+    click.echo(f"{len(places)} places for '{person}'.")
+
+
 if __name__ == "__main__":
     main()

@@ -102,11 +102,17 @@ def secrets(pub: Publication, private: Private, channel: Channel, today: dt.date
 
 
 def _secret(person: str, what: str, value: str) -> Secret | None:
+    pattern = secret_pattern(value)
+    return Secret(person, what, pattern) if pattern else None
+
+
+def secret_pattern(value: str) -> re.Pattern[str] | None:
+    """A pattern finding `value` in folded text whatever its case, accents or spacing."""
     words = fold(value).strip().split(" ")
     if len("".join(words)) < MIN_LENGTH:
         return None
     body = r"\s*".join(re.escape(w) for w in words)
-    return Secret(person, what, re.compile(rf"(?<![0-9a-z]){body}(?![0-9a-z])"))
+    return re.compile(rf"(?<![0-9a-z]){body}(?![0-9a-z])")
 
 
 def scan(
