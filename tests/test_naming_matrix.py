@@ -1,0 +1,109 @@
+"""Every naming preference x consent state: the exact name shown, and nowhere else.
+
+One publication with one article per person; each person is a combination of how
+they chose to be named and what they consented to. The web page and the search
+index must show exactly the expected text, and a person who may not be named on the
+web must not appear in any web output at all.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from conftest import SITE_CONFIG, run, snapshot, write_publication
+
+# Each person has their own name: the leak scan rightly stops a build where the name
+# of someone who may not be named appears, even if another person shares it.
+NAMES = {
+    "full": {"ok": "Neil Jonas", "no-web": "Nadia Jerome", "withdrawn": "Norman Jukes"},
+    "first-name": {"ok": "Samira", "no-web": "Omar", "withdrawn": "Petra"},
+    "initials": {"ok": "R. J.", "no-web": "K. T.", "withdrawn": "M. W."},
+    "pseudonym": {"ok": "Skylark", "no-web": "Kestrel", "withdrawn": "Heron"},
+    "anonymous": {"ok": "", "no-web": "", "withdrawn": ""},
+}
+CONSENT = {
+    "ok": "{web: true, print: true, given: 2019-01-10}",
+    "no-web": "{web: false, print: true, given: 2019-01-10}",
+    "withdrawn": "{web: true, print: true, given: 2019-01-10, withdrawn: 2020-02-02}",
+}
+PEOPLE = [(shown, state) for shown in NAMES for state in CONSENT]
+
+
+def _id(shown: str, state: str) -> str:
+    return f"{shown}-{state}"
+
+
+def _expected_web(shown: str, state: str) -> str:
+    name = NAMES[shown][state]
+    return name if name and state == "ok" else "a peer researcher"
+
+
+def _files() -> dict[str, str]:
+    registry, articles = [], []
+    for shown, state in PEOPLE:
+        person = _id(shown, state)
+        name = f"  name: {NAMES[shown][state]}\n" if NAMES[shown][state] else ""
+        registry.append(
+            f"- id: {person}\n  shown_as: {shown}\n{name}  roles: [interviewer, volunteer]\n"
+            f"  consent: {CONSENT[state]}\n"
+        )
+        articles.append(f"{person}.md")
+    files = {
+        "site_config.yml": SITE_CONFIG.replace(
+            "interviewer: Interviewer", "interviewer: Peer researcher"
+        ),
+        "content/contributors.yml": "".join(registry),
+        "content/issues/2019-03/issue.yml": (
+            f"title: Names\nnumber: 1\ndate: 2019-03-01\narticles: [{', '.join(articles)}]\n"
+        ),
+        "content/issues/2019-03/foreword.md": None,
+        "content/issues/2019-03/second.md": None,
+    }
+    for shown, state in PEOPLE:
+        person = _id(shown, state)
+        files[f"content/issues/2019-03/{person}.md"] = (
+            f"---\ntitle: Piece {person}\ntype: article\nsummary: By one person.\n"
+            f"date: 2019-03-01\nstatus: published\nauthors: [{person}]\n---\nText.\n"
+        )
+    return files
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("names") / "pub"
+    root.mkdir()
+    files = _files()
+    write_publication(root, {k: v for k, v in files.items() if v is not None})
+    for rel, text in files.items():
+        if text is None:
+            (root / rel).unlink()
+    result = run("build", "--root", str(root))
+    assert result.exit_code == 0, result.stderr
+    return root / "site"
+
+
+@pytest.mark.parametrize(("shown", "state"), PEOPLE)
+def test_byline_on_the_web_page(site: Path, shown: str, state: str) -> None:
+    page = (site / f"issues/2019-03/{_id(shown, state)}/index.html").read_text()
+    byline = re.search(r'<p class="fp-byline">(.*?)</p>', page).group(1)
+    assert re.sub(r"<[^>]+>", "", byline) == f"By {_expected_web(shown, state)}"
+
+
+@pytest.mark.parametrize(("shown", "state"), PEOPLE)
+def test_byline_in_the_search_index(site: Path, shown: str, state: str) -> None:
+    docs = json.loads((site / "search/search_index.json").read_text())["docs"]
+    page = next(d for d in docs if d["location"] == f"issues/2019-03/{_id(shown, state)}/")
+    assert f"By {_expected_web(shown, state)}" in page["text"]
+
+
+UNNAMED = [p for p in PEOPLE if NAMES[p[0]][p[1]] and p[1] != "ok"]
+
+
+@pytest.mark.parametrize(("shown", "state"), UNNAMED)
+def test_unnamed_people_appear_in_no_web_output(site: Path, shown: str, state: str) -> None:
+    name = NAMES[shown][state].encode()
+    for path, data in snapshot(site).items():
+        assert name not in data, path
