@@ -1,0 +1,184 @@
+"""One PDF from one print HTML document: the part that runs in a worker process.
+
+Everything here takes and returns plain, picklable data, so a job can run in its
+own process. WeasyPrint reads files only through the sandboxed fetcher; any
+refusal, and anything WeasyPrint logs as an ERROR, fails the job with a problem
+that names the article and the reference. A failed job leaves no PDF behind.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import time
+from collections.abc import Callable
+from pathlib import Path
+from urllib.parse import urlsplit
+from urllib.request import url2pathname
+
+import pydyf
+from weasyprint import HTML
+from weasyprint.document import Document
+from weasyprint.formatting_structure.boxes import ReplacedBox
+from weasyprint.images import RasterImage
+from weasyprint.text.fonts import FontConfiguration
+from weasyprint.urls import FatalURLFetchingError
+
+from flagpress.diagnostics import Problem
+from flagpress.press import fonts
+from flagpress.press.artifacts import mark_page_furniture
+from flagpress.press.fetcher import ErrorLog, Refused, SandboxedFetcher
+from flagpress.press.jobs import RenderJob, RenderResult
+from flagpress.press.origin import find_in_templates, find_origin
+
+_ATTACHMENT = re.compile(r"""rel\s*=\s*["']?[^"'>]*\battachment""", re.I)
+MIN_DPI = 200  # below this at the size it is printed, a photo looks soft on paper
+PT_PER_MM = 72 / 25.4
+
+
+def render(job: RenderJob) -> RenderResult:
+    """Render `job` to `job.output`; on any problem of error severity, write nothing."""
+    start = time.perf_counter()
+    fetcher = SandboxedFetcher(Path(p) for p in job.allowed)
+    result = RenderResult()
+    temporary = Path(job.output + ".partial")
+    temporary.parent.mkdir(parents=True, exist_ok=True)
+    with ErrorLog() as log:
+        result.problems, result.pages = _write(job, fetcher, temporary)
+    if fetcher.refused:  # the cause, also where WeasyPrint caught it and logged an error
+        result.problems += [_refused(job, refused, fetcher) for refused in fetcher.refused]
+    else:
+        result.problems += [_logged(job, message) for message in log.messages]
+    _finish(temporary, Path(job.output), result)
+    result.fetched = sorted({str(p) for p in fetcher.fetched})
+    result.seconds = time.perf_counter() - start
+    return result
+
+
+def _write(job: RenderJob, fetcher: SandboxedFetcher, target: Path) -> tuple[list[Problem], int]:
+    """Lay out and write the PDF: (problems found on the way, number of pages)."""
+    try:
+        document = _layout(job, fetcher)
+        refused = attachments(document, job)
+        if refused:
+            return refused, 0
+        problems = low_resolution(document, job) if job.check_resolution else []
+        document.write_pdf(target, finisher=_finisher(job), **_options(job))
+        return problems, len(document.pages)
+    except FatalURLFetchingError as err:  # a refusal: the fetcher keeps it, reported by render
+        failed = job.fallback.error("print-failed", f"{err}; check that the file can be read")
+        return ([] if fetcher.refused else [failed]), 0
+    except Exception as err:  # WeasyPrint's own failures must not become tracebacks
+        return [_failed(job, err)], 0
+
+
+def _layout(job: RenderJob, fetcher: SandboxedFetcher) -> Document:
+    with fonts.only_packaged_fonts():
+        font_config = FontConfiguration()
+    html = HTML(string=job.html, base_url=job.base_url, url_fetcher=fetcher)
+    return html.render(font_config=font_config, **_options(job))
+
+
+def _options(job: RenderJob) -> dict:
+    return {"pdf_variant": "pdf/ua-1"} if job.tagged else {}
+
+
+def _finisher(job: RenderJob) -> Callable[[Document, pydyf.PDF], None]:
+    """Last touches on WeasyPrint's PDF objects, before they are written.
+
+    Tagged editions: page furniture becomes artifacts. Printer's edition: each
+    page's BleedBox is exactly the configured bleed outside its TrimBox (with crop
+    marks the media box is larger, and WeasyPrint would put it up to 10 pt out).
+    """
+
+    def finish(_document: Document, pdf: pydyf.PDF) -> None:
+        if job.tagged:
+            mark_page_furniture(pdf)
+        if job.bleed_mm is None:
+            return
+        offset = job.bleed_mm * PT_PER_MM
+        for number in pdf.pages["Kids"][::3]:  # pydyf keeps references as (n, 0, 'R')
+            page_dict = pdf.objects[number]
+            if "TrimBox" in page_dict:  # [x1 y1 x2 y2], lower left to upper right
+                x1, y1, x2, y2 = (float(v) for v in page_dict["TrimBox"])
+                page_dict["BleedBox"] = pydyf.Array(
+                    [x1 - offset, y1 - offset, x2 + offset, y2 + offset]
+                )
+
+    return finish
+
+
+def low_resolution(document: Document, job: RenderJob) -> list[Problem]:
+    """A warning for each photo printed at less than MIN_DPI at its placed size."""
+    problems = []
+    for page in document.pages:
+        for box in page._page_box.descendants():  # private, but the layout is only here
+            image = getattr(box, "replacement", None)
+            if not isinstance(box, ReplacedBox) or not isinstance(image, RasterImage):
+                continue
+            if box.width <= 0 or box.height <= 0:
+                continue
+            dpi = min(image.width / (box.width / 96), image.height / (box.height / 96))
+            if dpi < MIN_DPI:
+                src = box.element.get("src", "") if box.element is not None else ""
+                where = job.references.get(src, job.fallback)
+                problems.append(
+                    where.warning(
+                        "low-resolution-image",
+                        f"this image prints at {dpi:.0f} dpi, below {MIN_DPI}: it will look "
+                        "blurred on paper; use a larger original (at least "
+                        f"{round(image.width * MIN_DPI / dpi)} pixels wide)",
+                    )
+                )
+    return problems
+
+
+def attachments(document: Document, job: RenderJob) -> list[Problem]:
+    """PDFs from flagpress never carry attached files; found after layout, before any
+    attachment is fetched, so the file is never even read."""
+    links = [link for page in document.pages for link in page.links if link[0] == "attachment"]
+    if not links and not document.metadata.attachments:
+        return []
+    root = Path(url2pathname(urlsplit(job.base_url).path))
+    return [
+        find_in_templates(root, _ATTACHMENT, job.fallback).error(
+            "print-attachment",
+            'the PDF would carry an attached file; remove rel="attachment" from the '
+            "print templates",
+        )
+    ]
+
+
+def _refused(job: RenderJob, refused: Refused, fetcher: SandboxedFetcher) -> Problem:
+    """Name the reference, and the article, SVG or template that made it."""
+    root = Path(url2pathname(urlsplit(job.base_url).path))
+    where, via = find_origin(refused.url, job.references, fetcher.fetched, root, job.fallback)
+    return where.error(
+        "print-refused-file",
+        f"the PDF may not use '{refused.url}'{via}: {refused.reason}; use a file in "
+        "content/ (images go in the issue's images/ folder) or in templates/print/",
+    )
+
+
+def _logged(job: RenderJob, message: str) -> Problem:
+    where = next((loc for uri, loc in job.references.items() if uri in message), job.fallback)
+    return where.error(
+        "print-error",
+        f"the PDF could not be made as written: {message}; fix or replace the file it names",
+    )
+
+
+def _failed(job: RenderJob, err: Exception) -> Problem:
+    return job.fallback.error(
+        "print-failed",
+        f"the PDF could not be made ({type(err).__name__}: {err}); check the print "
+        "templates in templates/print/, or remove them to use the built-in ones",
+    )
+
+
+def _finish(temporary: Path, output: Path, result: RenderResult) -> None:
+    if any(p.severity.value == "error" for p in result.problems):
+        temporary.unlink(missing_ok=True)
+        return
+    output.parent.mkdir(parents=True, exist_ok=True)
+    os.replace(temporary, output)

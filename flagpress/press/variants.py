@@ -1,0 +1,75 @@
+"""The four PDF editions of an issue, and what makes each one different.
+
+All four come from the same print HTML: a variant only changes the page set-up
+(paper, bleed, marks), the stylesheets layered on top and the PDF options. Keeping
+that in one small table makes "same content, different form" easy to check.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from flagpress.model import PrintSettings
+
+
+@dataclass(frozen=True)
+class Variant:
+    name: str
+    label: str  # how the download is offered on the issue page
+    tagged: bool  # PDF/UA-1: structure tree, language, title, alt text, artifacts
+    bleed: bool  # the printer's edition: bleed, TrimBox/BleedBox, optional crop marks
+    stylesheet: str | None = None  # layered over print.css, e.g. large-print.css
+    imposed: bool = False  # made from the print edition by imposing it, not rendered
+
+
+VARIANTS: dict[str, Variant] = {
+    "screen": Variant("screen", "Accessible PDF for reading on screen", tagged=True, bleed=False),
+    "print": Variant(
+        "print", "Print-ready PDF for a printer, with bleed", tagged=False, bleed=True
+    ),
+    "large-print": Variant(
+        "large-print",
+        "Large print PDF (16 pt, single column)",
+        tagged=True,
+        bleed=False,
+        stylesheet="large-print.css",
+    ),
+    "booklet": Variant(
+        "booklet",
+        "Booklet PDF to print double-sided, fold and staple",
+        tagged=False,
+        bleed=True,
+        imposed=True,
+    ),
+}
+
+# Room beyond the bleed for crop marks: WeasyPrint draws them inside its bleed area,
+# so with marks the media box grows by this much and the BleedBox is set back to
+# the configured bleed (measured: marks overlap the artwork when the bleed < 8 mm).
+MARKS_MM = 7
+
+
+def page_css(variant: Variant, settings: PrintSettings) -> str:
+    """The @page set-up a variant needs: paper size, and bleed and marks for the printer."""
+    rules = [f"size: {settings.paper};"]
+    if variant.bleed and not variant.imposed:
+        marks = settings.crop_marks
+        rules.append(f"bleed: {settings.bleed + (MARKS_MM if marks else 0)}mm;")
+        if marks:
+            rules.append("marks: crop;")
+    return (
+        "@page { "
+        + " ".join(rules)
+        + " }\n"
+        + f":root {{ --bleed: {bleed_mm(variant, settings)}mm; }}\n"
+    )
+
+
+def bleed_mm(variant: Variant, settings: PrintSettings) -> int:
+    """The artwork bleed of a rendered variant (0 for the on-screen editions)."""
+    return settings.bleed if variant.bleed else 0
+
+
+def filename(title_slug: str, number: int, variant: str) -> str:
+    """'flag-magazine-issue-7-large-print.pdf': says what it is once downloaded."""
+    return f"{title_slug}-issue-{number}-{variant}.pdf"
