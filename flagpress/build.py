@@ -3,18 +3,21 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+import os
+import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from flagpress import leak_scan, publish
 from flagpress import whereabouts as whereabouts_
-from flagpress.diagnostics import Problem, did_you_mean, has_errors
+from flagpress.content_files import ContentFiles
+from flagpress.diagnostics import Location, Problem, did_you_mean, has_errors
 from flagpress.leak_scan import Private
 from flagpress.load import load_publication
 from flagpress.model import Publication
+from flagpress.press import Editions, render_editions
 from flagpress.validate import validate
-from flagpress.web import render_web
+from flagpress.web import Download, render_web
 
 
 @dataclass
@@ -22,18 +25,8 @@ class Outcome:
     problems: list[Problem] = field(default_factory=list)
     built: bool = False
     pages: int = 0
+    pdfs: int = 0
     release: Path | None = None
-
-
-def content_file_checker(root: Path) -> Callable[[str], bool]:
-    """`exists(path)`: is this publication-relative path a real file inside content/?"""
-    content = (root / "content").resolve()
-
-    def exists(path: str) -> bool:
-        full = root / path
-        return full.is_file() and full.resolve().is_relative_to(content)
-
-    return exists
 
 
 def check(root: Path, today: dt.date) -> tuple[Publication | None, list[Problem]]:
@@ -45,7 +38,7 @@ def check(root: Path, today: dt.date) -> tuple[Publication | None, list[Problem]
 def _check(root: Path, today: dt.date) -> tuple[Publication | None, Private, list[Problem]]:
     pub, problems = load_publication(root)
     if pub is not None:
-        problems += validate(pub, content_file_checker(root), today)
+        problems += validate(pub, ContentFiles(root), today)
     private, private_problems = leak_scan.load_private(root, pub)
     return pub, private, sorted(set(problems + private_problems))
 
@@ -57,9 +50,14 @@ def build(root: Path, output: Path, strict: bool, today: dt.date) -> Outcome:
     outcome = Outcome(problems=problems)
     if pub is None or has_errors(problems, strict):
         return outcome
+    editions = render_editions(pub, root, today)  # cached in ROOT/.flagpress-cache/
+    outcome.problems = sorted(set(problems + editions.problems))
+    if has_errors(outcome.problems, strict):
+        return outcome
     staging = publish.stage(output)
     try:
-        outcome.pages = render_web(pub, root, staging, today)
+        outcome.pages = render_web(pub, root, staging, today, _downloads(editions))
+        outcome.pdfs = len(editions.files)
         leaks = leak_scan.scan(staging, output.name, pub, private, today)
     except BaseException:
         publish.discard(staging)
@@ -71,6 +69,14 @@ def build(root: Path, output: Path, strict: bool, today: dt.date) -> Outcome:
     outcome.release = publish.switch(staging, output)
     outcome.built = True
     return outcome
+
+
+def _downloads(editions: Editions) -> dict[str, list[Download]]:
+    """The PDFs of each issue, as files for the website to publish next to its page."""
+    downloads: dict[str, list[Download]] = {}
+    for pdf in editions.files:
+        downloads.setdefault(pdf.issue, []).append(Download(pdf.label, pdf.path, pdf.filename))
+    return downloads
 
 
 class UnknownPerson(Exception):
@@ -86,3 +92,41 @@ def whereabouts(root: Path, person: str, today: dt.date) -> list[whereabouts_.Pl
             f"no contributor '{person}' in content/contributors.yml{did_you_mean(person, known)}"
         )
     return whereabouts_.places(pub, private, person, today)
+
+
+class UnknownIssue(Exception):
+    """`flagpress pdf` was given an issue that does not exist (a usage error)."""
+
+
+def pdf(
+    root: Path, issue: str, variant: str, output: Path | None, strict: bool, today: dt.date
+) -> Outcome:
+    """Check, then make one PDF of `issue` (its folder name or number) at `output`.
+
+    Without `output`, the PDF gets its published name in the current folder.
+    """
+    pub, problems = check(root, today)
+    outcome = Outcome(problems=problems)
+    if pub is None or has_errors(problems, strict):
+        return outcome
+    chosen = [i for i in pub.issues if issue in (i.slug, str(i.number))]
+    if not chosen:
+        known = [i.slug for i in pub.issues]
+        raise UnknownIssue(f"no issue '{issue}' in content/issues/{did_you_mean(issue, known)}")
+    editions = render_editions(pub, root, today, issues=chosen, variants=[variant], workers=1)
+    if not editions.files and not editions.problems:
+        editions.problems.append(
+            Location(chosen[0].source).error(
+                "nothing-to-print", "this issue has no published articles yet: nothing to print"
+            )
+        )
+    outcome.problems = sorted(set(problems + editions.problems))
+    if has_errors(outcome.problems, strict) or not editions.files:
+        return outcome
+    made = editions.files[0]
+    output = output if output is not None else Path(made.filename)
+    partial = output.with_name(output.name + ".partial")
+    shutil.copyfile(made.path, partial)
+    os.replace(partial, output)  # never a half-written PDF at `output`
+    outcome.pdfs, outcome.built, outcome.release = 1, True, output
+    return outcome

@@ -15,7 +15,9 @@ from flagpress import build as pipeline
 from flagpress import sign_off_record
 from flagpress.diagnostics import ContentError, Problem, has_errors, summary
 from flagpress.load import NotAPublication
+from flagpress.model import PRINT_VARIANTS
 from flagpress.publish import UnsafeOutput
+from flagpress.validate import plain_language
 from flagpress.web import RendererError
 
 ROOT = click.option(
@@ -54,9 +56,11 @@ def _usage(message: str) -> None:
 def check(root: Path, strict: bool) -> None:
     """Check the content and report every problem; writes nothing."""
     try:
-        _, problems = pipeline.check(root, dt.date.today())
+        pub, problems = pipeline.check(root, dt.date.today())
     except NotAPublication as err:
         _usage(str(err))
+    for line in plain_language.report(pub) if pub is not None else []:
+        click.echo(line)
     _report(problems, strict)
     click.echo("No problems found." if not problems else "Checked.")
 
@@ -85,7 +89,38 @@ def build(root: Path, strict: bool, output: Path | None) -> None:
     _report(outcome.problems, strict)
     if not outcome.built:
         raise SystemExit(1)
-    click.echo(f"Built {outcome.pages} pages into {output}/")
+    click.echo(f"Built {outcome.pages} pages and {outcome.pdfs} PDFs into {output}/")
+
+
+@main.command()
+@click.argument("issue")
+@click.option(
+    "--variant",
+    type=click.Choice(PRINT_VARIANTS),
+    default="screen",
+    show_default=True,
+    help="screen (tagged, accessible), print (with bleed), large-print or booklet.",
+)
+@click.option(
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="The PDF file to write [default: e.g. flag-magazine-issue-7-screen.pdf, here].",
+)
+@ROOT
+@STRICT
+def pdf(issue: str, variant: str, output: Path | None, root: Path, strict: bool) -> None:
+    """Check the content, then make one PDF edition of ISSUE (its folder name or number)."""
+    try:
+        outcome = pipeline.pdf(root, issue, variant, output, strict, dt.date.today())
+    except (NotAPublication, pipeline.UnknownIssue) as err:
+        _usage(str(err))
+    except ContentError as err:
+        outcome = pipeline.Outcome(problems=err.problems)
+    _report(outcome.problems, strict)
+    if not outcome.built:
+        raise SystemExit(1)
+    click.echo(f"Wrote {outcome.release}")
 
 
 @main.command("sign-off")

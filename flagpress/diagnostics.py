@@ -8,6 +8,7 @@ message [code]` shape that editors' tools (and people) already understand.
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
@@ -30,9 +31,13 @@ class Problem:
     code: str
 
     def format(self) -> str:
-        """Render as `path:line:col: error|warning: message [code]`."""
-        where = f"{self.path}:{self.line}:{self.col}"
-        return f"{where}: {self.severity.value}: {self.message} [{self.code}]"
+        """Render as `path:line:col: error|warning: message [code]`, always on one line.
+
+        Messages quote editors' text; a line break or control character in it must not
+        split a diagnostic (tools read one per line) or drive the terminal.
+        """
+        where = f"{_one_line(self.path)}:{self.line}:{self.col}"
+        return f"{where}: {self.severity.value}: {_one_line(self.message)} [{self.code}]"
 
 
 @dataclass(frozen=True)
@@ -48,6 +53,13 @@ class Location:
 
     def warning(self, code: str, message: str) -> Problem:
         return Problem(self.path, self.line, self.col, Severity.WARNING, message, code)
+
+
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def _one_line(text: str) -> str:
+    return _CONTROL.sub(" ", text)
 
 
 class ContentError(Exception):

@@ -155,8 +155,16 @@ def optional_date(value: YValue) -> dt.date | None:
 
 
 def identifier(value: YValue) -> str:
+    """A registry id: plain lowercase ASCII, so ids that look alike cannot differ unseen."""
     s = _scalar(value)
     if not ID_PATTERN.match(s):
+        odd = next((ch for ch in s if not ch.isascii() or not ch.isprintable()), None)
+        if odd is not None:
+            raise Invalid(
+                "bad-id",
+                f"this id contains a hidden or non-English character (U+{ord(odd):04X}); "
+                "delete it and retype the id using only a-z, 0-9 and hyphens",
+            )
         raise Invalid(
             "bad-id", f"'{s}' is not a valid id; use lowercase letters, digits and hyphens"
         )

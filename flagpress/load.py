@@ -18,12 +18,15 @@ from flagpress.fields import ID_PATTERN, read_mapping
 from flagpress.frontmatter import split_front_matter
 from flagpress.markdown_body import BodyConverter
 from flagpress.model import (
+    AccessibilitySettings,
     Article,
     Consent,
     Contact,
     Contributor,
     Issue,
     Page,
+    PlainLanguage,
+    PrintSettings,
     Publication,
     SiteConfig,
 )
@@ -33,6 +36,8 @@ from flagpress.strict_yaml import YList, YMap, YStr, YValue, parse_yaml
 
 CONFIG_FILE = "site_config.yml"
 CONTRIBUTORS_FILE = "content/contributors.yml"
+# An article is a few thousand words; 10 MB of Markdown takes ~9 s to convert.
+MAX_MARKDOWN_BYTES = 1_000_000
 
 
 class NotAPublication(Exception):
@@ -167,6 +172,9 @@ def _load_config(reader: _Reader) -> SiteConfig | None:
         sign_off_policy=values.get("policy", {}).get("sign_off", "lived-experience"),
         description=values.get("description", ""),
         mention_lived_experience=values.get("naming", {}).get("mention_lived_experience", False),
+        print=values.get("print", PrintSettings()),
+        accessibility=values.get("accessibility", AccessibilitySettings()),
+        plain_language=values.get("plain_language", PlainLanguage()),
     )
 
 
@@ -326,7 +334,7 @@ def _front_matter(reader: _Reader, path: Path, fields: schema.Schema, what: str)
     """Read a Markdown file: (values, key locations, body) or None when unusable."""
     shown = reader.shown(path)
     try:
-        split = split_front_matter(read_text(path, shown), shown)
+        split = split_front_matter(read_text(path, shown, MAX_MARKDOWN_BYTES), shown)
         raw = parse_yaml(split.yaml_text, shown, split.yaml_first_line)
     except ContentError as err:
         reader.problems.extend(err.problems)
@@ -337,7 +345,11 @@ def _front_matter(reader: _Reader, path: Path, fields: schema.Schema, what: str)
     if values is None:
         return None
     assert isinstance(raw, YMap)
-    body = reader.converter.convert(split.body, shown, split.body_first_line)
+    try:
+        body = reader.converter.convert(split.body, shown, split.body_first_line)
+    except ContentError as err:
+        reader.problems.extend(err.problems)
+        return None
     return values, dict(raw.key_locs), body
 
 
@@ -369,7 +381,11 @@ def _page(reader: _Reader, path: Path) -> Page | None:
     read = _front_matter(reader, path, schema.PAGE, "the front matter")
     if read is None:
         return None
-    values, _, body = read
+    values, locs, body = read
     return Page(
-        source=reader.shown(path), slug=slugify(path.stem), title=values["title"], body=body
+        source=reader.shown(path),
+        slug=slugify(path.stem),
+        title=values["title"],
+        body=body,
+        locs=locs,
     )

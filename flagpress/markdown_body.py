@@ -8,13 +8,19 @@ validation can point editors at the exact place.
 
 from __future__ import annotations
 
+import re
+import signal
+import threading
 import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 import markdown
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
-from flagpress.diagnostics import Location
+from flagpress.body_outline import Outline
+from flagpress.diagnostics import ContentError, Location
 from flagpress.model import Body, Link
 
 EXTENSIONS = [
@@ -57,22 +63,53 @@ class _CollectLinks(Extension):
         md.treeprocessors.register(self.collector, "flagpress_links", 1)
 
 
+# Python-Markdown recurses once per level: a list nested 1,000 deep takes ~15 s and
+# then crashes. No article needs more than a few levels.
+MAX_DEPTH = 16
+# A normal article converts in milliseconds; pathological input (20,000 '[') can take
+# minutes. No single file may hang the build.
+MAX_SECONDS = 5.0
+_FENCE = re.compile(r"^\s*(```|~~~)")
+
+
+class _TooSlow(Exception):
+    pass
+
+
 class BodyConverter:
     """A reusable Markdown converter (building one per file costs more than converting)."""
 
     def __init__(self) -> None:
         self._links = _CollectLinks()
+        self._outline = Outline()
         self._md = markdown.Markdown(
-            extensions=[*EXTENSIONS, self._links],
+            extensions=[*EXTENSIONS, self._links, self._outline],
             extension_configs=EXTENSION_CONFIGS,
             output_format="html",
         )
 
     def convert(self, source: str, path: str, first_line: int) -> Body:
-        """Convert `source` (the body of `path`, starting at file line `first_line`)."""
+        """Convert `source` (the body of `path`, starting at file line `first_line`).
+
+        Raises ContentError for bodies nested too deeply or too slow to convert.
+        """
+        _check_depth(source, path, first_line)
         self._md.reset()
         self._links.collector.found = []
-        html = self._md.convert(source)
+        try:
+            with _time_limit(MAX_SECONDS):
+                html = self._md.convert(source)
+        except (_TooSlow, RecursionError):
+            self.__init__()  # the old converter may be left half-way through
+            raise ContentError(
+                [
+                    Location(path, first_line).error(
+                        "too-slow",
+                        f"this text could not be converted within {MAX_SECONDS:g} seconds; look "
+                        "for very long runs of brackets, stars or nested lists and simplify them",
+                    )
+                ]
+            ) from None
         found = self._links.collector.found
         links = tuple(
             Link(target, is_image, text, loc)
@@ -90,7 +127,50 @@ class BodyConverter:
             first_line=first_line,
             raw_html=raw_html,
             source=source,
+            blocks=self._outline.blocks(source, path, first_line),
         )
+
+
+def _check_depth(source: str, path: str, first_line: int) -> None:
+    """Refuse lists and quotes nested deeper than MAX_DEPTH, outside code fences."""
+    fenced = False
+    for offset, line in enumerate(source.split("\n")):
+        if _FENCE.match(line):
+            fenced = not fenced
+        if fenced:
+            continue
+        stripped = line.lstrip(" \t>")
+        prefix = line[: len(line) - len(stripped)]
+        depth = prefix.count(">") + len(prefix.replace(">", "").expandtabs(4)) // 2
+        if depth > MAX_DEPTH and stripped:
+            raise ContentError(
+                [
+                    Location(path, first_line + offset).error(
+                        "too-deeply-nested",
+                        f"lists or quotes are nested more than {MAX_DEPTH} levels deep here; "
+                        "use fewer levels",
+                    )
+                ]
+            )
+
+
+@contextmanager
+def _time_limit(seconds: float) -> Iterator[None]:
+    """Interrupt the body of the `with` after `seconds` (main thread only; else no limit)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def expire(_signum: int, _frame: object) -> None:
+        raise _TooSlow
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 def _is_raw_tag(stashed: str) -> bool:

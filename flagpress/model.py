@@ -26,12 +26,51 @@ LADDER = (
 )
 STAGES = ("co-planning", "co-design", "co-delivery", "co-evaluation")
 SIGN_OFF_POLICIES = ("lived-experience", "all-credited", "none")
+PRINT_VARIANTS = ("screen", "print", "large-print", "booklet")
+PAPER_SIZES = ("A4", "A5", "letter")
 
 
 @dataclass(frozen=True)
 class Contact:
     email: str = ""
     phone: str = ""
+
+
+DEFAULT_FORMATS = (
+    "If you need anything on this website in another format, such as large print, easy "
+    "read, audio or Braille, contact us and tell us what you need. We will do our best "
+    "to help."
+)
+
+
+@dataclass(frozen=True)
+class AccessibilitySettings:
+    """The `accessibility:` settings: what the website's accessibility statement says."""
+
+    formats: str = DEFAULT_FORMATS  # how to ask for another format
+    limitations: tuple[str, ...] = ()  # what is known not to be accessible yet
+    reviewed: dt.date | None = None  # when the statement was last checked
+
+
+@dataclass(frozen=True)
+class PlainLanguage:
+    """The `plain_language:` settings: when `flagpress check` warns that text is hard.
+
+    None means no warning; the reading ease and sentence length are reported anyway.
+    """
+
+    min_reading_ease: int | None = None  # Flesch reading ease, 0-100: 60+ is plain English
+    max_sentence_words: int | None = None  # the most words a sentence may average
+
+
+@dataclass(frozen=True)
+class PrintSettings:
+    """The `print:` settings: which PDF editions to make of each issue, and on what paper."""
+
+    paper: str = "A4"  # one of PAPER_SIZES: the trimmed page; booklets use a sheet twice as wide
+    bleed: int = 3  # millimetres of artwork beyond the trim, for the printer's edition
+    crop_marks: bool = False  # printers who trim themselves ask for these
+    variants: tuple[str, ...] = PRINT_VARIANTS
 
 
 @dataclass(frozen=True)
@@ -47,6 +86,9 @@ class SiteConfig:
     # Unnamed people are credited by role ("a volunteer"); only if the publication
     # openly credits lived experience does the phrase say so.
     mention_lived_experience: bool = False
+    print: PrintSettings = PrintSettings()
+    accessibility: AccessibilitySettings = AccessibilitySettings()
+    plain_language: PlainLanguage = PlainLanguage()
 
 
 @dataclass(frozen=True)
@@ -96,6 +138,21 @@ class Image:
     people: tuple[str, ...] = ()
     loc: Location = field(default=Location(""), compare=False)
 
+    @property
+    def shown_alt(self) -> str:
+        """The alt text to publish: empty for an image marked decorative."""
+        return "" if is_decorative(self.alt) else self.alt
+
+
+# Alt text that marks an image as carrying no meaning (a border, a flourish):
+# `![decorative](images/line.svg)`, or `alt: decorative`. It is published as alt="",
+# so screen readers skip the image; no alt text at all is an error.
+DECORATIVE = "decorative"
+
+
+def is_decorative(alt: str) -> bool:
+    return alt.strip().lower() == DECORATIVE
+
 
 @dataclass(frozen=True)
 class Link:
@@ -108,6 +165,17 @@ class Link:
 
 
 @dataclass(frozen=True)
+class Block:
+    """A heading, table or paragraph of a body, in reading order, with where it was
+    written: what the accessibility and plain-language checks read."""
+
+    kind: str  # "heading", "table" or "prose"
+    text: str  # its words; for a table, the header cells joined by " | "
+    loc: Location
+    level: int = 0  # a heading's level, 1 to 6
+
+
+@dataclass(frozen=True)
 class Body:
     """A Markdown body converted once: HTML with links as written, plus what it refers to."""
 
@@ -116,6 +184,7 @@ class Body:
     toc: tuple[dict, ...]
     first_line: int
     raw_html: tuple[tuple[str, Location], ...] = ()  # HTML tags typed into the Markdown
+    blocks: tuple[Block, ...] = ()  # headings, tables and paragraphs, in order
     source: str = ""  # the Markdown as written: what sign-offs approve, what scans read
 
 
@@ -158,6 +227,7 @@ class Page:
     slug: str
     title: str
     body: Body
+    locs: dict[str, Location] = field(default_factory=dict, compare=False)
 
 
 @dataclass(frozen=True)

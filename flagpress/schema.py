@@ -10,6 +10,7 @@ from __future__ import annotations
 from flagpress import model
 from flagpress.fields import (
     Field,
+    Invalid,
     Schema,
     boolean,
     choice,
@@ -23,6 +24,7 @@ from flagpress.fields import (
     text,
     word_map,
 )
+from flagpress.strict_yaml import YValue
 
 CONTACT: Schema = {
     "email": Field(optional_text, doc="the publication's public email address"),
@@ -43,6 +45,53 @@ NAMING: Schema = {
     ),
 }
 
+
+def _bleed(value: YValue) -> int:
+    """Millimetres of bleed: printers ask for 3 to 5; 0 turns it off."""
+    millimetres = integer(value)
+    if millimetres > 10:
+        raise Invalid("bad-bleed", f"write the bleed in millimetres, 0 to 10 (not {millimetres})")
+    return millimetres
+
+
+PRINT: Schema = {
+    "paper": Field(choice(*model.PAPER_SIZES), doc="the page size: A4 (default), A5 or letter"),
+    "bleed": Field(_bleed, doc="millimetres of bleed in the printer's PDF (default 3)"),
+    "crop_marks": Field(boolean, doc="true to add crop marks to the printer's PDF"),
+    "variants": Field(
+        list_of(choice(*model.PRINT_VARIANTS)),
+        doc="the PDFs to make: screen, print, large-print, booklet (default: all four)",
+    ),
+}
+
+ACCESSIBILITY: Schema = {
+    "formats": Field(
+        text, doc="how readers ask for another format (large print, easy read, audio...)"
+    ),
+    "limitations": Field(
+        list_of(text), doc="what is known not to be accessible yet, one sentence each"
+    ),
+    "reviewed": Field(optional_date, doc="when the accessibility statement was last checked"),
+}
+
+
+def _percent(value: YValue) -> int:
+    """A reading-ease score to aim for: the scale runs from 0 (hard) to 100 (easy)."""
+    score = integer(value)
+    if score > 100:
+        raise Invalid("not-a-score", f"write a reading ease from 0 to 100 (not {score})")
+    return score
+
+
+PLAIN_LANGUAGE: Schema = {
+    "min_reading_ease": Field(
+        _percent, doc="warn when an article's reading ease (0-100) is below this, e.g. 60"
+    ),
+    "max_sentence_words": Field(
+        integer, doc="warn when an article's sentences average more words than this, e.g. 20"
+    ),
+}
+
 SITE_CONFIG: Schema = {
     "title": Field(text, required=True, doc="the publication's name, e.g. FLAG Magazine"),
     "publisher": Field(text, required=True, doc="who publishes it"),
@@ -55,6 +104,17 @@ SITE_CONFIG: Schema = {
     "policy": Field(mapping_of(POLICY, dict, "policy"), doc="publication policies"),
     "description": Field(optional_text, doc="one sentence about the publication (optional)"),
     "naming": Field(mapping_of(NAMING, dict, "naming"), doc="how unnamed people are credited"),
+    "print": Field(
+        mapping_of(PRINT, model.PrintSettings, "print"), doc="the PDF editions of each issue"
+    ),
+    "accessibility": Field(
+        mapping_of(ACCESSIBILITY, model.AccessibilitySettings, "accessibility"),
+        doc="what the website's accessibility statement says",
+    ),
+    "plain_language": Field(
+        mapping_of(PLAIN_LANGUAGE, model.PlainLanguage, "plain_language"),
+        doc="when flagpress check warns that an article is hard to read",
+    ),
 }
 
 CONSENT: Schema = {

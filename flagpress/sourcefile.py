@@ -15,13 +15,29 @@ from flagpress.diagnostics import ContentError, Location
 BOM = "\ufeff"
 
 
-def read_text(path: Path, shown_as: str) -> str:
+MAX_BYTES = 5_000_000  # YAML registries; Markdown files have a tighter limit of their own
+
+
+def read_text(path: Path, shown_as: str, limit: int = MAX_BYTES) -> str:
     """The file's text with a BOM removed and every line ending turned into '\\n'.
 
     `shown_as` is the path as editors see it (relative to the publication).
-    Raises ContentError for unreadable or non-UTF-8 files.
+    Raises ContentError for unreadable, oversized or non-UTF-8 files; the size is
+    checked before reading, so a huge file costs nothing.
     """
     try:
+        size = path.stat().st_size
+        if size > limit:
+            raise ContentError(
+                [
+                    Location(shown_as).error(
+                        "file-too-large",
+                        f"this file is {size / 1_000_000:.1f} MB; the limit is "
+                        f"{limit / 1_000_000:g} MB. Split it into several files, and keep "
+                        "images in files of their own",
+                    )
+                ]
+            )
         data = path.read_bytes()
     except OSError as err:
         raise ContentError(

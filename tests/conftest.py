@@ -80,8 +80,12 @@ title: About us
 We are a test.
 """
 
+# Most tests are about the website; PDFs (about 1 s each) are made only where a test
+# asks for them with its own `print:` settings (see tests/test_print_*.py).
+WEB_ONLY = "print: {variants: []}\n"
+
 BASE_FILES = {
-    "site_config.yml": SITE_CONFIG,
+    "site_config.yml": SITE_CONFIG + WEB_ONLY,
     "content/contributors.yml": CONTRIBUTORS,
     "content/issues/2019-03/issue.yml": ISSUE,
     "content/issues/2019-03/foreword.md": FOREWORD,
@@ -140,3 +144,19 @@ def snapshot(folder: Path) -> dict[str, bytes]:
     """Every file under `folder` (following the site link) and its bytes."""
     base = folder.resolve()
     return {p.relative_to(base).as_posix(): p.read_bytes() for p in base.rglob("*") if p.is_file()}
+
+
+def png(width: int = 2, height: int = 2) -> bytes:
+    """A PNG that declares `width` x `height` pixels (its pixel data is never needed)."""
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        body = kind + data
+        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
+
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    pixels = zlib.compress(b"\x00" + b"\x00\x00\x00" * min(width, 4))
+    return (
+        b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", pixels) + chunk(b"IEND", b"")
+    )

@@ -7,36 +7,38 @@ a capability (`exists`), so the checks stay pure and are easy to test.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 
 from flagpress.diagnostics import Problem
 from flagpress.model import Publication
 from flagpress.validate import (
+    accessibility,
     consent,
     markup,
     people,
     personal_data,
+    plain_language,
     references,
     signoffs,
     structure,
 )
+from flagpress.validate.references import Files
 
 
-def validate(
-    publication: Publication, exists: Callable[[str], bool], today: dt.date
-) -> list[Problem]:
+def validate(publication: Publication, files: Files, today: dt.date) -> list[Problem]:
     """Every problem in `publication`, in file and line order.
 
-    `exists(path)` says whether a publication-relative path names a file inside
-    content/; `today` decides which embargoes have passed.
+    `files` answers whether a publication-relative path is a file inside content/
+    and how big an image is; `today` decides which embargoes and withdrawals apply.
     """
     problems = [
         *people.check(publication),
         *structure.check(publication),
-        *references.check(publication, exists, today),
+        *references.check(publication, files, today),
         *markup.check(publication),
         *consent.check(publication, today),
         *signoffs.check(publication),
         *personal_data.check(publication),
+        *accessibility.check(publication),
+        *plain_language.check(publication),
     ]
     return sorted(set(problems))

@@ -18,7 +18,28 @@ def check(pub: Publication) -> Iterator[Problem]:
         yield from _credits(pub, article)
 
 
+def _skeleton(person_id: str) -> str:
+    """What an id looks like at a glance: 'nei1-j', 'neil-j' and 'ne1l_j' look the same."""
+    return person_id.replace("rn", "m").translate(_LOOKALIKE).replace("-", "")
+
+
+_LOOKALIKE = str.maketrans({"0": "o", "1": "l", "i": "l", "5": "s", "8": "b", "2": "z"})
+
+
+def _lookalikes(pub: Publication) -> Iterator[Problem]:
+    first: dict[str, str] = {}
+    for person in pub.contributors.values():
+        seen = first.setdefault(_skeleton(person.id), person.id)
+        if seen != person.id:
+            yield person.loc.error(
+                "look-alike-id",
+                f"'{person.id}' looks like '{seen}' (line {pub.contributors[seen].loc.line}); "
+                "credits could go to the wrong person, so choose a clearly different id",
+            )
+
+
 def _registry(pub: Publication) -> Iterator[Problem]:
+    yield from _lookalikes(pub)
     roles = pub.config.roles
     for person in pub.contributors.values():
         if person.shown_as != "anonymous" and not person.name:

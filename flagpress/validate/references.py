@@ -8,13 +8,23 @@ from __future__ import annotations
 
 import datetime as dt
 import posixpath
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
+from typing import Protocol
 
 from flagpress.diagnostics import Location, Problem, did_you_mean
 from flagpress.links import Kind, resolve
 from flagpress.model import Article, Body, Image, Publication
 
-Exists = Callable[[str], bool]
+MAX_PIXELS = 40_000_000  # 8000 x 5000; ten times what a full-page print image needs
+
+
+class Files(Protocol):
+    """The file-system questions these checks ask (see flagpress.content_files)."""
+
+    def exists(self, path: str) -> bool: ...
+
+    def image_size(self, path: str) -> tuple[int, int] | None: ...
+
 
 _WHY = {
     Kind.UNSAFE: (
@@ -39,28 +49,29 @@ _WHY = {
 }
 
 
-def check(pub: Publication, exists: Exists, today: dt.date) -> Iterator[Problem]:
+def check(pub: Publication, files: Files, today: dt.date) -> Iterator[Problem]:
     articles = {a.source: a for a in pub.all_articles()}
     known = set(articles) | {p.source for p in pub.pages} | _issue_files(pub)
     for issue in pub.issues:
         if issue.cover:
-            yield from _image(issue.source, issue.cover, exists)
+            yield from _image(issue.source, issue.cover, files)
     for article in articles.values():
         if article.image:
-            yield from _image(article.source, article.image, exists)
+            yield from _image(article.source, article.image, files)
         public = article.is_public(today)
-        yield from _body(article.source, article.body, public, articles, known, exists, today)
+        yield from _body(article.source, article.body, public, articles, known, files, today)
     for page in pub.pages:
-        yield from _body(page.source, page.body, True, articles, known, exists, today)
+        yield from _body(page.source, page.body, True, articles, known, files, today)
 
 
-def _image(source: str, image: Image, exists: Exists) -> Iterator[Problem]:
-    yield from _target(source, image.src, True, image.loc, exists)
+def _image(source: str, image: Image, files: Files) -> Iterator[Problem]:
+    yield from _target(source, image.src, True, image.loc, files)
     if not image.alt.strip():
-        yield image.loc.error("image-no-alt", _NO_ALT)
+        yield image.loc.error("image-no-alt", _NO_ALT + _DECORATIVE)
 
 
 _NO_ALT = "this image has no alt text; describe what it shows for people who cannot see it"
+_DECORATIVE = " (or write 'decorative' if it only decorates the page)"
 
 
 def _body(
@@ -69,13 +80,14 @@ def _body(
     public: bool,
     articles: dict[str, Article],
     known: set[str],
-    exists: Exists,
+    files: Files,
     today: dt.date,
 ) -> Iterator[Problem]:
     for link in body.links:
         if link.is_image and not link.text.strip():
-            yield link.loc.error("image-no-alt", _NO_ALT + ", between the [ ] brackets")
-        yield from _target(source, link.target, link.is_image, link.loc, exists, known)
+            where = ", between the [ ] brackets"
+            yield link.loc.error("image-no-alt", _NO_ALT + where + _DECORATIVE)
+        yield from _target(source, link.target, link.is_image, link.loc, files, known)
         target = resolve(source, link.target)
         linked = articles.get(target.path)
         if public and linked is not None and not linked.is_public(today):
@@ -94,7 +106,7 @@ def _target(
     written: str,
     is_image: bool,
     loc: Location,
-    exists: Exists,
+    files: Files,
     known: set[str] | None = None,
 ) -> Iterator[Problem]:
     target = resolve(source, written)
@@ -111,13 +123,36 @@ def _target(
         if target.path.endswith(".md") and known is not None:
             if target.path not in known:
                 yield loc.error("broken-link", _missing(written, target.path, known))
-        elif not exists(target.path):
+        elif not files.exists(target.path):
             code = "missing-image" if is_image else "broken-link"
             yield loc.error(
                 code,
                 f"'{written}': there is no file {target.path}; check the spelling, or add the "
                 "file there",
             )
+        elif is_image:
+            yield from _image_size(files, target.path, written, loc)
+
+
+def _image_size(files: Files, path: str, written: str, loc: Location) -> Iterator[Problem]:
+    """Refuse unreadable images and decompression bombs, from the header alone."""
+    try:
+        size = files.image_size(path)
+    except ValueError:
+        yield loc.error(
+            "bad-image",
+            f"'{written}' is not an image flagpress can read; save it as PNG, JPEG, GIF, "
+            "WebP or SVG",
+        )
+        return
+    if size is not None and size[0] * size[1] > MAX_PIXELS:
+        width, height = size
+        yield loc.error(
+            "image-too-large",
+            f"'{written}' is {width} x {height} pixels ({width * height / 1e6:.0f} megapixels); "
+            f"the limit is {MAX_PIXELS / 1e6:.0f}. Resize it: 3000 pixels wide is plenty "
+            "for the web and for print",
+        )
 
 
 def _issue_files(pub: Publication) -> set[str]:

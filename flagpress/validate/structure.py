@@ -20,6 +20,7 @@ RESERVED_SLUGS = frozenset(
         "contributors",
         "credits",
         "co-production",
+        "accessibility",
     }
 )
 # An article called 'index' would take the address of its issue's page (or of the

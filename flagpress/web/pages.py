@@ -9,6 +9,7 @@ pages; drafts and embargoed articles do not reach this module's output at all.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -18,12 +19,13 @@ import jinja2
 
 from flagpress.diagnostics import ContentError, Location, Problem
 from flagpress.links import Kind, resolve
-from flagpress.model import Article, Body, Issue, Publication
+from flagpress.model import DECORATIVE, Article, Body, Issue, Publication
 from flagpress.naming import Namer
 from flagpress.sanitize import clean_html
 from flagpress.slugs import slugify
 from flagpress.web import people_pages, urls
 
+_DECORATIVE_ALT = re.compile(rf'\balt="\s*{DECORATIVE}\s*"', re.IGNORECASE)  # see model.DECORATIVE
 BUILTIN_TEMPLATES = Path(__file__).resolve().parent.parent / "templates" / "web"
 # The nav is on every page: it lists recent issues only, so the cost of each page
 # does not grow with the archive (measured: benchmarks/build_scaling.py).
@@ -107,7 +109,8 @@ class _Builder:
                 return None  # not public: validation stops such links; never leak them
             return urls.relative(page, self.add_asset(target.path))
 
-        return clean_html(body.html, rewrite)
+        # Images marked decorative are published with empty alt text: screen readers skip them.
+        return _DECORATIVE_ALT.sub('alt=""', clean_html(body.html, rewrite))
 
     def add_asset(self, content_path: str) -> str:
         published = urls.asset(content_path)
@@ -183,6 +186,11 @@ class _Builder:
             )
         self.tag_pages(tags)
         people_pages.add_pages(self, issues)
+        self.add(
+            urls.ACCESSIBILITY,
+            "Accessibility statement",
+            self.render("accessibility.html", urls.ACCESSIBILITY),
+        )
         self.site.nav = self.nav(issues, bool(web_only), bool(tags))
         return self.site
 
@@ -240,7 +248,7 @@ class _Builder:
         target = resolve(source, image.src)
         if target.kind is not Kind.CONTENT:
             return None
-        return {"src": urls.relative(page, self.add_asset(target.path)), "alt": image.alt}
+        return {"src": urls.relative(page, self.add_asset(target.path)), "alt": image.shown_alt}
 
     def credits(self, article: Article) -> list[tuple[str, str]]:
         by_role: dict[str, list[str]] = defaultdict(list)

@@ -17,6 +17,8 @@ ISSUES = "issues/index.md"
 CONTRIBUTORS = "contributors/index.md"
 COPRODUCTION = "co-production.md"
 TAGS = "tags/index.md"
+# Linked from every page's footer (templates/theme/partials/copyright.html).
+ACCESSIBILITY = "accessibility.md"
 
 
 def issue_page(issue: Issue) -> str:

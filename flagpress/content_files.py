@@ -1,0 +1,46 @@
+"""What validation may ask of the file system, passed in as one small capability.
+
+Checks stay pure: they ask "is there such a file inside content/?" and "how big is
+this image?" through this object. Image sizes are read from the file header only
+(Pillow opens lazily), so a decompression bomb is refused before anything decodes it.
+"""
+
+from __future__ import annotations
+
+import warnings
+from pathlib import Path
+
+from PIL import Image, UnidentifiedImageError
+
+VECTOR_SUFFIXES = {".svg"}
+
+
+class ContentFiles:
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.content = (root / "content").resolve()
+
+    def exists(self, path: str) -> bool:
+        """Is this publication-relative path a real file inside content/ (links resolved)?"""
+        full = self.root / path
+        return full.is_file() and full.resolve().is_relative_to(self.content)
+
+    def image_size(self, path: str) -> tuple[int, int] | None:
+        """(width, height) in pixels from the header; None for vector images.
+
+        Raises ValueError when the file is not an image Pillow can identify.
+        """
+        full = self.root / path
+        if full.suffix.lower() in VECTOR_SUFFIXES:
+            return None
+        limit = Image.MAX_IMAGE_PIXELS
+        Image.MAX_IMAGE_PIXELS = None  # only the header is read; the caller judges the size
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+                with Image.open(full) as image:
+                    return image.size
+        except (UnidentifiedImageError, OSError) as err:
+            raise ValueError(str(err)) from None
+        finally:
+            Image.MAX_IMAGE_PIXELS = limit
