@@ -103,9 +103,10 @@ def pdf(
 ) -> Outcome:
     """Check, then make one PDF of `issue` (its folder name or number) at `output`.
 
-    Without `output`, the PDF gets its published name in the current folder.
+    Without `output`, the PDF gets its published name in the current folder. Like a
+    build, it is leak-scanned first and never written if it holds private information.
     """
-    pub, problems = check(root, today)
+    pub, private, problems = _check(root, today)
     outcome = Outcome(problems=problems)
     if pub is None or has_errors(problems, strict):
         return outcome
@@ -125,6 +126,9 @@ def pdf(
         return outcome
     made = editions.files[0]
     output = output if output is not None else Path(made.filename)
+    outcome.problems += leak_scan.scan_files([(made.path, str(output))], pub, private, today)
+    if has_errors(outcome.problems, strict):
+        return outcome
     partial = output.with_name(output.name + ".partial")
     shutil.copyfile(made.path, partial)
     os.replace(partial, output)  # never a half-written PDF at `output`

@@ -119,10 +119,18 @@ def scan(
     folder: Path, shown: str, pub: Publication, private: Private, today: dt.date
 ) -> list[Problem]:
     """Problems for every private string found in any file under `folder`."""
+    files = sorted(p for p in folder.rglob("*") if p.is_file())
+    named = [(p, f"{shown}/{p.relative_to(folder).as_posix()}") for p in files]
+    return scan_files(named, pub, private, today)
+
+
+def scan_files(
+    files: list[tuple[Path, str]], pub: Publication, private: Private, today: dt.date
+) -> list[Problem]:
+    """Problems for every private string found in the given (file, name to show) pairs."""
     by_channel = {channel: secrets(pub, private, channel, today) for channel in CHANNELS}
     problems: set[Problem] = set()
-    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
-        rel = f"{shown}/{path.relative_to(folder).as_posix()}"
+    for path, rel in files:
         channel: Channel = "print" if path.suffix.lower() == ".pdf" else "web"
         for number, text in _texts(path):
             folded = fold(text)

@@ -13,7 +13,14 @@ from dataclasses import dataclass, field
 from flagpress.diagnostics import Location
 
 SHOWN_AS = ("full", "first-name", "initials", "pseudonym", "anonymous")
-ARTICLE_TYPES = ("article", "case-study", "editorial", "interview", "news")
+# Each article type and how readers see it named, on the web and in print alike.
+ARTICLE_TYPES = {
+    "article": "Article",
+    "case-study": "Case study",
+    "editorial": "Editorial",
+    "interview": "Interview",
+    "news": "News",
+}
 STATUSES = ("draft", "review", "ready", "published")
 LADDER = (
     "coercion",

@@ -14,19 +14,26 @@ from pathlib import Path
 
 import pytest
 from conftest import SITE_CONFIG, run, snapshot, write_publication
+from pypdf import PdfReader
 
 # Each person has their own name: the leak scan rightly stops a build where the name
 # of someone who may not be named appears, even if another person shares it.
 NAMES = {
-    "full": {"ok": "Neil Jonas", "no-web": "Nadia Jerome", "withdrawn": "Norman Jukes"},
-    "first-name": {"ok": "Samira", "no-web": "Omar", "withdrawn": "Petra"},
-    "initials": {"ok": "R. J.", "no-web": "K. T.", "withdrawn": "M. W."},
-    "pseudonym": {"ok": "Skylark", "no-web": "Kestrel", "withdrawn": "Heron"},
-    "anonymous": {"ok": "", "no-web": "", "withdrawn": ""},
+    "full": {
+        "ok": "Neil Jonas",
+        "no-web": "Nadia Jerome",
+        "no-print": "Pavel Quint",
+        "withdrawn": "Norman Jukes",
+    },
+    "first-name": {"ok": "Samira", "no-web": "Omar", "no-print": "Zelda", "withdrawn": "Petra"},
+    "initials": {"ok": "R. J.", "no-web": "K. T.", "no-print": "V. X.", "withdrawn": "M. W."},
+    "pseudonym": {"ok": "Skylark", "no-web": "Kestrel", "no-print": "Osprey", "withdrawn": "Heron"},
+    "anonymous": {"ok": "", "no-web": "", "no-print": "", "withdrawn": ""},
 }
 CONSENT = {
     "ok": "{web: true, print: true, given: 2019-01-10}",
     "no-web": "{web: false, print: true, given: 2019-01-10}",
+    "no-print": "{web: true, print: false, given: 2019-01-10}",
     "withdrawn": "{web: true, print: true, given: 2019-01-10, withdrawn: 2020-02-02}",
 }
 PEOPLE = [(shown, state) for shown in NAMES for state in CONSENT]
@@ -36,9 +43,12 @@ def _id(shown: str, state: str) -> str:
     return f"{shown}-{state}"
 
 
-def _expected_web(shown: str, state: str) -> str:
+NAMED_IN = {"web": ("ok", "no-print"), "print": ("ok", "no-web")}
+
+
+def _expected(shown: str, state: str, channel: str = "web") -> str:
     name = NAMES[shown][state]
-    return name if name and state == "ok" else "a peer researcher"
+    return name if name and state in NAMED_IN[channel] else "a peer researcher"
 
 
 def _files() -> dict[str, str]:
@@ -54,7 +64,8 @@ def _files() -> dict[str, str]:
     files = {
         "site_config.yml": SITE_CONFIG.replace(
             "interviewer: Interviewer", "interviewer: Peer researcher"
-        ),
+        )
+        + "print: {variants: [screen]}\n",
         "content/contributors.yml": "".join(registry),
         "content/issues/2019-03/issue.yml": (
             f"title: Names\nnumber: 1\ndate: 2019-03-01\narticles: [{', '.join(articles)}]\n"
@@ -89,21 +100,47 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_byline_on_the_web_page(site: Path, shown: str, state: str) -> None:
     page = (site / f"issues/2019-03/{_id(shown, state)}/index.html").read_text()
     byline = re.search(r'<p class="fp-byline">(.*?)</p>', page).group(1)
-    assert re.sub(r"<[^>]+>", "", byline) == f"By {_expected_web(shown, state)}"
+    assert re.sub(r"<[^>]+>", "", byline) == f"By {_expected(shown, state)}"
 
 
 @pytest.mark.parametrize(("shown", "state"), PEOPLE)
 def test_byline_in_the_search_index(site: Path, shown: str, state: str) -> None:
     docs = json.loads((site / "search/search_index.json").read_text())["docs"]
     page = next(d for d in docs if d["location"] == f"issues/2019-03/{_id(shown, state)}/")
-    assert f"By {_expected_web(shown, state)}" in page["text"]
+    assert f"By {_expected(shown, state)}" in page["text"]
 
 
-UNNAMED = [p for p in PEOPLE if NAMES[p[0]][p[1]] and p[1] != "ok"]
+def _unnamed(channel: str) -> list[tuple[str, str]]:
+    return [p for p in PEOPLE if NAMES[p[0]][p[1]] and p[1] not in NAMED_IN[channel]]
 
 
-@pytest.mark.parametrize(("shown", "state"), UNNAMED)
+@pytest.mark.parametrize(("shown", "state"), _unnamed("web"))
 def test_unnamed_people_appear_in_no_web_output(site: Path, shown: str, state: str) -> None:
     name = NAMES[shown][state].encode()
     for path, data in snapshot(site).items():
-        assert name not in data, path
+        if not path.endswith(".pdf"):
+            assert name not in data, path
+
+
+@pytest.fixture(scope="module")
+def pdf_pages(site: Path) -> list[str]:
+    (pdf,) = (site / "issues/2019-03").glob("*.pdf")
+    return [re.sub(r"\s+", " ", page.extract_text()) for page in PdfReader(pdf).pages]
+
+
+@pytest.mark.parametrize(("shown", "state"), PEOPLE)
+def test_byline_in_the_pdf(pdf_pages: list[str], shown: str, state: str) -> None:
+    person = _id(shown, state)
+    page = next(p for p in pdf_pages if p.startswith(f"ARTICLE Piece {person} "))
+    assert f"By one person. By {_expected(shown, state, 'print')} Text." in page, page
+
+
+@pytest.mark.parametrize(("shown", "state"), _unnamed("print"))
+def test_unnamed_people_appear_nowhere_in_the_pdf(
+    site: Path, pdf_pages: list[str], shown: str, state: str
+) -> None:
+    name = NAMES[shown][state]
+    assert all(name not in page for page in pdf_pages)
+    (pdf,) = (site / "issues/2019-03").glob("*.pdf")
+    metadata = " ".join(str(v) for v in (PdfReader(pdf).metadata or {}).values())
+    assert name not in metadata

@@ -17,7 +17,7 @@ import jinja2
 from markupsafe import Markup
 
 from flagpress.diagnostics import ContentError, Location, Problem
-from flagpress.model import Article, Image, Issue, Publication
+from flagpress.model import ARTICLE_TYPES, Article, Image, Issue, Publication
 from flagpress.naming import Namer
 from flagpress.press import fonts
 from flagpress.press.bodies import BodyContext, file_references, image_uri, print_body
@@ -25,13 +25,6 @@ from flagpress.press.glyphs import glyph_problem
 from flagpress.press.variants import Variant, page_css
 
 BUILTIN_TEMPLATES = Path(__file__).resolve().parent.parent / "templates" / "print"
-TYPE_LABELS = {
-    "article": "Article",
-    "case-study": "Case study",
-    "editorial": "Editorial",
-    "interview": "Interview",
-    "news": "News",
-}
 TWO_COLUMN_TYPES = {"article", "case-study", "interview"}
 SHORT_WORDS = 350  # below this a piece is set in one column: two would look empty
 
@@ -109,7 +102,7 @@ def _article(
         "slug": article.slug,
         "title": article.title,
         "type": article.type,
-        "type_label": TYPE_LABELS.get(article.type, article.type),
+        "type_label": ARTICLE_TYPES.get(article.type, article.type),
         "summary": article.summary,
         "byline": namer.names(article.authors),
         "content_note": article.content_note,

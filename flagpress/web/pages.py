@@ -19,7 +19,7 @@ import jinja2
 
 from flagpress.diagnostics import ContentError, Location, Problem
 from flagpress.links import Kind, resolve
-from flagpress.model import DECORATIVE, Article, Body, Issue, Publication
+from flagpress.model import ARTICLE_TYPES, DECORATIVE, Article, Body, Issue, Publication
 from flagpress.naming import Namer
 from flagpress.sanitize import clean_html
 from flagpress.slugs import slugify
@@ -30,13 +30,6 @@ BUILTIN_TEMPLATES = Path(__file__).resolve().parent.parent / "templates" / "web"
 # The nav is on every page: it lists recent issues only, so the cost of each page
 # does not grow with the archive (measured: benchmarks/build_scaling.py).
 NAV_ISSUES = 6
-TYPE_LABELS = {
-    "article": "Article",
-    "case-study": "Case study",
-    "editorial": "Editorial",
-    "interview": "Interview",
-    "news": "News",
-}
 
 
 @dataclass(frozen=True)
@@ -124,7 +117,7 @@ class _Builder:
                 link=lambda to: urls.relative(src, to),
                 issue_src=urls.issue_page,
                 tag_src=lambda tag: urls.tag_page(slugify(tag)),
-                type_labels=TYPE_LABELS,
+                type_labels=ARTICLE_TYPES,
                 byline=lambda ids: people_pages.byline(self, tuple(ids), src),
                 b=self,
                 **context,
@@ -224,7 +217,7 @@ class _Builder:
             src,
             article=article,
             issue=issue,
-            type_label=TYPE_LABELS[article.type],
+            type_label=ARTICLE_TYPES[article.type],
             image=self.image(article.source, article.image, src),
             body=self.body_html(article.source, article.body, src),
             credits=self.credits(article),
