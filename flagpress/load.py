@@ -7,8 +7,6 @@ that one run lists every problem in every file.
 
 from __future__ import annotations
 
-import os
-import re
 from pathlib import Path
 from typing import Any
 
@@ -32,6 +30,7 @@ from flagpress.model import (
 )
 from flagpress.slugs import slugify
 from flagpress.sourcefile import read_text
+from flagpress.stray_files import stray_files
 from flagpress.strict_yaml import YList, YMap, YStr, YValue, parse_yaml
 
 CONFIG_FILE = "site_config.yml"
@@ -106,7 +105,7 @@ def load_publication(root: Path) -> tuple[Publication | None, list[Problem]]:
     issues = _load_issues(reader)
     articles = _load_markdown_dir(reader, root / "content" / "articles", _article)
     pages = _load_markdown_dir(reader, root / "content" / "pages", _page)
-    reader.problems.extend(_stray_files(root))
+    reader.problems.extend(stray_files(root))
     if config is None:
         return None, reader.problems
     publication = Publication(
@@ -118,39 +117,6 @@ def load_publication(root: Path) -> tuple[Publication | None, list[Problem]]:
         pages=tuple(sorted(pages, key=lambda p: p.slug)),
     )
     return publication, reader.problems
-
-
-_READ = (
-    re.compile(r"contributors(\.private)?\.yml"),
-    re.compile(r"issues/[^/]+/(issue\.yml|[^/]+\.md)"),
-    re.compile(r"(articles|pages)/[^/]+\.md"),
-)
-_TEXT_SUFFIXES = {".md": ".md", ".markdown": ".md", ".yml": ".yml", ".yaml": ".yml"}
-
-
-def _stray_files(root: Path) -> list[Problem]:
-    """Markdown and YAML files in content/ that flagpress will not read: likely misplaced."""
-    content = root / "content"
-    problems = []
-    for folder, _, names in os.walk(content):
-        for name in sorted(names):
-            path = Path(folder) / name
-            rel = path.relative_to(content).as_posix()
-            suffix = path.suffix.lower()
-            if suffix not in _TEXT_SUFFIXES or any(p.fullmatch(rel) for p in _READ):
-                continue
-            hint = (
-                f"rename it to end in {_TEXT_SUFFIXES[suffix]}"
-                if suffix != _TEXT_SUFFIXES[suffix]
-                else "articles go in content/issues/<issue>/ or content/articles/, standing "
-                "pages in content/pages/"
-            )
-            problems.append(
-                Location(path.relative_to(root).as_posix()).warning(
-                    "ignored-file", f"flagpress does not read this file; {hint}"
-                )
-            )
-    return problems
 
 
 def _load_config(reader: _Reader) -> SiteConfig | None:
