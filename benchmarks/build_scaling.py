@@ -29,7 +29,10 @@ PARAGRAPH = (
 
 
 def make_publication(root: Path, articles: int) -> None:
-    shutil.copy(REPO / "site_config.yml", root / "site_config.yml")
+    # The website alone (PDFs have their own benchmark), without sign-offs to record.
+    config = (REPO / "site_config.yml").read_text(encoding="utf-8")
+    config = config.replace("sign_off: lived-experience", "sign_off: none")
+    (root / "site_config.yml").write_text(config + "print: {variants: []}\n", encoding="utf-8")
     (root / "content").mkdir()
     shutil.copy(REPO / "content/contributors.yml", root / "content/contributors.yml")
     body = "\n\n".join(
