@@ -40,6 +40,9 @@ CONTRIBUTORS = """\
   consent: {web: true, print: true, given: 2019-01-10}
 """
 
+# neil-j has not agreed to be named on the website (everyone else as above).
+NEIL_NO_WEB = CONTRIBUTORS.replace("web: true", "web: false", 1)
+
 ISSUE = """\
 title: First issue
 number: 1

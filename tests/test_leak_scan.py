@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import FOREWORD, run, snapshot
+from conftest import FOREWORD, NEIL_NO_WEB, run, snapshot
 
 PRIVATE = (
     "neil-j: {real_name: Neil Jones, email: neil.jones@example.net, phone: '07700 900123'}\n"
@@ -75,14 +75,7 @@ def test_a_real_name_the_person_chose_may_appear_where_they_may_be_named(publica
 
 
 def test_the_chosen_name_of_someone_without_web_consent_may_not_appear(publication) -> None:
-    registry = (
-        "- id: neil-j\n  shown_as: full\n  name: Neil J\n  roles: [volunteer]\n"
-        "  consent: {web: false, print: true, given: 2019-01-10}\n"
-        "- id: staff-a\n  shown_as: first-name\n  name: Alex\n  roles: [editor]\n"
-        "  consent: {web: true, print: true, given: 2019-01-10}\n"
-        "- id: anon-1\n  shown_as: anonymous\n  roles: [volunteer]\n"
-        "  consent: {web: true, print: true, given: 2019-01-10}\n"
-    )
+    registry = NEIL_NO_WEB
     root = _with_text(publication, "Neil J wrote this.", {"content/contributors.yml": registry})
     result = run("build", "--root", str(root))
     assert result.exit_code == 1

@@ -6,7 +6,7 @@ import datetime as dt
 import json
 from pathlib import Path
 
-from conftest import FOREWORD, run
+from conftest import FOREWORD, NEIL_NO_WEB, run
 
 from flagpress.sanitize import clean_html
 
@@ -34,14 +34,7 @@ def test_bylines_use_chosen_names_and_a_neutral_phrase_for_anonymous(publication
 
 
 def test_no_consent_for_the_web_means_no_name_on_the_web(publication) -> None:
-    contributors = (
-        "- id: neil-j\n  shown_as: full\n  name: Neil J\n  roles: [volunteer]\n"
-        "  consent: {web: false, print: true, given: 2019-01-10}\n"
-        "- id: staff-a\n  shown_as: first-name\n  name: Alex\n  roles: [editor]\n"
-        "  consent: {web: true, print: true, given: 2019-01-10}\n"
-        "- id: anon-1\n  shown_as: anonymous\n  roles: [volunteer]\n"
-        "  consent: {web: true, print: true, given: 2019-01-10}\n"
-    )
+    contributors = NEIL_NO_WEB
     site = _build(publication({"content/contributors.yml": contributors}))
     for page in site.resolve().rglob("*"):
         if page.is_file():
