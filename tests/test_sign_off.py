@@ -4,28 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from conftest import CONTRIBUTORS as BASE_CONTRIBUTORS
 from conftest import FOREWORD, SITE_CONFIG, run
 
 from flagpress.signoff import text_hash
 
-CONTRIBUTORS = """\
-- id: neil-j
-  shown_as: full
-  name: Neil J
-  roles: [volunteer]
-  lived_experience: true
-  consent: {web: true, print: true, given: 2019-01-10}
-- id: staff-a
-  shown_as: first-name
-  name: Alex
-  roles: [editor]
-  consent: {web: true, print: true, given: 2019-01-10}
-- id: anon-1
-  shown_as: anonymous
-  roles: [volunteer]
-  lived_experience: false
-  consent: {web: true, print: true, given: 2019-01-10}
-"""
+# As the shared registry, but neil-j has lived experience: the policy covers him.
+CONTRIBUTORS = BASE_CONTRIBUTORS.replace(
+    "  roles: [volunteer]\n", "  roles: [volunteer]\n  lived_experience: true\n", 1
+)
 ARTICLE = "content/issues/2019-03/foreword.md"
 
 
