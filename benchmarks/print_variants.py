@@ -25,8 +25,8 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from flagpress.load import load_publication  # noqa: E402
-from flagpress.press import Editions, render_editions  # noqa: E402
-from flagpress.press.cache import CACHE_DIR  # noqa: E402
+from flagpress.render.press import Editions, render_editions  # noqa: E402
+from flagpress.render.press.cache import CACHE_DIR  # noqa: E402
 
 
 def make_all(root: Path, workers: int) -> tuple[float, Editions]:

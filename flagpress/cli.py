@@ -11,14 +11,14 @@ from pathlib import Path
 
 import click
 
-from flagpress import build as pipeline
-from flagpress import sign_off_record
+from flagpress import pipeline
+from flagpress.commands import sign_off as sign_off_record
 from flagpress.diagnostics import ContentError, Problem, has_errors, summary
 from flagpress.load import NotAPublication
 from flagpress.model import PRINT_VARIANTS
-from flagpress.publish import UnsafeOutput
+from flagpress.publish.release import UnsafeOutput
+from flagpress.render.web import RendererError
 from flagpress.validate import plain_language
-from flagpress.web import RendererError
 
 ROOT = click.option(
     "--root",

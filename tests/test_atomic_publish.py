@@ -18,7 +18,7 @@ from pathlib import Path
 
 from conftest import SITE_CONFIG, snapshot
 
-from flagpress import publish
+from flagpress.publish import release as publish
 
 KILLS = 20
 FAST = SITE_CONFIG + "print:\n  variants: []\n"  # website only: the web switch is under test

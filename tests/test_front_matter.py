@@ -8,7 +8,7 @@ import pytest
 from conftest import FOREWORD, PAGE, run
 
 from flagpress.diagnostics import ContentError
-from flagpress.frontmatter import Split, split_front_matter
+from flagpress.load.front_matter import Split, split_front_matter
 
 FOREWORD_PATH = "content/issues/2019-03/foreword.md"
 PAGE_PATH = "content/pages/about.md"

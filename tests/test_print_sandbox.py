@@ -17,8 +17,8 @@ from conftest import FOREWORD, SITE_CONFIG, run, write_publication
 from weasyprint.urls import FatalURLFetchingError
 
 from flagpress.load import load_publication
-from flagpress.press import render_editions
-from flagpress.press.fetcher import SandboxedFetcher
+from flagpress.render.press import render_editions
+from flagpress.render.press.fetcher import SandboxedFetcher
 
 MARKER = b"TOP-SECRET-MARKER-7f3a"
 SECRETS = ("secret.png", "secret.txt")

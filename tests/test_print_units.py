@@ -16,9 +16,9 @@ from pypdf import PdfReader
 from weasyprint import HTML
 
 from flagpress.load import load_publication
-from flagpress.press import render_editions
-from flagpress.press.bodies import BodyContext, print_body
-from flagpress.press.impose import booklet_order, impose
+from flagpress.render.press import render_editions
+from flagpress.render.press.bodies import BodyContext, print_body
+from flagpress.render.press.impose import booklet_order, impose
 
 MM = 72 / 25.4
 TODAY = dt.date.today()
@@ -247,10 +247,10 @@ def test_a_broken_print_template_is_a_diagnostic(publication) -> None:
 
 
 def test_the_cover_image_reaches_the_bleed_edge(publication) -> None:
-    from flagpress.press.document import build_document
-    from flagpress.press.editions import allowed_folders
-    from flagpress.press.fetcher import SandboxedFetcher
-    from flagpress.press.variants import VARIANTS
+    from flagpress.render.press.document import build_document
+    from flagpress.render.press.editions import allowed_folders
+    from flagpress.render.press.fetcher import SandboxedFetcher
+    from flagpress.render.press.variants import VARIANTS
 
     cover = '<svg xmlns="http://www.w3.org/2000/svg" width="600" height="850"/>'
     root = publication(

@@ -13,11 +13,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from flagpress.diagnostics import ContentError, Problem, Severity
-from flagpress.frontmatter import split_front_matter
-from flagpress.markdown_body import BodyConverter
+from flagpress.load.front_matter import split_front_matter
+from flagpress.load.markdown_body import BodyConverter
+from flagpress.load.source_files import decode
+from flagpress.load.strict_yaml import parse_yaml
 from flagpress.slugs import slugify
-from flagpress.sourcefile import decode
-from flagpress.strict_yaml import parse_yaml
 
 YAMLISH = st.text(
     alphabet=st.sampled_from(list("ab01:- \n\t[]{},'\"&*!#|>%@`~?.\\") + ["\u2028", "é", "\x00"]),

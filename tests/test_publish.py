@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from conftest import run, snapshot
 
-from flagpress import build as pipeline
-from flagpress import publish
+from flagpress import pipeline
+from flagpress.publish import release as publish
 
 
 def test_build_switches_a_link_and_keeps_the_previous_release(publication) -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 from conftest import CONTRIBUTORS as BASE_CONTRIBUTORS
 from conftest import FOREWORD, SITE_CONFIG, run
 
-from flagpress.signoff import text_hash
+from flagpress.sign_off import text_hash
 
 # As the shared registry, but neil-j has lived experience: the policy covers him.
 CONTRIBUTORS = BASE_CONTRIBUTORS.replace(

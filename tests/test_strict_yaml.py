@@ -9,8 +9,8 @@ from conftest import CONTRIBUTORS, FOREWORD, ISSUE, SITE_CONFIG, run
 
 from flagpress.diagnostics import ContentError
 from flagpress.load import load_publication
-from flagpress.sourcefile import decode, read_text
-from flagpress.strict_yaml import YList, YMap, YStr, parse_yaml
+from flagpress.load.source_files import decode, read_text
+from flagpress.load.strict_yaml import YList, YMap, YStr, parse_yaml
 
 FOREWORD_PATH = "content/issues/2019-03/foreword.md"
 

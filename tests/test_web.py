@@ -8,7 +8,7 @@ from pathlib import Path
 
 from conftest import FOREWORD, NEIL_NO_WEB, run
 
-from flagpress.sanitize import clean_html
+from flagpress.render.sanitize import clean_html
 
 IMAGE = (
     b'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10">'
@@ -213,8 +213,8 @@ def test_nav_holds_recent_issues_and_an_archive_page(publication) -> None:
 
 
 def test_issue_downloads_are_published_and_linked_with_their_size(publication, tmp_path) -> None:
-    from flagpress.build import check
-    from flagpress.web import Download, render_web
+    from flagpress.pipeline import check
+    from flagpress.render.web import Download, render_web
 
     root = publication()
     pdf = tmp_path / "made.pdf"

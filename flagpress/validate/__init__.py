@@ -18,7 +18,7 @@ from flagpress.validate import (
     personal_data,
     plain_language,
     references,
-    signoffs,
+    sign_off,
     structure,
 )
 from flagpress.validate.references import Files
@@ -36,7 +36,7 @@ def validate(publication: Publication, files: Files, today: dt.date) -> list[Pro
         *references.check(publication, files, today),
         *markup.check(publication),
         *consent.check(publication, today),
-        *signoffs.check(publication),
+        *sign_off.check(publication),
         *personal_data.check(publication),
         *accessibility.check(publication),
         *plain_language.check(publication),

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from flagpress.diagnostics import Location, Problem
 from flagpress.model import Contributor, Image, Issue, Publication
 from flagpress.naming import is_withdrawn
-from flagpress.signoff import credited
+from flagpress.sign_off import credited
 
 
 def check(pub: Publication, today: dt.date) -> Iterator[Problem]:

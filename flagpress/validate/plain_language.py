@@ -20,8 +20,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from flagpress.body_outline import find
 from flagpress.diagnostics import Location, Problem
+from flagpress.load.body_outline import find
 from flagpress.model import Body, PlainLanguage, Publication
 
 _WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")

@@ -19,7 +19,7 @@ MAX_PIXELS = 40_000_000  # 8000 x 5000; ten times what a full-page print image n
 
 
 class Files(Protocol):
-    """The file-system questions these checks ask (see flagpress.content_files)."""
+    """The file-system questions these checks ask (see flagpress.load.content_files)."""
 
     def exists(self, path: str) -> bool: ...
 

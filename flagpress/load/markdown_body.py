@@ -19,8 +19,8 @@ import markdown
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
-from flagpress.body_outline import Outline
 from flagpress.diagnostics import ContentError, Location
+from flagpress.load.body_outline import Outline
 from flagpress.model import Body, Link
 
 EXTENSIONS = [

@@ -8,16 +8,17 @@ import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from flagpress import leak_scan, publish
-from flagpress import whereabouts as whereabouts_
-from flagpress.content_files import ContentFiles
+from flagpress.commands import where as whereabouts_
 from flagpress.diagnostics import Location, Problem, did_you_mean, has_errors
-from flagpress.leak_scan import Private
 from flagpress.load import load_publication
+from flagpress.load.content_files import ContentFiles
 from flagpress.model import Publication
-from flagpress.press import Editions, render_editions
+from flagpress.publish import leak_scan
+from flagpress.publish import release as publish
+from flagpress.publish.leak_scan import Private
+from flagpress.render.press import Editions, render_editions
+from flagpress.render.web import Download, render_web
 from flagpress.validate import validate
-from flagpress.web import Download, render_web
 
 
 @dataclass

@@ -29,9 +29,10 @@ from mkdocs.plugins import BasePlugin  # noqa: E402
 from mkdocs.structure.files import File, Files  # noqa: E402
 from mkdocs.structure.toc import get_toc  # noqa: E402
 
-from flagpress.web.pages import Site, WebPage  # noqa: E402
+from flagpress.render.templates import BUILTIN  # noqa: E402
+from flagpress.render.web.pages import Site, WebPage  # noqa: E402
 
-THEME_DIR = Path(__file__).resolve().parent.parent / "templates" / "theme"
+THEME_DIR = BUILTIN / "theme"
 
 
 class RendererError(Exception):

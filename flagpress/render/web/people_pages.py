@@ -14,11 +14,11 @@ from typing import TYPE_CHECKING
 from markupsafe import Markup, escape
 
 from flagpress.model import LADDER, STAGES, Article, Issue
-from flagpress.signoff import credited
-from flagpress.web import urls
+from flagpress.render.web import urls
+from flagpress.sign_off import credited
 
 if TYPE_CHECKING:
-    from flagpress.web.pages import _Builder
+    from flagpress.render.web.pages import _Builder
 
 LADDER_LABELS = {rung: rung.capitalize() for rung in LADDER}
 

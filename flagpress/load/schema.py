@@ -8,7 +8,7 @@ can never silently drop a credit.
 from __future__ import annotations
 
 from flagpress import model
-from flagpress.fields import (
+from flagpress.load.fields import (
     Field,
     Invalid,
     Schema,
@@ -24,7 +24,7 @@ from flagpress.fields import (
     text,
     word_map,
 )
-from flagpress.strict_yaml import YValue
+from flagpress.load.strict_yaml import YValue
 
 CONTACT: Schema = {
     "email": Field(optional_text, doc="the publication's public email address"),

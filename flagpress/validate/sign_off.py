@@ -11,7 +11,7 @@ from collections.abc import Iterator
 
 from flagpress.diagnostics import Location, Problem
 from flagpress.model import Article, Publication
-from flagpress.signoff import article_hash, needs_sign_off
+from flagpress.sign_off import article_hash, needs_sign_off
 
 NEEDS_SIGN_OFF = ("ready", "published")
 

@@ -25,11 +25,11 @@ from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import FatalURLFetchingError
 
 from flagpress.diagnostics import Problem
-from flagpress.press import fonts
-from flagpress.press.artifacts import mark_page_furniture
-from flagpress.press.fetcher import ErrorLog, Refused, SandboxedFetcher
-from flagpress.press.jobs import RenderJob, RenderResult
-from flagpress.press.origin import find_in_templates, find_origin
+from flagpress.render.press import fonts
+from flagpress.render.press.artifacts import mark_page_furniture
+from flagpress.render.press.fetcher import ErrorLog, Refused, SandboxedFetcher
+from flagpress.render.press.jobs import RenderJob, RenderResult
+from flagpress.render.press.origin import find_in_templates, find_origin
 
 _ATTACHMENT = re.compile(r"""rel\s*=\s*["']?[^"'>]*\battachment""", re.I)
 MIN_DPI = 200  # below this at the size it is printed, a photo looks soft on paper

@@ -19,7 +19,7 @@ from tinyhtml5.parser import HTMLParser
 from flagpress.diagnostics import Location, Problem
 from flagpress.links import Kind, resolve
 from flagpress.model import Article
-from flagpress.sanitize import clean_html
+from flagpress.render.sanitize import clean_html
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ from pathlib import Path
 from fontTools.ttLib import TTFont
 
 from flagpress.diagnostics import Location, Problem
-from flagpress.press.fonts import FAMILY, font_files
+from flagpress.render.press.fonts import FAMILY, font_files
 
 
 @lru_cache(maxsize=1)

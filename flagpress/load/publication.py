@@ -10,11 +10,14 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from flagpress import schema
 from flagpress.diagnostics import ContentError, Location, Problem
-from flagpress.fields import ID_PATTERN, read_mapping
-from flagpress.frontmatter import split_front_matter
-from flagpress.markdown_body import BodyConverter
+from flagpress.load import schema
+from flagpress.load.fields import ID_PATTERN, read_mapping
+from flagpress.load.front_matter import split_front_matter
+from flagpress.load.markdown_body import BodyConverter
+from flagpress.load.source_files import read_text
+from flagpress.load.stray_files import stray_files
+from flagpress.load.strict_yaml import YList, YMap, YStr, YValue, parse_yaml
 from flagpress.model import (
     AccessibilitySettings,
     Article,
@@ -29,9 +32,6 @@ from flagpress.model import (
     SiteConfig,
 )
 from flagpress.slugs import slugify
-from flagpress.sourcefile import read_text
-from flagpress.stray_files import stray_files
-from flagpress.strict_yaml import YList, YMap, YStr, YValue, parse_yaml
 
 CONFIG_FILE = "site_config.yml"
 CONTRIBUTORS_FILE = "content/contributors.yml"

@@ -14,9 +14,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from flagpress.diagnostics import Location
-from flagpress.leak_scan import PRIVATE_FILE, Private, fold, secret_pattern
 from flagpress.model import Article, Contributor, Publication
 from flagpress.naming import CHANNELS, may_be_named
+from flagpress.publish.leak_scan import PRIVATE_FILE, Private, fold, secret_pattern
 
 
 @dataclass(frozen=True, order=True)

@@ -19,12 +19,13 @@ from markupsafe import Markup
 from flagpress.diagnostics import ContentError, Location, Problem
 from flagpress.model import ARTICLE_TYPES, Article, Image, Issue, Publication
 from flagpress.naming import Namer
-from flagpress.press import fonts
-from flagpress.press.bodies import BodyContext, file_references, image_uri, print_body
-from flagpress.press.glyphs import glyph_problem
-from flagpress.press.variants import Variant, page_css
+from flagpress.render.press import fonts
+from flagpress.render.press.bodies import BodyContext, file_references, image_uri, print_body
+from flagpress.render.press.glyphs import glyph_problem
+from flagpress.render.press.variants import Variant, page_css
+from flagpress.render.templates import BUILTIN
 
-BUILTIN_TEMPLATES = Path(__file__).resolve().parent.parent / "templates" / "print"
+BUILTIN_TEMPLATES = BUILTIN / "print"
 TWO_COLUMN_TYPES = {"article", "case-study", "interview"}
 SHORT_WORDS = 350  # below this a piece is set in one column: two would look empty
 

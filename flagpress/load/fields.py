@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from flagpress.diagnostics import Location, Problem, did_you_mean
-from flagpress.strict_yaml import YList, YMap, YStr, YValue
+from flagpress.load.strict_yaml import YList, YMap, YStr, YValue
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _DATE_SHAPE = re.compile(r"^\d{4}-\d{2}-\d{2}$")

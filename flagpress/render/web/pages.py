@@ -21,12 +21,13 @@ from flagpress.diagnostics import ContentError, Location, Problem
 from flagpress.links import Kind, resolve
 from flagpress.model import ARTICLE_TYPES, DECORATIVE, Article, Body, Issue, Publication
 from flagpress.naming import Namer
-from flagpress.sanitize import clean_html
+from flagpress.render.sanitize import clean_html
+from flagpress.render.templates import BUILTIN
+from flagpress.render.web import people_pages, urls
 from flagpress.slugs import slugify
-from flagpress.web import people_pages, urls
 
 _DECORATIVE_ALT = re.compile(rf'\balt="\s*{DECORATIVE}\s*"', re.IGNORECASE)  # see model.DECORATIVE
-BUILTIN_TEMPLATES = Path(__file__).resolve().parent.parent / "templates" / "web"
+BUILTIN_TEMPLATES = BUILTIN / "web"
 # The nav is on every page: it lists recent issues only, so the cost of each page
 # does not grow with the archive (measured: benchmarks/build_scaling.py).
 NAV_ISSUES = 6

@@ -23,10 +23,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from flagpress.diagnostics import ContentError, Location, Problem, did_you_mean
+from flagpress.load.source_files import read_text
+from flagpress.load.strict_yaml import YMap, YStr, parse_yaml
 from flagpress.model import Publication
 from flagpress.naming import CHANNELS, Channel, may_be_named
-from flagpress.sourcefile import read_text
-from flagpress.strict_yaml import YMap, YStr, parse_yaml
 
 PRIVATE_FILE = "content/contributors.private.yml"
 MIN_LENGTH = 3  # shorter strings would match everywhere; real names and emails are longer

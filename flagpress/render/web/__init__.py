@@ -7,8 +7,8 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from flagpress.model import Publication
-from flagpress.web.mkdocs_adapter import RendererError, SiteSettings, render_site
-from flagpress.web.pages import Download, compute_site
+from flagpress.render.web.mkdocs_adapter import RendererError, SiteSettings, render_site
+from flagpress.render.web.pages import Download, compute_site
 
 __all__ = ["Download", "RendererError", "render_web"]
 

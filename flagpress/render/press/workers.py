@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
 
-from flagpress.press.jobs import RenderJob, RenderResult
+from flagpress.render.press.jobs import RenderJob, RenderResult
 
 DIED = (
     "the process making this PDF stopped unexpectedly (was the machine out of memory?); "
@@ -24,7 +24,7 @@ DIED = (
 
 def render_all(jobs: list[RenderJob], workers: int | None) -> Iterator[tuple[int, RenderResult]]:
     """(index in `jobs`, result) for every job, in the order they finish."""
-    from flagpress.press.render import render  # WeasyPrint is imported only to render
+    from flagpress.render.press.render import render  # WeasyPrint is imported only to render
 
     count = min(workers or os.cpu_count() or 1, len(jobs))
     if count <= 1:

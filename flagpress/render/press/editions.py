@@ -16,11 +16,11 @@ from pathlib import Path
 
 from flagpress.diagnostics import Location, Problem, Severity
 from flagpress.model import Issue, Publication
-from flagpress.press import cache, fonts
-from flagpress.press.document import BUILTIN_TEMPLATES, build_document, public_articles
-from flagpress.press.jobs import RenderJob, RenderResult
-from flagpress.press.variants import VARIANTS, Variant, filename
-from flagpress.press.workers import render_all
+from flagpress.render.press import cache, fonts
+from flagpress.render.press.document import BUILTIN_TEMPLATES, build_document, public_articles
+from flagpress.render.press.jobs import RenderJob, RenderResult
+from flagpress.render.press.variants import VARIANTS, Variant, filename
+from flagpress.render.press.workers import render_all
 from flagpress.slugs import slugify
 
 
@@ -172,7 +172,7 @@ def _booklet(pub: Publication, item: _Planned, problems: list[Problem]) -> Editi
     start = time.perf_counter()
     saved = entry.load(key)
     if saved is None:
-        from flagpress.press.impose import impose  # pypdf: imported only to impose
+        from flagpress.render.press.impose import impose  # pypdf: imported only to impose
 
         try:
             sides = impose(item.entry.pdf, entry.pdf)

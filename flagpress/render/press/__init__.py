@@ -5,7 +5,7 @@ and booklet PDFs of every issue; the build publishes them next to the issue page
 This package never imports the website code, and the website never imports it.
 """
 
-from flagpress.press.editions import Edition, Editions, render_editions
-from flagpress.press.variants import VARIANTS
+from flagpress.render.press.editions import Edition, Editions, render_editions
+from flagpress.render.press.variants import VARIANTS
 
 __all__ = ["VARIANTS", "Edition", "Editions", "render_editions"]

@@ -14,11 +14,11 @@ import tempfile
 from pathlib import Path
 
 from flagpress.diagnostics import ContentError, did_you_mean
-from flagpress.frontmatter import split_front_matter
 from flagpress.load import load_publication
-from flagpress.signoff import article_hash
-from flagpress.sourcefile import BOM, read_text
-from flagpress.strict_yaml import YMap, parse_yaml
+from flagpress.load.front_matter import split_front_matter
+from flagpress.load.source_files import BOM, read_text
+from flagpress.load.strict_yaml import YMap, parse_yaml
+from flagpress.sign_off import article_hash
 
 
 class SignOffRefused(Exception):

@@ -1,0 +1,1 @@
+"""What the commands other than check and build do: `sign-off` and `where`."""

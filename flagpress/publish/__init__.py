@@ -1,0 +1,1 @@
+"""Stage 4, publish: the only code that writes the output (leak scan, release switch)."""

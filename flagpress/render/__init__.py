@@ -1,0 +1,1 @@
+"""Stage 3, render: one Edition into every output (website, PDFs, feed)."""
