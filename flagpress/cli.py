@@ -1,23 +1,22 @@
 """The `flagpress` command: parses options, runs the pipeline, maps outcomes to exit codes.
 
 Exit codes (FORMAT.md): 0 fine (warnings allowed), 1 problems in the content,
-2 usage error. Content problems are printed as diagnostics, never as tracebacks.
+2 usage error. Content problems are printed as diagnostics, never as tracebacks;
+every usage error is a `UsageError`, caught once, here.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import Any
 
 import click
 
 from flagpress import pipeline
-from flagpress.commands import sign_off as sign_off_record
-from flagpress.diagnostics import ContentError, Problem, has_errors, summary
-from flagpress.load import NotAPublication
+from flagpress.commands import sign_off as sign_off_command
+from flagpress.diagnostics import ContentError, Problem, UsageError, has_errors, summary
 from flagpress.model import PRINT_VARIANTS
-from flagpress.publish.release import UnsafeOutput
-from flagpress.render.web import RendererError
 from flagpress.validate import plain_language
 
 ROOT = click.option(
@@ -30,7 +29,21 @@ ROOT = click.option(
 STRICT = click.option("--strict", is_flag=True, help="Treat warnings as errors.")
 
 
-@click.group()
+class _Commands(click.Group):
+    """Runs a command; a usage error is exit 2, content that cannot be read is exit 1."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except UsageError as err:
+            click.echo(f"flagpress: error: {err}", err=True)
+            raise SystemExit(2) from None
+        except ContentError as err:
+            _report(err.problems, strict=False)
+            raise SystemExit(1) from None
+
+
+@click.group(cls=_Commands)
 @click.version_option(package_name="flagpress")
 def main() -> None:
     """flagpress: check and build a co-produced publication."""
@@ -45,20 +58,12 @@ def _report(problems: list[Problem], strict: bool) -> None:
         raise SystemExit(1)
 
 
-def _usage(message: str) -> None:
-    click.echo(f"flagpress: error: {message}", err=True)
-    raise SystemExit(2)
-
-
 @main.command()
 @ROOT
 @STRICT
 def check(root: Path, strict: bool) -> None:
     """Check the content and report every problem; writes nothing."""
-    try:
-        pub, problems = pipeline.check(root, dt.date.today())
-    except NotAPublication as err:
-        _usage(str(err))
+    pub, problems = pipeline.check(root, dt.date.today())
     for line in plain_language.report(pub) if pub is not None else []:
         click.echo(line)
     _report(problems, strict)
@@ -77,15 +82,7 @@ def check(root: Path, strict: bool) -> None:
 def build(root: Path, strict: bool, output: Path | None) -> None:
     """Check the content, then build the website (only if there are no errors)."""
     output = output if output is not None else root / "site"
-    try:
-        outcome = pipeline.build(root, output, strict, dt.date.today())
-    except (NotAPublication, UnsafeOutput) as err:
-        _usage(str(err))
-    except ContentError as err:
-        outcome = pipeline.Outcome(problems=err.problems)
-    except RendererError as err:
-        click.echo(f"flagpress: error: {err}", err=True)
-        raise SystemExit(1) from None
+    outcome = pipeline.build(root, output, strict, dt.date.today())
     _report(outcome.problems, strict)
     if not outcome.built:
         raise SystemExit(1)
@@ -111,12 +108,7 @@ def build(root: Path, strict: bool, output: Path | None) -> None:
 @STRICT
 def pdf(issue: str, variant: str, output: Path | None, root: Path, strict: bool) -> None:
     """Check the content, then make one PDF edition of ISSUE (its folder name or number)."""
-    try:
-        outcome = pipeline.pdf(root, issue, variant, output, strict, dt.date.today())
-    except (NotAPublication, pipeline.UnknownIssue) as err:
-        _usage(str(err))
-    except ContentError as err:
-        outcome = pipeline.Outcome(problems=err.problems)
+    outcome = pipeline.pdf(root, issue, variant, output, strict, dt.date.today())
     _report(outcome.problems, strict)
     if not outcome.built:
         raise SystemExit(1)
@@ -137,13 +129,7 @@ def pdf(issue: str, variant: str, output: Path | None, root: Path, strict: bool)
 def sign_off(article: Path, person: str, on: dt.datetime | None, root: Path) -> None:
     """Record that a person read and approved ARTICLE's current text."""
     day = on.date() if on else dt.date.today()
-    try:
-        digest = sign_off_record.sign_off(root, article, person, day)
-    except (NotAPublication, sign_off_record.SignOffRefused) as err:
-        _usage(str(err))
-    except ContentError as err:
-        _report(err.problems, strict=False)
-        raise SystemExit(1) from None
+    digest = sign_off_command.sign_off(root, article, person, day)
     click.echo(f"Recorded: {person} approved {article} on {day} (text {digest}).")
 
 
@@ -152,10 +138,7 @@ def sign_off(article: Path, person: str, on: dt.datetime | None, root: Path) -> 
 @ROOT
 def where(person: str, root: Path) -> None:
     """List every place PERSON (a contributor id) is recorded, credited or mentioned."""
-    try:
-        places = pipeline.whereabouts(root, person, dt.date.today())
-    except (NotAPublication, pipeline.UnknownPerson) as err:
-        _usage(str(err))
+    places = pipeline.whereabouts(root, person, dt.date.today())
     for place in places:
         click.echo(place.format())
     click.echo(f"{len(places)} places for '{person}'.")

@@ -62,6 +62,12 @@ def _one_line(text: str) -> str:
     return _CONTROL.sub(" ", text)
 
 
+class UsageError(Exception):
+    """The command was used wrongly (exit code 2): a folder that is not a publication,
+    an output flagpress must not write, an unknown issue or person. The message says
+    what to do; the CLI catches this one type, once."""
+
+
 class ContentError(Exception):
     """Raised when content cannot be read any further; carries the problems found so far."""
 

@@ -13,7 +13,7 @@ import datetime as dt
 from collections.abc import Iterable, Mapping
 from typing import Literal
 
-from flagpress.model import Contributor, Publication
+from flagpress.model import Contributor, SiteConfig
 
 Channel = Literal["web", "print"]
 CHANNELS: tuple[Channel, ...] = ("web", "print")
@@ -59,24 +59,31 @@ def join_names(names: Iterable[str]) -> str:
 class Namer:
     """Names people for one channel on one day; what every renderer uses.
 
-    >>> Namer(pub, "print", today).names(["sam-o", "anon-1"])  # 'Sam and a volunteer'
+    >>> Namer(people, config, "print", today).names(["sam-o", "anon-1"])  # 'Sam and a volunteer'
     """
 
-    def __init__(self, pub: Publication, channel: Channel, today: dt.date) -> None:
-        self.pub, self.channel, self.today = pub, channel, today
+    def __init__(
+        self,
+        contributors: Mapping[str, Contributor],
+        config: SiteConfig,
+        channel: Channel,
+        today: dt.date,
+    ) -> None:
+        self.contributors, self.config = contributors, config
+        self.channel, self.today = channel, today
 
     def may_name(self, person_id: str) -> bool:
-        person = self.pub.contributors.get(person_id)
+        person = self.contributors.get(person_id)
         return person is not None and may_be_named(person, self.channel, self.today)
 
     def name(self, person_id: str) -> str:
         """The chosen name where allowed in this channel, else a neutral phrase."""
-        person = self.pub.contributors.get(person_id)
+        person = self.contributors.get(person_id)
         if person is None:
             return "a contributor"
         if may_be_named(person, self.channel, self.today):
             return person.name
-        config = self.pub.config
+        config = self.config
         return neutral_phrase(person, config.roles, config.mention_lived_experience)
 
     def names(self, person_ids: Iterable[str]) -> str:

@@ -8,16 +8,22 @@ import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from flagpress.commands import where as whereabouts_
-from flagpress.diagnostics import Location, Problem, did_you_mean, has_errors
+from flagpress.commands import where as where_
+from flagpress.diagnostics import (
+    ContentError,
+    Location,
+    Problem,
+    UsageError,
+    did_you_mean,
+    has_errors,
+)
 from flagpress.load import load_publication
 from flagpress.load.content_files import ContentFiles
 from flagpress.model import Publication
 from flagpress.publish import leak_scan
 from flagpress.publish import release as publish
 from flagpress.publish.leak_scan import Private
-from flagpress.render.press import Editions, render_editions
-from flagpress.render.web import Download, render_web
+from flagpress.render import ALTERNATES, OUTPUTS, Edition, build_edition
 from flagpress.validate import validate
 
 
@@ -45,46 +51,50 @@ def _check(root: Path, today: dt.date) -> tuple[Publication | None, Private, lis
 
 
 def build(root: Path, output: Path, strict: bool, today: dt.date) -> Outcome:
-    """Check, then render the website into staging and switch it in on success only."""
+    """Check, render every output into staging, scan it, and switch it in on success only."""
     publish.check_output(root, output)
     pub, private, problems = _check(root, today)
     outcome = Outcome(problems=problems)
     if pub is None or has_errors(problems, strict):
         return outcome
-    editions = render_editions(pub, root, today)  # cached in ROOT/.flagpress-cache/
-    outcome.problems = sorted(set(problems + editions.problems))
-    if has_errors(outcome.problems, strict):
-        return outcome
+    edition = build_edition(pub, root, today, ALTERNATES)
     staging = publish.stage(output)
     try:
-        outcome.pages = render_web(pub, root, staging, today, _downloads(editions))
-        outcome.pdfs = len(editions.files)
-        leaks = leak_scan.scan(staging, output.name, pub, private, today)
+        outcome.problems += _render(edition, staging, strict)
+        if not has_errors(outcome.problems, strict):
+            outcome.problems += leak_scan.scan(staging, output.name, pub, private, today)
     except BaseException:
         publish.discard(staging)
         raise
-    if leaks:
+    outcome.problems = sorted(set(outcome.problems))
+    if has_errors(outcome.problems, strict):
         publish.discard(staging)
-        outcome.problems += leaks
         return outcome
+    outcome.pages = sum(1 for _ in staging.rglob("index.html"))
+    outcome.pdfs = sum(1 for _ in staging.rglob("*.pdf"))
     outcome.release = publish.switch(staging, output)
     outcome.built = True
     return outcome
 
 
-def _downloads(editions: Editions) -> dict[str, list[Download]]:
-    """The PDFs of each issue, as files for the website to publish next to its page."""
-    downloads: dict[str, list[Download]] = {}
-    for pdf in editions.files:
-        downloads.setdefault(pdf.issue, []).append(Download(pdf.label, pdf.path, pdf.filename))
-    return downloads
+def _render(edition: Edition, folder: Path, strict: bool) -> list[Problem]:
+    """Every output into `folder`, in order; stops at the first that fails."""
+    problems: list[Problem] = []
+    for output in OUTPUTS:
+        try:
+            problems += output.render(edition, folder)
+        except ContentError as err:  # a broken template override: the editor's to fix
+            problems += err.problems
+        if has_errors(problems, strict):
+            break
+    return problems
 
 
-class UnknownPerson(Exception):
-    """`flagpress where` was given an id that is not in the registry (a usage error)."""
+class UnknownPerson(UsageError):
+    """`flagpress where` was given an id that is not in the registry."""
 
 
-def whereabouts(root: Path, person: str, today: dt.date) -> list[whereabouts_.Place]:
+def whereabouts(root: Path, person: str, today: dt.date) -> list[where_.Place]:
     """Every place `person` appears: for data-protection requests."""
     pub, private, _ = _check(root, today)
     if pub is None or person not in pub.contributors:
@@ -92,11 +102,11 @@ def whereabouts(root: Path, person: str, today: dt.date) -> list[whereabouts_.Pl
         raise UnknownPerson(
             f"no contributor '{person}' in content/contributors.yml{did_you_mean(person, known)}"
         )
-    return whereabouts_.places(pub, private, person, today)
+    return where_.places(pub, private, person, today)
 
 
-class UnknownIssue(Exception):
-    """`flagpress pdf` was given an issue that does not exist (a usage error)."""
+class UnknownIssue(UsageError):
+    """`flagpress pdf` was given an issue that does not exist."""
 
 
 def pdf(
@@ -107,21 +117,30 @@ def pdf(
     Without `output`, the PDF gets its published name in the current folder. Like a
     build, it is leak-scanned first and never written if it holds private information.
     """
+    from flagpress.render.press import render_editions
+
     pub, private, problems = _check(root, today)
     outcome = Outcome(problems=problems)
     if pub is None or has_errors(problems, strict):
         return outcome
-    chosen = [i for i in pub.issues if issue in (i.slug, str(i.number))]
-    if not chosen:
+    written = [i for i in pub.issues if issue in (i.slug, str(i.number))]
+    if not written:
         known = [i.slug for i in pub.issues]
         raise UnknownIssue(f"no issue '{issue}' in content/issues/{did_you_mean(issue, known)}")
-    editions = render_editions(pub, root, today, issues=chosen, variants=[variant], workers=1)
-    if not editions.files and not editions.problems:
-        editions.problems.append(
-            Location(chosen[0].source).error(
+    edition = build_edition(pub, root, today)
+    chosen = edition.issue(written[0].slug)
+    if chosen is None:
+        outcome.problems.append(
+            Location(written[0].source).error(
                 "nothing-to-print", "this issue has no published articles yet: nothing to print"
             )
         )
+        return outcome
+    try:
+        editions = render_editions(edition, issues=[chosen], variants=[variant], workers=1)
+    except ContentError as err:
+        outcome.problems = sorted(set(problems + err.problems))
+        return outcome
     outcome.problems = sorted(set(problems + editions.problems))
     if has_errors(outcome.problems, strict) or not editions.files:
         return outcome

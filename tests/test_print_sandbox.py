@@ -17,6 +17,7 @@ from conftest import FOREWORD, SITE_CONFIG, run, write_publication
 from weasyprint.urls import FatalURLFetchingError
 
 from flagpress.load import load_publication
+from flagpress.render.edition import build_edition
 from flagpress.render.press import render_editions
 from flagpress.render.press.fetcher import SandboxedFetcher
 
@@ -89,7 +90,7 @@ def test_the_renderer_itself_refuses_what_validation_would_stop(
         }
     )
     publication, _ = load_publication(root)  # no validation: the renderer stands alone
-    editions = render_editions(publication, root, TODAY)
+    editions = render_editions(build_edition(publication, root, TODAY))
     assert editions.files == []
     problems = [p for p in editions.problems if p.severity.value == "error"]
     assert problems, attack
@@ -173,7 +174,7 @@ def test_a_symlink_out_of_content_is_refused(pub, tmp_path: Path) -> None:
     (images / "photo.png").symlink_to(tmp_path / "secret.png")
     (root / "content/issues/2019-03/foreword.md").write_text(body("![A photo](images/photo.png)"))
     publication, _ = load_publication(root)
-    editions = render_editions(publication, root, TODAY)
+    editions = render_editions(build_edition(publication, root, TODAY))
     assert [p.code for p in editions.problems] == ["print-refused-file"]
     no_pdf_and_no_secret(tmp_path)
 
@@ -187,7 +188,7 @@ def test_anything_weasyprint_logs_as_an_error_fails_the_pdf(pub, tmp_path: Path)
         }
     )
     publication, _ = load_publication(root)
-    editions = render_editions(publication, root, TODAY)
+    editions = render_editions(build_edition(publication, root, TODAY))
     assert editions.files == []
     assert [(p.path, p.line, p.code) for p in editions.problems] == [
         ("content/issues/2019-03/foreword.md", 10, "print-error")

@@ -16,6 +16,7 @@ from pypdf import PdfReader
 from weasyprint import HTML
 
 from flagpress.load import load_publication
+from flagpress.render.edition import build_edition
 from flagpress.render.press import render_editions
 from flagpress.render.press.bodies import BodyContext, print_body
 from flagpress.render.press.impose import booklet_order, impose
@@ -146,14 +147,14 @@ def test_unchanged_inputs_are_not_rendered_again(publication) -> None:
         {"site_config.yml": SITE_CONFIG + "print: {variants: [screen, large-print]}\n"}
     )
     pub, _ = load_publication(root)
-    first = render_editions(pub, root, TODAY)
+    first = render_editions(build_edition(pub, root, TODAY))
     assert [e.reused for e in first.files] == [False, False]
-    again = render_editions(pub, root, TODAY)
+    again = render_editions(build_edition(pub, root, TODAY))
     assert [e.reused for e in again.files] == [True, True]
     css = root / "templates/print/large-print.css"
     css.parent.mkdir(parents=True)
     css.write_text("html { font-size: 18pt; }\n")
-    changed = render_editions(pub, root, TODAY)
+    changed = render_editions(build_edition(pub, root, TODAY))
     assert {e.variant: e.reused for e in changed.files} == {"screen": True, "large-print": False}
     assert ".flagpress-cache/" in (Path(__file__).parent.parent / ".gitignore").read_text()
 
@@ -264,7 +265,8 @@ def test_the_cover_image_reaches_the_bleed_edge(publication) -> None:
         }
     )
     pub, _ = load_publication(root)
-    document = build_document(pub, root, pub.issues[0], VARIANTS["print"], TODAY)
+    edition = build_edition(pub, root, TODAY)
+    document = build_document(edition, edition.issues[0], VARIANTS["print"])
     fetcher = SandboxedFetcher(Path(p) for p in allowed_folders(root))
     laid_out = HTML(
         string=document.html, base_url=root.as_uri() + "/", url_fetcher=fetcher

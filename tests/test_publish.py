@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from conftest import run, snapshot
 
-from flagpress import pipeline
 from flagpress.publish import release as publish
+from flagpress.render.web import Website
 
 
 def test_build_switches_a_link_and_keeps_the_previous_release(publication) -> None:
@@ -37,10 +37,10 @@ def test_a_renderer_crash_leaves_the_live_site_and_no_staging(publication, monke
     assert run("build", "--root", str(root)).exit_code == 0
     before = snapshot(out)
 
-    def crash(*args: object) -> int:
+    def crash(*args: object) -> list:
         raise RuntimeError("renderer crashed")
 
-    monkeypatch.setattr(pipeline, "render_web", crash)
+    monkeypatch.setattr(Website, "render", crash)
     with pytest.raises(RuntimeError):
         run("build", "--root", str(root))
     assert snapshot(out) == before

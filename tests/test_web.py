@@ -6,7 +6,7 @@ import datetime as dt
 import json
 from pathlib import Path
 
-from conftest import FOREWORD, NEIL_NO_WEB, run
+from conftest import FOREWORD, NEIL_NO_WEB, SITE_CONFIG, run
 
 from flagpress.render.sanitize import clean_html
 
@@ -184,7 +184,12 @@ def test_a_broken_theme_override_fails_the_build_cleanly(publication) -> None:
     root = publication({"templates/theme/main.html": "{% extends 'base.html' %}{% block x %}\n"})
     result = run("build", "--root", str(root))
     assert result.exit_code == 1
-    assert result.stderr.startswith("flagpress: error: a theme template is broken")
+    assert result.stderr.startswith(
+        "templates/theme/main.html:1:1: error: a theme template is broken (",
+    )
+    assert result.stderr.splitlines()[0].endswith(
+        "fix the file, or delete it to use flagpress's built-in theme [theme-error]"
+    )
     assert "Traceback" not in result.stderr
     assert not (root / "site").exists()
 
@@ -214,20 +219,21 @@ def test_nav_holds_recent_issues_and_an_archive_page(publication) -> None:
 
 def test_issue_downloads_are_published_and_linked_with_their_size(publication, tmp_path) -> None:
     from flagpress.pipeline import check
-    from flagpress.render.web import Download, render_web
+    from flagpress.render.edition import build_edition
+    from flagpress.render.web import Website
 
-    root = publication()
-    pdf = tmp_path / "made.pdf"
-    pdf.write_bytes(b"%PDF-1.7\n" + b"0" * 1_234_567)
+    root = publication({"site_config.yml": SITE_CONFIG + "print: {variants: [screen]}\n"})
     today = dt.date(2026, 1, 1)
     pub, problems = check(root, today)
     assert pub is not None and problems == []
+    edition = build_edition(pub, root, today)
     out = tmp_path / "out"
-    out.mkdir()
-    downloads = {"2019-03": [Download("Accessible PDF for screens", pdf, "issue-1-screen.pdf")]}
-    render_web(pub, root, out, today, downloads)
-    assert (out / "issues/2019-03/issue-1-screen.pdf").read_bytes() == pdf.read_bytes()
+    made = out / "issues/2019-03/test-magazine-issue-1-screen.pdf"  # as the PDF output leaves it
+    made.parent.mkdir(parents=True)
+    made.write_bytes(b"%PDF-1.7\n" + b"0" * 1_234_567)
+    assert Website().render(edition, out) == []
     page = (out / "issues/2019-03/index.html").read_text()
     assert (
-        '<a href="issue-1-screen.pdf" download>Accessible PDF for screens</a> (PDF, 1.2 MB)' in page
+        '<a href="test-magazine-issue-1-screen.pdf" download>Accessible PDF for reading on screen'
+        "</a> (PDF, 1.2 MB)" in page
     )

@@ -13,7 +13,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from flagpress.diagnostics import ContentError, did_you_mean
+from flagpress.diagnostics import ContentError, UsageError, did_you_mean
 from flagpress.load import load_publication
 from flagpress.load.front_matter import split_front_matter
 from flagpress.load.source_files import BOM, read_text
@@ -21,7 +21,7 @@ from flagpress.load.strict_yaml import YMap, parse_yaml
 from flagpress.sign_off import article_hash
 
 
-class SignOffRefused(Exception):
+class SignOffRefused(UsageError):
     """The command was asked for something that cannot be (a usage error)."""
 
 

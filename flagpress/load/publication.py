@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from flagpress.diagnostics import ContentError, Location, Problem
+from flagpress.diagnostics import ContentError, Location, Problem, UsageError
 from flagpress.load import schema
 from flagpress.load.fields import ID_PATTERN, read_mapping
 from flagpress.load.front_matter import split_front_matter
@@ -39,7 +39,7 @@ CONTRIBUTORS_FILE = "content/contributors.yml"
 MAX_MARKDOWN_BYTES = 1_000_000
 
 
-class NotAPublication(Exception):
+class NotAPublication(UsageError):
     """The folder given is not a publication at all (a usage error, not a content one)."""
 
 

@@ -15,11 +15,13 @@ import shutil
 import tempfile
 from pathlib import Path
 
+from flagpress.diagnostics import UsageError
+
 MARKER = ".flagpress-build"
 KEEP_PREVIOUS = 1
 
 
-class UnsafeOutput(Exception):
+class UnsafeOutput(UsageError):
     """The output folder is somewhere flagpress must not write (a usage error)."""
 
 

@@ -1,1 +1,36 @@
-"""Stage 3, render: one Edition into every output (website, PDFs, feed)."""
+"""Stage 3, render: one Edition into every output.
+
+Every output has the same shape: it renders an Edition into a folder and returns
+the problems it found. The pipeline runs `OUTPUTS` in order into one staging folder
+(the PDFs first, so the website can offer them with their sizes). Adding an output
+is one new module and one line here.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Protocol
+
+from flagpress.diagnostics import Problem
+from flagpress.render.edition import Alternate, Edition, build_edition
+from flagpress.render.feed import AtomFeed
+from flagpress.render.press import PrintEditions
+from flagpress.render.web import Website
+
+
+class Output(Protocol):
+    name: str
+    alternate: Alternate | None  # linked from every web page's head (a feed), if any
+
+    def render(self, edition: Edition, folder: Path) -> list[Problem]: ...
+
+
+OUTPUTS: tuple[Output, ...] = (
+    PrintEditions(),
+    Website(),
+    AtomFeed(),
+)
+
+ALTERNATES = tuple(o.alternate for o in OUTPUTS if o.alternate is not None)
+
+__all__ = ["ALTERNATES", "OUTPUTS", "Edition", "Output", "build_edition"]

@@ -1,11 +1,46 @@
-"""The printable magazine: PDF editions of each issue, from the same content as the website.
+"""The printable magazine: PDF editions of each issue, from the same Edition as the website.
 
 `render_editions` makes the screen (tagged PDF/UA-1), print (bleed), large-print
-and booklet PDFs of every issue; the build publishes them next to the issue page.
-This package never imports the website code, and the website never imports it.
+and booklet PDFs of every issue, reusing unchanged ones from the cache; the
+`PrintEditions` output publishes them where the Edition says (next to each issue's
+page). This package never imports the website code, and the website never imports it.
 """
 
-from flagpress.render.press.editions import Edition, Editions, render_editions
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+from flagpress.diagnostics import Problem
+from flagpress.render.edition import Edition
+from flagpress.render.press.editions import Editions, PdfFile, render_editions
 from flagpress.render.press.variants import VARIANTS
 
-__all__ = ["VARIANTS", "Edition", "Editions", "render_editions"]
+__all__ = ["VARIANTS", "Editions", "PdfFile", "PrintEditions", "render_editions"]
+
+
+class PrintEditions:
+    """The PDFs output: every configured edition of every public issue."""
+
+    name = "pdf"
+    alternate = None
+
+    def render(self, edition: Edition, folder: Path) -> list[Problem]:
+        editions = render_editions(edition)
+        published = {
+            (d.variant, issue.slug): d.path for issue in edition.issues for d in issue.downloads
+        }
+        for pdf in editions.files:
+            target = folder / published[(pdf.variant, pdf.issue)]
+            target.parent.mkdir(parents=True, exist_ok=True)
+            _link_or_copy(pdf.path, target)
+        return editions.problems
+
+
+def _link_or_copy(source: Path, target: Path) -> None:
+    """A hard link to the cached PDF where the file system allows, else a copy."""
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copyfile(source, target)

@@ -18,7 +18,7 @@ from tinyhtml5.parser import HTMLParser
 
 from flagpress.diagnostics import Location, Problem
 from flagpress.links import Kind, resolve
-from flagpress.model import Article
+from flagpress.render.edition import PublicArticle, print_body_html
 from flagpress.render.sanitize import clean_html
 
 
@@ -30,9 +30,9 @@ class BodyContext:
     anchors: Mapping[str, str]  # content path of each article in this edition -> its slug
 
 
-def print_body(article: Article, ctx: BodyContext) -> str:
+def print_body(article: PublicArticle, ctx: BodyContext) -> str:
     """The article's body as print HTML (check `file_references` first)."""
-    html = clean_html(article.body.html, _rewriter(article, ctx))
+    html = clean_html(print_body_html(article.body), _rewriter(article, ctx))
     fragment = HTMLParser(namespace_html_elements=False).parse_fragment(html)
     _place_footnotes(fragment, article.slug)
     _pull_quotes(fragment)
@@ -54,7 +54,9 @@ def image_uri(root: Path, source: str, src: str) -> str | None:
     return path.as_uri()
 
 
-def file_references(article: Article, root: Path, problems: list[Problem]) -> dict[str, Location]:
+def file_references(
+    article: PublicArticle, root: Path, problems: list[Problem]
+) -> dict[str, Location]:
     """Each image file the article uses (file URI -> where it is written).
 
     Anything that is not a file inside content/ (a web address, `file:`, a path
@@ -81,7 +83,7 @@ def file_references(article: Article, root: Path, problems: list[Problem]) -> di
     return found
 
 
-def _rewriter(article: Article, ctx: BodyContext) -> Callable[[str, str], str | None]:
+def _rewriter(article: PublicArticle, ctx: BodyContext) -> Callable[[str, str], str | None]:
     def rewrite(attribute: str, value: str) -> str | None:
         if attribute == "src":
             return image_uri(ctx.root, article.source, value)  # refusals: file_references

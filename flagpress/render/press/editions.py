@@ -8,29 +8,27 @@ folder; the build publishes the finished files with the website.
 
 from __future__ import annotations
 
-import datetime as dt
 import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from flagpress.diagnostics import Location, Problem, Severity
-from flagpress.model import Issue, Publication
+from flagpress.render.edition import Edition, PublicIssue, pdf_filename
 from flagpress.render.press import cache, fonts
-from flagpress.render.press.document import BUILTIN_TEMPLATES, build_document, public_articles
+from flagpress.render.press.document import build_document
 from flagpress.render.press.jobs import RenderJob, RenderResult
-from flagpress.render.press.variants import VARIANTS, Variant, filename
+from flagpress.render.press.variants import VARIANTS, Variant
 from flagpress.render.press.workers import render_all
-from flagpress.slugs import slugify
+from flagpress.render.templates import BUILTIN
 
 
 @dataclass(frozen=True)
-class Edition:
+class PdfFile:
     """A finished PDF of one issue in one variant."""
 
     issue: str  # the issue's slug
     variant: str
-    label: str
     path: Path  # in the cache folder
     filename: str  # its name when published, e.g. flag-magazine-issue-7-screen.pdf
     pages: int
@@ -40,13 +38,13 @@ class Edition:
 
 @dataclass
 class Editions:
-    files: list[Edition] = field(default_factory=list)
+    files: list[PdfFile] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
 
 
 @dataclass(eq=False)  # identity: each planned PDF is its own key
 class _Planned:
-    issue: Issue
+    issue: PublicIssue
     variant: Variant
     job: RenderJob
     key: str
@@ -54,28 +52,25 @@ class _Planned:
 
 
 def render_editions(
-    pub: Publication,
-    root: Path,
-    today: dt.date,
-    issues: Iterable[Issue] | None = None,
+    edition: Edition,
+    issues: Iterable[PublicIssue] | None = None,
     variants: Iterable[str] | None = None,
     workers: int | None = None,
 ) -> Editions:
-    """Make the configured PDFs (or the given `variants`) of every issue with public articles."""
-    wanted = tuple(variants or pub.config.print.variants)
-    chosen = [i for i in (issues or pub.issues) if public_articles(i, today)]
+    """Make the configured PDFs (or the given `variants`) of every public issue."""
+    wanted = tuple(variants or edition.config.print.variants)
     editions = Editions()
     planned: list[_Planned] = []
-    for issue in chosen:
-        planned += _plan(pub, root, issue, _rendered(wanted), today, editions.problems)
+    for issue in issues or edition.issues:
+        planned += _plan(edition, issue, _rendered(wanted), editions.problems)
     for item, result in _results(planned, workers):  # as each PDF is ready
         editions.problems.extend(p for p in result.problems if p not in editions.problems)
         if _has_error(result.problems):
             continue
         if item.variant.name in wanted:
-            editions.files.append(_edition(pub, item, result))
+            editions.files.append(_pdf_file(edition, item, result))
         if item.variant.name == "print" and "booklet" in wanted:  # while the others render
-            booklet = _booklet(pub, item, editions.problems)
+            booklet = _booklet(edition, item, editions.problems)
             editions.files += [booklet] if booklet else []
     editions.files.sort(key=lambda e: (e.issue, wanted.index(e.variant)))
     return editions
@@ -92,22 +87,18 @@ def _rendered(wanted: tuple[str, ...]) -> list[Variant]:
 def allowed_folders(root: Path) -> tuple[str, ...]:
     """What the fetcher may read: the publication's content/ and templates/, plus
     flagpress's own print templates and the packaged font."""
-    folders = (root / "content", root / "templates", BUILTIN_TEMPLATES, fonts.FONT_DIR)
+    folders = (root / "content", root / "templates", BUILTIN / "print", fonts.FONT_DIR)
     return tuple(str(f.resolve()) for f in folders)
 
 
 def _plan(
-    pub: Publication,
-    root: Path,
-    issue: Issue,
-    variants: list[Variant],
-    today: dt.date,
-    problems: list[Problem],
+    edition: Edition, issue: PublicIssue, variants: list[Variant], problems: list[Problem]
 ) -> list[_Planned]:
     planned = []
+    root = edition.root
     folder = root / cache.CACHE_DIR / "pdf" / issue.slug
     for variant in variants:
-        document = build_document(pub, root, issue, variant, today)
+        document = build_document(edition, issue, variant)
         problems.extend(p for p in document.problems if p not in problems)
         if _has_error(document.problems):
             return []  # refused references: render nothing of this issue
@@ -120,7 +111,7 @@ def _plan(
             fallback=Location(issue.source),
             output=str(entry.pdf),
             tagged=variant.tagged,
-            bleed_mm=pub.config.print.bleed if variant.bleed else None,
+            bleed_mm=edition.config.print.bleed if variant.bleed else None,
             check_resolution=variant.bleed,
         )
         key = cache.job_key(job.html, job.allowed, job.tagged, job.bleed_mm, job.check_resolution)
@@ -152,20 +143,19 @@ def _has_error(problems: list[Problem]) -> bool:
     return any(p.severity is Severity.ERROR for p in problems)
 
 
-def _edition(pub: Publication, item: _Planned, result: RenderResult) -> Edition:
-    return Edition(
+def _pdf_file(edition: Edition, item: _Planned, result: RenderResult) -> PdfFile:
+    return PdfFile(
         issue=item.issue.slug,
         variant=item.variant.name,
-        label=item.variant.label,
         path=item.entry.pdf,
-        filename=filename(slugify(pub.config.title), item.issue.number, item.variant.name),
+        filename=pdf_filename(edition.config, item.issue.number, item.variant.name),
         pages=result.pages,
         seconds=result.seconds,
         reused=result.reused,
     )
 
 
-def _booklet(pub: Publication, item: _Planned, problems: list[Problem]) -> Edition | None:
+def _booklet(edition: Edition, item: _Planned, problems: list[Problem]) -> PdfFile | None:
     """Impose the printer's edition as a booklet, unless its PDF is unchanged since last time."""
     entry = cache.Entry(item.entry.pdf.parent, "booklet")
     key = cache.job_key("booklet", cache.file_digest(item.entry.pdf))
@@ -188,12 +178,11 @@ def _booklet(pub: Publication, item: _Planned, problems: list[Problem]) -> Editi
     else:
         sides, seconds = saved["pages"], 0.0
     booklet = VARIANTS["booklet"]
-    return Edition(
+    return PdfFile(
         issue=item.issue.slug,
         variant=booklet.name,
-        label=booklet.label,
         path=entry.pdf,
-        filename=filename(slugify(pub.config.title), item.issue.number, booklet.name),
+        filename=pdf_filename(edition.config, item.issue.number, booklet.name),
         pages=sides,
         seconds=seconds,
         reused=saved is not None,

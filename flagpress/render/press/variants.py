@@ -15,7 +15,6 @@ from flagpress.model import PrintSettings
 @dataclass(frozen=True)
 class Variant:
     name: str
-    label: str  # how the download is offered on the issue page
     tagged: bool  # PDF/UA-1: structure tree, language, title, alt text, artifacts
     bleed: bool  # the printer's edition: bleed, TrimBox/BleedBox, optional crop marks
     stylesheet: str | None = None  # layered over print.css, e.g. large-print.css
@@ -23,20 +22,16 @@ class Variant:
 
 
 VARIANTS: dict[str, Variant] = {
-    "screen": Variant("screen", "Accessible PDF for reading on screen", tagged=True, bleed=False),
-    "print": Variant(
-        "print", "Print-ready PDF for a printer, with bleed", tagged=False, bleed=True
-    ),
+    "screen": Variant("screen", tagged=True, bleed=False),
+    "print": Variant("print", tagged=False, bleed=True),
     "large-print": Variant(
         "large-print",
-        "Large print PDF (16 pt, single column)",
         tagged=True,
         bleed=False,
         stylesheet="large-print.css",
     ),
     "booklet": Variant(
         "booklet",
-        "Booklet PDF to print double-sided, fold and staple",
         tagged=False,
         bleed=True,
         imposed=True,
@@ -68,8 +63,3 @@ def page_css(variant: Variant, settings: PrintSettings) -> str:
 def bleed_mm(variant: Variant, settings: PrintSettings) -> int:
     """The artwork bleed of a rendered variant (0 for the on-screen editions)."""
     return settings.bleed if variant.bleed else 0
-
-
-def filename(title_slug: str, number: int, variant: str) -> str:
-    """'flag-magazine-issue-7-large-print.pdf': says what it is once downloaded."""
-    return f"{title_slug}-issue-{number}-{variant}.pdf"

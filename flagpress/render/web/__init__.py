@@ -1,36 +1,79 @@
-"""The website: pages computed from the publication, rendered through MkDocs + Material."""
+"""The website: pages computed from the Edition, rendered through MkDocs + Material."""
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Mapping, Sequence
+import os
+import shutil
+import tempfile
 from pathlib import Path
 
-from flagpress.model import Publication
-from flagpress.render.web.mkdocs_adapter import RendererError, SiteSettings, render_site
-from flagpress.render.web.pages import Download, compute_site
+from flagpress.diagnostics import Location, Problem
+from flagpress.render.edition import Edition
+from flagpress.render.web.pages import compute_site
 
-__all__ = ["Download", "RendererError", "render_web"]
+__all__ = ["Website"]
 
 
-def render_web(
-    pub: Publication,
-    root: Path,
-    out_dir: Path,
-    today: dt.date,
-    downloads: Mapping[str, Sequence[Download]] | None = None,
-) -> int:
-    """Render the website into the empty folder `out_dir`; returns the number of pages.
+class Website:
+    """The website output: every page, its search index and sitemap, and the files it links."""
 
-    `downloads` maps issue slugs to files (e.g. PDFs) to publish and link on the issue page.
-    """
-    site = compute_site(pub, root, today, downloads)
-    settings = SiteSettings(
-        name=pub.config.title,
-        url=pub.config.url,
-        language=pub.config.language,
-        description=pub.config.description,
-        overrides=root / "templates" / "theme",
+    name = "website"
+    alternate = None
+
+    def render(self, edition: Edition, folder: Path) -> list[Problem]:
+        """Render the website into `folder`, next to what other outputs wrote there."""
+        # MkDocs is imported only when a website is made (not by `flagpress check`).
+        from flagpress.render.web.mkdocs_adapter import RendererError, SiteSettings, render_site
+
+        site = compute_site(edition, folder)
+        settings = SiteSettings(
+            name=edition.config.title,
+            url=edition.config.url,
+            language=edition.config.language,
+            description=edition.config.description,
+            overrides=edition.root / "templates" / "theme",
+            alternates=tuple((a.href, a.type) for a in edition.alternates),
+        )
+        # MkDocs empties the folder it writes to: it gets one of its own, merged after.
+        work = Path(tempfile.mkdtemp(prefix=".website-", dir=folder))
+        try:
+            render_site(site, settings, work)
+            return _merge(work, folder)
+        except RendererError as err:
+            return [_theme_problem(edition.root, err)]
+        finally:
+            shutil.rmtree(work, ignore_errors=True)
+
+
+def _theme_problem(root: Path, err: Exception) -> Problem:
+    """MkDocs failed: said at the publication's theme override when one is to blame."""
+    filename = getattr(err, "filename", None)
+    path = Path(filename) if filename else root / "templates" / "theme"
+    inside = path.resolve().is_relative_to(root.resolve())
+    shown = path.resolve().relative_to(root.resolve()).as_posix() if inside else "templates/theme"
+    return Location(shown, getattr(err, "line", 1)).error(
+        "theme-error",
+        f"{err}; fix the file, or delete it to use flagpress's built-in theme",
     )
-    render_site(site, settings, out_dir)
-    return len(site.pages)
+
+
+def _merge(source: Path, folder: Path) -> list[Problem]:
+    """Move every file MkDocs wrote into `folder`; a file never replaces another output's."""
+    problems = []
+    for path in sorted(source.rglob("*")):
+        if path.is_dir():
+            continue
+        rel = path.relative_to(source)
+        target = folder / rel
+        if target.exists():
+            problems.append(
+                Location(rel.as_posix()).error(
+                    "output-clash",
+                    "two outputs would write this file; rename the file in content/ that "
+                    "is published at this address",
+                )
+            )
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        os.replace(path, target)
+    return problems

@@ -30,13 +30,17 @@ from mkdocs.structure.files import File, Files  # noqa: E402
 from mkdocs.structure.toc import get_toc  # noqa: E402
 
 from flagpress.render.templates import BUILTIN  # noqa: E402
-from flagpress.render.web.pages import Site, WebPage  # noqa: E402
+from flagpress.render.web.context import Site, WebPage  # noqa: E402
 
 THEME_DIR = BUILTIN / "theme"
 
 
 class RendererError(Exception):
     """MkDocs failed or warned: a flagpress bug or a broken theme override."""
+
+    def __init__(self, message: str, filename: str | None = None, line: int = 1) -> None:
+        super().__init__(message)
+        self.filename, self.line = filename, line
 
 
 @dataclass(frozen=True)
@@ -46,6 +50,7 @@ class SiteSettings:
     language: str
     description: str = ""
     overrides: Path | None = None  # the publication's templates/theme folder, if any
+    alternates: tuple[tuple[str, str], ...] = ()  # (href, media type): a feed, linked in <head>
 
 
 class _FlagpressPlugin(BasePlugin):
@@ -124,6 +129,7 @@ def _config_yaml(site: Site, settings: SiteSettings, docs_dir: str, out_dir: Pat
             ],
         },
         "extra_css": ["assets/flagpress.css"],
+        "extra": {"alternates": [{"href": h, "type": t} for h, t in settings.alternates]},
         "plugins": [{"search": {"lang": language}}],
         "markdown_extensions": [],
     }
@@ -150,8 +156,13 @@ def render_site(site: Site, settings: SiteSettings, out_dir: Path) -> None:
             config.plugins["flagpress"] = _FlagpressPlugin(site)
             mkdocs_build(config)
     except jinja2.TemplateError as err:
-        where = f" ({err.filename}, line {err.lineno})" if getattr(err, "filename", None) else ""
-        raise RendererError(f"a theme template is broken{where}: {err.message}") from None
+        filename = getattr(err, "filename", None)
+        where = f" ({filename}, line {getattr(err, 'lineno', 1)})" if filename else ""
+        raise RendererError(
+            f"a theme template is broken{where}: {err.message}",
+            filename,
+            getattr(err, "lineno", None) or 1,
+        ) from None
     except MkDocsException as err:
         details = "; ".join(collect.messages)
         raise RendererError(f"the website could not be rendered: {err} {details}") from err

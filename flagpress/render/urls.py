@@ -1,7 +1,7 @@
 """Where every page and file of the website lives.
 
-One place decides the website's addresses, so pages, links in bodies and the nav
-always agree. Pages are MkDocs source names (`issues/2019-03/foreword.md`); with
+One place decides the website's addresses, so pages, links in bodies, the nav and the
+feed always agree. Pages are MkDocs source names (`issues/2019-03/foreword.md`); with
 directory URLs each becomes a folder (`issues/2019-03/foreword/`).
 """
 
@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import posixpath
 
-from flagpress.model import Article, Issue, Page
+from flagpress.model import Page
+from flagpress.render.edition import PublicArticle, PublicIssue
 
 HOME = "index.md"
 ARTICLES = "articles/index.md"
@@ -21,11 +22,11 @@ TAGS = "tags/index.md"
 ACCESSIBILITY = "accessibility.md"
 
 
-def issue_page(issue: Issue) -> str:
+def issue_page(issue: PublicIssue) -> str:
     return f"issues/{issue.slug}/index.md"
 
 
-def issue_credits_page(issue: Issue) -> str:
+def issue_credits_page(issue: PublicIssue) -> str:
     return f"issues/{issue.slug}/credits.md"
 
 
@@ -34,7 +35,7 @@ def contributor_page(person_id: str) -> str:
     return f"contributors/{person_id}.md"
 
 
-def article_page(article: Article) -> str:
+def article_page(article: PublicArticle) -> str:
     if article.issue is not None:
         return f"issues/{article.issue}/{article.slug}.md"
     return f"articles/{article.slug}.md"
@@ -72,3 +73,10 @@ def relative(from_page: str, to: str) -> str:
     if rel == "." and suffix:
         return "./"
     return rel + suffix
+
+
+def absolute(site_url: str, to: str) -> str:
+    """The full address of a page (…md) or file on the website at `site_url`."""
+    base = site_url if site_url.endswith("/") else site_url + "/"
+    rel = relative(HOME, to)
+    return base if rel == "./" else base + rel

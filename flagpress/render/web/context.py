@@ -1,0 +1,141 @@
+"""What every web page is rendered with: the Edition, the web namer and the page's links.
+
+Pages are rendered one at a time; each gets a `PageContext` that knows the page's own
+address, so links, bylines and images come out relative to it. Templates receive the
+Edition's objects and these few helpers, never a builder or hand-built dicts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from markupsafe import Markup, escape
+
+from flagpress.links import Kind, resolve
+from flagpress.model import Body, Page
+from flagpress.naming import Namer
+from flagpress.render import urls
+from flagpress.render.edition import Edition, PublicArticle, PublishedImage, web_body_html
+from flagpress.render.sanitize import clean_html
+from flagpress.render.templates import Templates
+from flagpress.slugs import slugify
+
+
+@dataclass(frozen=True)
+class WebPage:
+    src_uri: str
+    title: str
+    html: str
+    description: str = ""
+    toc: tuple[dict, ...] = ()
+
+
+@dataclass
+class Site:
+    """Everything the MkDocs adapter needs: pages, files to copy, and the nav."""
+
+    pages: list[WebPage] = field(default_factory=list)
+    assets: dict[str, Path] = field(default_factory=dict)  # published path -> source file
+    nav: list[tuple[str, str | list[tuple[str, str]]]] = field(default_factory=list)
+
+
+class SiteBuilder:
+    """Collects the website's pages and files from one Edition."""
+
+    def __init__(self, edition: Edition) -> None:
+        self.edition = edition
+        self.namer: Namer = edition.namer("web")
+        self.templates = Templates(edition.root, "web")
+        self.site = Site()
+        self.sources = {a.source: urls.article_page(a) for a in edition.articles}
+        self.sources.update({p.source: urls.standing_page(p) for p in edition.pages})
+        self.profiled = {p.id for p in edition.profiles("web")}
+
+    def add(
+        self,
+        src: str,
+        title: str,
+        template: str,
+        *,
+        description: str = "",
+        toc: tuple[dict, ...] = (),
+        **context: object,
+    ) -> None:
+        """Render `template` as the page at `src` and add it to the site.
+
+        A page showing an article or standing page also gets its rendered `body`.
+        """
+        page = PageContext(self, src)
+        item = context.get("article") or context.get("page")
+        if isinstance(item, PublicArticle | Page):
+            context["body"] = page.body(item.source, item.body)
+        html = self.templates.render(template, **page.variables(), **context)
+        self.site.pages.append(WebPage(src, title, html, description, toc))
+
+    def asset(self, content_path: str) -> str:
+        """Publish the content file at `content_path`; returns its address in the site."""
+        published = urls.asset(content_path)
+        self.site.assets[published] = self.edition.root / content_path
+        return published
+
+
+class PageContext:
+    """The helpers one page's template may call, relative to that page."""
+
+    def __init__(self, builder: SiteBuilder, src: str) -> None:
+        self.builder, self.src = builder, src
+
+    def variables(self) -> dict[str, object]:
+        b = self.builder
+        return {
+            "edition": b.edition,
+            "config": b.edition.config,
+            "link": self.link,
+            "names": b.namer.names,
+            "byline": self.byline,
+            "image_src": self.image_src,
+            "issue_src": urls.issue_page,
+            "article_src": urls.article_page,
+            "tag_src": lambda tag: urls.tag_page(slugify(tag)),
+            "contributor_src": urls.contributor_page,
+        }
+
+    def link(self, to: str) -> str:
+        return urls.relative(self.src, to)
+
+    def image_src(self, image: PublishedImage) -> str:
+        """The image's address from this page ('' if it is not a file in content/)."""
+        return self.link(self.builder.asset(image.path)) if image.path else ""
+
+    def byline(self, ids: Iterable[str]) -> Markup:
+        """Names as chosen, each linked to its contributor page where the person has one."""
+        parts = []
+        for person_id in ids:
+            name = escape(self.builder.namer.name(person_id))
+            if person_id in self.builder.profiled:
+                href = escape(self.link(urls.contributor_page(person_id)))
+                name = Markup(f'<a href="{href}">{name}</a>')
+            parts.append(name)
+        if len(parts) <= 1:
+            return Markup("").join(parts)
+        return Markup(", ").join(parts[:-1]) + Markup(" and ") + parts[-1]
+
+    def body(self, source: str, body: Body) -> Markup:
+        """The body, sanitised, with links pointing at the pages and files they name."""
+
+        def rewrite(_attribute: str, value: str) -> str | None:
+            target = resolve(source, value)
+            if target.kind in (Kind.EXTERNAL, Kind.ANCHOR):
+                return value
+            if target.kind is not Kind.CONTENT:
+                return None
+            fragment = f"#{target.fragment}" if target.fragment else ""
+            if target.path in self.builder.sources:
+                return self.link(self.builder.sources[target.path]) + fragment
+            if target.path.endswith(".md"):
+                return None  # not public: validation stops such links; never leak them
+            return self.link(self.builder.asset(target.path))
+
+        return Markup(clean_html(web_body_html(body), rewrite))
