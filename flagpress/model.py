@@ -88,7 +88,7 @@ class Policy:
     """The `policy:` settings."""
 
     sign_off: str = key(
-        "who must approve an article's final text: lived-experience, all-credited or none",
+        "who must approve an article's final text before it is published",
         default="lived-experience",
         choices=SIGN_OFF_POLICIES,
     )
@@ -225,13 +225,13 @@ class Contributor:
     """One person in contributors.yml: only what may be published."""
 
     id: str = key("a short unique id such as neil-j", required=True, is_id=True)
-    shown_as: str = key(
-        "full, first-name, initials, pseudonym or anonymous", required=True, choices=SHOWN_AS
-    )
+    shown_as: str = key("how they chose to be named", required=True, choices=SHOWN_AS)
     roles: tuple[str, ...] = key("role ids from site_config.yml", required=True, is_id=True)
     consent: Consent = key("what they agreed to (web, print, photo, given)", required=True)
     name: str = key("exactly the name to print; required unless anonymous", default="")
-    lived_experience: bool = key("true or false; never shown per person", default=False)
+    lived_experience: bool = key(
+        "true if they have lived experience; never shown per person", default=False
+    )
     profile: bool = key("true if they want a contributor page", default=False)
     bio: str = key("a sentence about them", default="")
     written: Written = _written()
@@ -351,22 +351,32 @@ class Article:
     slug: str
     title: str = key("the headline", required=True)
     type: str = key(
-        "article, case-study, editorial, interview or news",
+        "what kind of piece it is; readers see it named, e.g. Case study",
         required=True,
         choices=tuple(ARTICLE_TYPES),
     )
     summary: str = key("one sentence saying what the article is about", required=True)
     date: dt.date = key("the publication date, YYYY-MM-DD", required=True)
-    status: str = key("draft, review, ready or published", required=True, choices=STATUSES)
+    status: str = key(
+        "how far along it is: only published articles are put on the website",
+        required=True,
+        choices=STATUSES,
+    )
     authors: tuple[str, ...] = key("contributor ids in byline order", required=True, is_id=True)
     body: Body
     issue: str | None = None  # slug of the issue it belongs to, None if web-only
     publish_after: dt.date | None = key(
         "an embargo date, YYYY-MM-DD: not published before it", default=None
     )
-    credits: tuple[Credit, ...] = key("other roles", default=(), each="a credit")
+    credits: tuple[Credit, ...] = key(
+        "who else helped, and in which role", default=(), each="a credit"
+    )
     coproduction: Coproduction | None = key("the ladder rung and the stages", default=None)
-    sign_off: tuple[SignOff, ...] = key("approvals", default=(), each="a sign-off")
+    sign_off: tuple[SignOff, ...] = key(
+        "who read and approved the text (flagpress sign-off writes these)",
+        default=(),
+        each="a sign-off",
+    )
     tags: tuple[str, ...] = key("topics, e.g. [housing, commissioning]", default=())
     content_note: str = key("a warning shown before the text", default="")
     image: Image | None = key("the article's main image", default=None)

@@ -105,7 +105,7 @@ def _number(shape: Shape) -> Kind:
 def _nested(model: type, what: str) -> Kind:
     def kind(value: YValue) -> Any:
         problems: list[Problem] = []
-        at = getattr(value, "loc", Location(""))
+        at = value.loc if isinstance(value, YStr | YList | YMap) else Location("")
         values = read_declared(model, value, what, at, problems)
         if problems or values is None:
             raise Invalid("bad-mapping", what, problems=problems)
