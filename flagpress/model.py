@@ -1,16 +1,20 @@
 """The publication as plain data: no I/O, no rendering.
 
 Everything the renderers need is here, already validated and typed, so that web
-and print code never look at raw YAML. Locations are kept on the objects editors
-wrote so later checks can still point at the right line.
+and print code never look at raw YAML. Every key editors may write is declared
+here, once, with `key()` (see keys.py): the loader and docs/format.md follow from
+these fields. Values are plain (str, int, date); where each was written is kept
+beside them in `written`, so later checks can still point at the right line.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from flagpress.diagnostics import Location
+from flagpress.keys import Range, key
 
 SHOWN_AS = ("full", "first-name", "initials", "pseudonym", "anonymous")
 # Each article type and how readers see it named, on the web and in print alike.
@@ -37,10 +41,71 @@ PRINT_VARIANTS = ("screen", "print", "large-print", "booklet")
 PAPER_SIZES = ("A4", "A5", "letter")
 
 
+_NOWHERE = Location("")
+
+
+@dataclass(frozen=True)
+class Written:
+    """Where an editor wrote a mapping and each of its parts, by model field name.
+
+    Kept explicitly beside the plain values so that a check can point at the very
+    id or word that is wrong; each lookup falls back to the nearest known place.
+    """
+
+    at: Location = _NOWHERE  # the mapping itself (for a whole file: its first line)
+    keys: Mapping[str, Location] = field(default_factory=dict)
+    values: Mapping[str, Location] = field(default_factory=dict)  # single values
+    items: Mapping[str, tuple[Location, ...]] = field(default_factory=dict)  # list items
+
+    def key(self, name: str) -> Location:
+        """Where the key `name` was written, or the mapping when it was left out."""
+        return self.keys.get(name, self.at)
+
+    def value(self, name: str) -> Location:
+        """Where the single value of `name` was written."""
+        return self.values.get(name, self.key(name))
+
+    def item(self, name: str, index: int) -> Location:
+        """Where item `index` of the list `name` was written."""
+        items = self.items.get(name, ())
+        return items[index] if index < len(items) else self.key(name)
+
+
+def _written() -> Written:
+    return field(default=Written(), compare=False)
+
+
 @dataclass(frozen=True)
 class Contact:
-    email: str = ""
-    phone: str = ""
+    """The `contact:` settings: public details, the only ones allowed in articles' text."""
+
+    email: str = key("the publication's public email address", default="")
+    phone: str = key("the publication's public phone number", default="")
+
+
+@dataclass(frozen=True)
+class Policy:
+    """The `policy:` settings."""
+
+    sign_off: str = key(
+        "who must approve an article's final text before it is published",
+        default="lived-experience",
+        choices=SIGN_OFF_POLICIES,
+    )
+
+
+@dataclass(frozen=True)
+class Naming:
+    """The `naming:` settings: how people who may not be named are credited.
+
+    Unnamed people are credited by role ("a volunteer"); only if the publication
+    openly credits lived experience does the phrase say so.
+    """
+
+    mention_lived_experience: bool = key(
+        "true to credit unnamed people as e.g. 'a volunteer with lived experience'",
+        default=False,
+    )
 
 
 DEFAULT_FORMATS = (
@@ -54,9 +119,16 @@ DEFAULT_FORMATS = (
 class AccessibilitySettings:
     """The `accessibility:` settings: what the website's accessibility statement says."""
 
-    formats: str = DEFAULT_FORMATS  # how to ask for another format
-    limitations: tuple[str, ...] = ()  # what is known not to be accessible yet
-    reviewed: dt.date | None = None  # when the statement was last checked
+    formats: str = key(
+        "how readers ask for another format (large print, easy read, audio...)",
+        default=DEFAULT_FORMATS,
+    )
+    limitations: tuple[str, ...] = key(
+        "what is known not to be accessible yet, one sentence each", default=()
+    )
+    reviewed: dt.date | None = key(
+        "when the accessibility statement was last checked", default=None
+    )
 
 
 @dataclass(frozen=True)
@@ -66,84 +138,151 @@ class PlainLanguage:
     None means no warning; the reading ease and sentence length are reported anyway.
     """
 
-    min_reading_ease: int | None = None  # Flesch reading ease, 0-100: 60+ is plain English
-    max_sentence_words: int | None = None  # the most words a sentence may average
+    min_reading_ease: int | None = key(
+        "warn when an article's reading ease (0-100) is below this, e.g. 60",
+        default=None,
+        range=Range(
+            0, 100, "not-a-score", "write a reading ease from {low} to {high} (not {value})"
+        ),
+    )
+    max_sentence_words: int | None = key(
+        "warn when an article's sentences average more words than this, e.g. 20", default=None
+    )
 
 
 @dataclass(frozen=True)
 class PrintSettings:
     """The `print:` settings: which PDF editions to make of each issue, and on what paper."""
 
-    paper: str = "A4"  # one of PAPER_SIZES: the trimmed page; booklets use a sheet twice as wide
-    bleed: int = 3  # millimetres of artwork beyond the trim, for the printer's edition
-    crop_marks: bool = False  # printers who trim themselves ask for these
-    variants: tuple[str, ...] = PRINT_VARIANTS
+    paper: str = key(
+        "the trimmed page size (booklets use a sheet twice as wide)",
+        default="A4",
+        choices=PAPER_SIZES,
+    )
+    bleed: int = key(
+        "millimetres of artwork beyond the trim in the printer's PDF",
+        default=3,
+        # Printers ask for 3 to 5; 0 turns it off.
+        range=Range(
+            0, 10, "bad-bleed", "write the bleed in millimetres, {low} to {high} (not {value})"
+        ),
+    )
+    crop_marks: bool = key(
+        "true to add crop marks to the printer's PDF, outside the bleed", default=False
+    )
+    variants: tuple[str, ...] = key(
+        "the PDFs to make of each issue ([] makes none)",
+        default=PRINT_VARIANTS,
+        choices=PRINT_VARIANTS,
+    )
 
 
 @dataclass(frozen=True)
 class SiteConfig:
-    title: str
-    publisher: str
-    language: str
-    url: str
-    contact: Contact
-    roles: dict[str, str]
-    sign_off_policy: str = "lived-experience"
-    description: str = ""
-    # Unnamed people are credited by role ("a volunteer"); only if the publication
-    # openly credits lived experience does the phrase say so.
-    mention_lived_experience: bool = False
-    print: PrintSettings = PrintSettings()
-    accessibility: AccessibilitySettings = AccessibilitySettings()
-    plain_language: PlainLanguage = PlainLanguage()
+    """site_config.yml: publication-wide settings."""
+
+    title: str = key("the publication's name, e.g. FLAG Magazine", required=True)
+    publisher: str = key("who publishes it", required=True)
+    language: str = key("a language tag such as en-GB", required=True)
+    url: str = key("the address the website will live at", required=True)
+    roles: dict[str, str] = key(
+        "role ids and their labels, e.g. volunteer: Volunteer", required=True
+    )
+    contact: Contact = key("public contact details", default=Contact())
+    policy: Policy = key("publication policies", default=Policy())
+    description: str = key("one sentence about the publication, shown on the home page", default="")
+    naming: Naming = key("how people who may not be named are credited", default=Naming())
+    print: PrintSettings = key("the PDF editions of each issue", default=PrintSettings())
+    accessibility: AccessibilitySettings = key(
+        "what the website's accessibility statement says", default=AccessibilitySettings()
+    )
+    plain_language: PlainLanguage = key(
+        "when flagpress check warns that an article is hard to read", default=PlainLanguage()
+    )
 
 
 @dataclass(frozen=True)
 class Consent:
-    web: bool = False
-    print: bool = False
-    photo: bool = False
-    given: dt.date | None = None
-    review: dt.date | None = None
-    withdrawn: dt.date | None = None
+    """What a person agreed to, per channel, and when."""
+
+    web: bool = key("true if they may be named on the website", required=True)
+    print: bool = key("true if they may be named in print and PDFs", required=True)
+    given: dt.date = key("the date consent was given, YYYY-MM-DD", required=True)
+    photo: bool = key("true if they may appear in photos", default=False)
+    review: dt.date | None = key("the date to re-confirm consent by", default=None)
+    withdrawn: dt.date | None = key(
+        "the date consent was withdrawn (from then on they are named nowhere), or null",
+        default=None,
+    )
+
+
+# The consent of someone whose entry could not be read: agreed to nothing.
+NO_CONSENT = Consent(web=False, print=False, given=dt.date.min)
 
 
 @dataclass(frozen=True)
 class Contributor:
-    id: str
-    shown_as: str
-    name: str
-    roles: tuple[str, ...]
-    consent: Consent
-    lived_experience: bool = False
-    profile: bool = False
-    bio: str = ""
-    loc: Location = field(default=Location(""), compare=False)
+    """One person in contributors.yml: only what may be published."""
+
+    id: str = key("a short unique id such as neil-j", required=True, is_id=True)
+    shown_as: str = key("how they chose to be named", required=True, choices=SHOWN_AS)
+    roles: tuple[str, ...] = key("role ids from site_config.yml", required=True, is_id=True)
+    consent: Consent = key("what they agreed to (web, print, photo, given)", required=True)
+    name: str = key("exactly the name to print; required unless anonymous", default="")
+    lived_experience: bool = key(
+        "true if they have lived experience; never shown per person", default=False
+    )
+    profile: bool = key("true if they want a contributor page", default=False)
+    bio: str = key("a sentence about them", default="")
+    written: Written = _written()
+
+    @property
+    def loc(self) -> Location:
+        """Where their entry is: the line of its id."""
+        return self.written.key("id")
 
 
 @dataclass(frozen=True)
 class Credit:
-    id: str
-    role: str
-    loc: Location = field(default=Location(""), compare=False)
+    """A role someone had in making an article, other than writing it."""
+
+    id: str = key("the contributor's id", required=True, is_id=True)
+    role: str = key("a role id from site_config.yml", required=True, is_id=True)
+    written: Written = _written()
+
+    @property
+    def loc(self) -> Location:
+        return self.written.at
 
 
 @dataclass(frozen=True)
 class SignOff:
-    by: str
-    on: dt.date
-    text: str
-    loc: Location = field(default=Location(""), compare=False)
+    """A person's approval of an article's text as it stood (see sign_off.py)."""
+
+    by: str = key("the id of the person who approved the text", required=True, is_id=True)
+    on: dt.date = key("the date they approved it", required=True)
+    text: str = key("the short hash of the text they approved", required=True)
+    written: Written = _written()
+
+    @property
+    def loc(self) -> Location:
+        return self.written.at
 
 
 @dataclass(frozen=True)
 class Image:
     """An image an editor referenced: `src` as written, resolved against its file."""
 
-    src: str
-    alt: str = ""
-    people: tuple[str, ...] = ()
-    loc: Location = field(default=Location(""), compare=False)
+    src: str = key("the image file, e.g. images/hostel.jpg", required=True)
+    alt: str = key(
+        "a description of the image for people who cannot see it, or decorative", default=""
+    )
+    people: tuple[str, ...] = key("ids of the people shown in it", default=(), is_id=True)
+    written: Written = _written()
+
+    @property
+    def loc(self) -> Location:
+        return self.written.at
 
     @property
     def shown_alt(self) -> str:
@@ -197,30 +336,51 @@ class Body:
 
 @dataclass(frozen=True)
 class Coproduction:
-    level: str
-    stages: tuple[str, ...]
+    """How an article was co-produced: the rung of the ladder and the stages involved."""
+
+    level: str = key("the rung of the ladder", required=True, choices=LADDER)
+    # "informing" involves no co-production stage, so the list may be empty.
+    stages: tuple[str, ...] = key("the co-production stages involved", default=(), choices=STAGES)
 
 
 @dataclass(frozen=True)
 class Article:
+    """An article: its details (front matter) and its body."""
+
     source: str  # path relative to the publication root, POSIX style
     slug: str
-    title: str
-    type: str
-    summary: str
-    date: dt.date
-    status: str
-    authors: tuple[str, ...]
+    title: str = key("the headline", required=True)
+    type: str = key(
+        "what kind of piece it is; readers see it named, e.g. Case study",
+        required=True,
+        choices=tuple(ARTICLE_TYPES),
+    )
+    summary: str = key("one sentence saying what the article is about", required=True)
+    date: dt.date = key("the publication date, YYYY-MM-DD", required=True)
+    status: str = key(
+        "how far along it is: only published articles are put on the website",
+        required=True,
+        choices=STATUSES,
+    )
+    authors: tuple[str, ...] = key("contributor ids in byline order", required=True, is_id=True)
     body: Body
     issue: str | None = None  # slug of the issue it belongs to, None if web-only
-    credits: tuple[Credit, ...] = ()
-    coproduction: Coproduction | None = None
-    sign_off: tuple[SignOff, ...] = ()
-    tags: tuple[str, ...] = ()
-    content_note: str = ""
-    image: Image | None = None
-    publish_after: dt.date | None = None
-    locs: dict[str, Location] = field(default_factory=dict, compare=False)
+    publish_after: dt.date | None = key(
+        "an embargo date, YYYY-MM-DD: not published before it", default=None
+    )
+    credits: tuple[Credit, ...] = key(
+        "who else helped, and in which role", default=(), each="a credit"
+    )
+    coproduction: Coproduction | None = key("the ladder rung and the stages", default=None)
+    sign_off: tuple[SignOff, ...] = key(
+        "who read and approved the text (flagpress sign-off writes these)",
+        default=(),
+        each="a sign-off",
+    )
+    tags: tuple[str, ...] = key("topics, e.g. [housing, commissioning]", default=())
+    content_note: str = key("a warning shown before the text", default="")
+    image: Image | None = key("the article's main image", default=None)
+    written: Written = _written()
 
     def is_public(self, today: dt.date) -> bool:
         """Published, and past any embargo: the only articles any output may show."""
@@ -230,26 +390,32 @@ class Article:
 
 @dataclass(frozen=True)
 class Page:
+    """A standing page (about, get involved): only a title and a body."""
+
     source: str
     slug: str
-    title: str
+    title: str = key("the page's title", required=True)
     body: Body
-    locs: dict[str, Location] = field(default_factory=dict, compare=False)
+    written: Written = _written()
 
 
 @dataclass(frozen=True)
 class Issue:
+    """issue.yml and the articles it lists: one magazine issue."""
+
     source: str  # path of issue.yml
     slug: str
-    title: str
-    number: int
-    date: dt.date
-    editors: tuple[str, ...]
-    running_order: tuple[tuple[str, Location], ...]  # file names as listed in issue.yml
+    title: str = key("the issue's title", required=True)
+    number: int = key("the issue number, e.g. 7", required=True)
+    date: dt.date = key("the issue date, YYYY-MM-DD", required=True)
+    running_order: tuple[str, ...] = key(
+        "the article files in running order, e.g. [foreword.md]", required=True, yaml="articles"
+    )
     files: tuple[str, ...]  # the .md files actually in the issue's folder
     articles: tuple[Article, ...]  # in running order; files that failed to load are absent
-    cover: Image | None = None
-    locs: dict[str, Location] = field(default_factory=dict, compare=False)
+    cover: Image | None = key("the cover image and its alt text", default=None)
+    editors: tuple[str, ...] = key("contributor ids of the issue's editors", default=(), is_id=True)
+    written: Written = _written()
 
 
 @dataclass(frozen=True)

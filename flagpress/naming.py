@@ -84,7 +84,7 @@ class Namer:
         if may_be_named(person, self.channel, self.today):
             return person.name
         config = self.config
-        return neutral_phrase(person, config.roles, config.mention_lived_experience)
+        return neutral_phrase(person, config.roles, config.naming.mention_lived_experience)
 
     def names(self, person_ids: Iterable[str]) -> str:
         """'Sam, a volunteer and Priya Mistry' for a byline."""

@@ -34,7 +34,7 @@ def credited(article: Article) -> list[str]:
 
 def needs_sign_off(pub: Publication, article: Article) -> list[str]:
     """Who must approve this article's text under the publication's sign-off policy."""
-    policy = pub.config.sign_off_policy
+    policy = pub.config.policy.sign_off
     if policy == "none":
         return []
     people = [p for p in credited(article) if p in pub.contributors]

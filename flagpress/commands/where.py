@@ -38,9 +38,10 @@ def places(pub: Publication, private: Private, person_id: str, today: dt.date) -
         fields = ", ".join(sorted(private[person_id]))
         found.append(Place(PRIVATE_FILE, 1, 1, f"private details held: {fields}"))
     for issue in pub.issues:
-        for editor in issue.editors:
+        for index, editor in enumerate(issue.editors):
             if editor == person_id:
-                found.append(_at(_loc(editor, issue.source), f"editor of issue {issue.number}"))
+                at = issue.written.item("editors", index)
+                found.append(_at(at, f"editor of issue {issue.number}"))
     numbers = {issue.slug: issue.number for issue in pub.issues}
     for article in pub.all_articles():
         found.extend(_credits(article, person_id, numbers.get(article.issue or "")))
@@ -56,9 +57,9 @@ def _channels(person: Contributor, today: dt.date) -> str:
 def _credits(article: Article, person_id: str, issue: int | None) -> Iterator[Place]:
     edition = f"issue {issue}" if issue is not None else "web only"
     where = f"'{article.title}' ({article.status}, {edition})"
-    for author in article.authors:
+    for index, author in enumerate(article.authors):
         if author == person_id:
-            yield _at(_loc(author, article.source), f"author of {where}")
+            yield _at(article.written.item("authors", index), f"author of {where}")
     for credit in article.credits:
         if credit.id == person_id:
             yield _at(credit.loc, f"credited as {credit.role} on {where}")
@@ -66,9 +67,9 @@ def _credits(article: Article, person_id: str, issue: int | None) -> Iterator[Pl
         if sign_off.by == person_id:
             yield _at(sign_off.loc, f"signed off {where} on {sign_off.on}")
     image = article.image
-    for shown in image.people if image else ():
+    for index, shown in enumerate(image.people if image else ()):
         if shown == person_id:
-            yield _at(_loc(shown, article.source), f"in the image of {where}")
+            yield _at(image.written.item("people", index), f"in the image of {where}")
 
 
 def _mentions(pub: Publication, private: Private, person: Contributor) -> Iterator[Place]:
@@ -88,10 +89,6 @@ def _mentions(pub: Publication, private: Private, person: Contributor) -> Iterat
                     yield Place(
                         source, body.first_line + offset, match.start() + 1, f"mentions {label}"
                     )
-
-
-def _loc(value: object, fallback: str) -> Location:
-    return getattr(value, "loc", Location(fallback))
 
 
 def _at(loc: Location, what: str) -> Place:

@@ -42,11 +42,16 @@ Kind = Callable[[YValue], Any]
 
 @dataclass(frozen=True)
 class Field:
-    """One documented key: what kind of value it takes, and whether it is required."""
+    """One documented key: what kind of value it takes, and whether it is required.
+
+    Schemas are derived from the model's declarations (see declared.py); `attr` is
+    the model field the key fills.
+    """
 
     kind: Kind
     required: bool = False
     doc: str = ""
+    attr: str = ""
 
 
 Schema = dict[str, Field]
@@ -61,7 +66,7 @@ def read_mapping(
     Keys whose value is bad are left out, so callers fall back to defaults.
     """
     if not isinstance(value, YMap):
-        at = getattr(value, "loc", where)
+        at = value.loc if isinstance(value, YStr | YList) else where
         problems.append(at.error("not-a-mapping", f"{what} must be a set of 'key: value' lines"))
         return None
     out: dict[str, Any] = {}
@@ -81,7 +86,7 @@ def read_mapping(
             if bad.problems:
                 problems.extend(bad.problems)
                 continue
-            at = bad.at or getattr(item, "loc", key_loc)
+            at = bad.at or item.loc
             problems.append(at.error(bad.code, f"'{key}': {bad.message}"))
     missing = [k for k, f in schema.items() if f.required and k not in value]
     for key in missing:
@@ -168,7 +173,7 @@ def identifier(value: YValue) -> str:
         raise Invalid(
             "bad-id", f"'{s}' is not a valid id; use lowercase letters, digits and hyphens"
         )
-    return s  # keeps its location, so later checks can point at this very id
+    return str(s)
 
 
 def choice(*options: str) -> Kind:
@@ -199,24 +204,11 @@ def list_of(item: Kind) -> Kind:
             try:
                 out.append(item(v))
             except Invalid as bad:
-                at = bad.at or getattr(v, "loc", value.loc)
+                at = bad.at or v.loc
                 problems.extend(bad.problems or [at.error(bad.code, bad.message)])
         if problems:
             raise Invalid(problems[0].code, problems[0].message, problems=problems)
         return tuple(out)
-
-    return kind
-
-
-def mapping_of(schema: Schema, build: Callable[..., Any], what: str) -> Kind:
-    """A nested mapping checked against `schema` and built with `build(**values)`."""
-
-    def kind(value: YValue) -> Any:
-        problems: list[Problem] = []
-        values = read_mapping(value, schema, getattr(value, "loc", Location("")), what, problems)
-        if problems or values is None:
-            raise Invalid("bad-mapping", what, problems=problems)
-        return build(**values, loc=value.loc) if _takes_loc(build) else build(**values)
 
     return kind
 
@@ -237,13 +229,8 @@ def word_map(value: YValue) -> dict[str, str]:
             if bad.code == "bad-id":
                 problems.append(key_loc.error(bad.code, bad.message))
             else:
-                at = getattr(label, "loc", key_loc)
+                at = label.loc
                 problems.append(at.error(bad.code, f"'{key}': {bad.message}"))
     if problems:
         raise Invalid(problems[0].code, problems[0].message, problems=problems)
     return out
-
-
-def _takes_loc(build: Callable[..., Any]) -> bool:
-    fields = getattr(build, "__dataclass_fields__", {})
-    return "loc" in fields

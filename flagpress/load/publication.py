@@ -11,25 +11,23 @@ from pathlib import Path
 from typing import Any
 
 from flagpress.diagnostics import ContentError, Location, Problem, UsageError
-from flagpress.load import schema
-from flagpress.load.fields import ID_PATTERN, read_mapping
+from flagpress.load.declared import read_declared
+from flagpress.load.fields import ID_PATTERN
 from flagpress.load.front_matter import split_front_matter
 from flagpress.load.markdown_body import BodyConverter
 from flagpress.load.source_files import read_text
 from flagpress.load.stray_files import stray_files
 from flagpress.load.strict_yaml import YList, YMap, YStr, YValue, parse_yaml
 from flagpress.model import (
-    AccessibilitySettings,
+    NO_CONSENT,
     Article,
-    Consent,
-    Contact,
+    Body,
     Contributor,
     Issue,
     Page,
-    PlainLanguage,
-    PrintSettings,
     Publication,
     SiteConfig,
+    Written,
 )
 from flagpress.slugs import slugify
 
@@ -82,14 +80,11 @@ class _Reader:
             return None
         return _empty(empty, Location(shown)) if value is None else value
 
-    def mapping(
-        self, value: YValue | None, fields: schema.Schema, where: Location, what: str
+    def declared(
+        self, model: type, value: YValue | None, what: str, at: Location
     ) -> dict[str, Any] | None:
-        """Checked values, or None when a required key is missing or unusable."""
-        values = read_mapping(value, fields, where, what, self.problems)
-        if values is None or any(f.required and k not in values for k, f in fields.items()):
-            return None
-        return values
+        """Checked keyword arguments for `model`, or None when a required key is unusable."""
+        return read_declared(model, value, what, at, self.problems)
 
 
 def load_publication(root: Path) -> tuple[Publication | None, list[Problem]]:
@@ -120,28 +115,11 @@ def load_publication(root: Path) -> tuple[Publication | None, list[Problem]]:
 
 
 def _load_config(reader: _Reader) -> SiteConfig | None:
-    path = reader.root / CONFIG_FILE
-    raw = reader.yaml_file(path, YMap)
+    raw = reader.yaml_file(reader.root / CONFIG_FILE, YMap)
     if raw is None:
         return None
-    values = reader.mapping(raw, schema.SITE_CONFIG, Location(CONFIG_FILE), CONFIG_FILE)
-    if values is None:
-        return None
-    contact = values.get("contact", {})
-    return SiteConfig(
-        title=values["title"],
-        publisher=values["publisher"],
-        language=values["language"],
-        url=values["url"],
-        contact=Contact(email=contact.get("email", ""), phone=contact.get("phone", "")),
-        roles=values["roles"],
-        sign_off_policy=values.get("policy", {}).get("sign_off", "lived-experience"),
-        description=values.get("description", ""),
-        mention_lived_experience=values.get("naming", {}).get("mention_lived_experience", False),
-        print=values.get("print", PrintSettings()),
-        accessibility=values.get("accessibility", AccessibilitySettings()),
-        plain_language=values.get("plain_language", PlainLanguage()),
-    )
+    values = reader.declared(SiteConfig, raw, CONFIG_FILE, Location(CONFIG_FILE))
+    return None if values is None else SiteConfig(**values)
 
 
 def _load_contributors(reader: _Reader) -> dict[str, Contributor] | None:
@@ -182,22 +160,9 @@ def _load_contributors(reader: _Reader) -> dict[str, Contributor] | None:
 
 
 def _contributor(reader: _Reader, entry: YValue) -> Contributor | None:
-    where = getattr(entry, "loc", Location(CONTRIBUTORS_FILE))
-    values = reader.mapping(entry, schema.CONTRIBUTOR, where, "a contributor")
-    if values is None:
-        return None
-    assert isinstance(entry, YMap)
-    return Contributor(
-        id=values["id"],
-        shown_as=values["shown_as"],
-        name=values.get("name", ""),
-        roles=values["roles"],
-        consent=values["consent"],
-        lived_experience=values.get("lived_experience", False),
-        profile=values.get("profile", False),
-        bio=values.get("bio", ""),
-        loc=entry.key_locs.get("id", entry.loc),
-    )
+    where = entry.loc if isinstance(entry, YStr | YList | YMap) else Location(CONTRIBUTORS_FILE)
+    values = reader.declared(Contributor, entry, "a contributor", where)
+    return None if values is None else Contributor(**values)
 
 
 def _placeholder(entry: YValue) -> Contributor | None:
@@ -213,10 +178,9 @@ def _placeholder(entry: YValue) -> Contributor | None:
     return Contributor(
         id=str(person_id),
         shown_as="anonymous",
-        name="",
         roles=(),
-        consent=Consent(),
-        loc=entry.key_locs["id"],
+        consent=NO_CONSENT,
+        written=Written(at=entry.loc, keys={"id": entry.key_locs["id"]}),
     )
 
 
@@ -248,40 +212,19 @@ def _issue(reader: _Reader, folder: Path) -> Issue | None:
     raw = reader.yaml_file(path, YMap)
     if raw is None:
         return None
-    values = reader.mapping(raw, schema.ISSUE, Location(shown), "issue.yml")
+    values = reader.declared(Issue, raw, "issue.yml", Location(shown))
     if values is None:
         return None
-    assert isinstance(raw, YMap)
-    order = _running_order(raw["articles"])
     files = tuple(sorted(p.name for p in folder.glob("*.md")))
     slug = slugify(folder.name)
     articles = []
-    for name, _ in order:
+    for name in values["running_order"]:
         file = folder / name
         if name in files and reader.inside(file):
             article = _article(reader, file, issue=slug)
             if article is not None:
                 articles.append(article)
-    return Issue(
-        source=shown,
-        slug=slug,
-        title=values["title"],
-        number=values["number"],
-        date=values["date"],
-        editors=values.get("editors", ()),
-        running_order=order,
-        files=files,
-        articles=tuple(articles),
-        cover=values.get("cover"),
-        locs=dict(raw.key_locs),
-    )
-
-
-def _running_order(listed: YValue) -> tuple[tuple[str, Location], ...]:
-    """(file name, where it is listed) for each article; `articles: null` lists none."""
-    if not isinstance(listed, YList):
-        return ()
-    return tuple((name.strip(), name.loc) for name in listed if isinstance(name, YStr))
+    return Issue(source=shown, slug=slug, files=files, articles=tuple(articles), **values)
 
 
 def _load_markdown_dir(reader: _Reader, folder: Path, make) -> list:  # noqa: ANN001
@@ -296,8 +239,8 @@ def _load_markdown_dir(reader: _Reader, folder: Path, make) -> list:  # noqa: AN
     return items
 
 
-def _front_matter(reader: _Reader, path: Path, fields: schema.Schema, what: str):
-    """Read a Markdown file: (values, key locations, body) or None when unusable."""
+def _front_matter(reader: _Reader, path: Path, model: type) -> tuple[dict[str, Any], Body] | None:
+    """Read a Markdown file: (the model's declared values, its body) or None when unusable."""
     shown = reader.shown(path)
     try:
         split = split_front_matter(read_text(path, shown, MAX_MARKDOWN_BYTES), shown)
@@ -307,16 +250,15 @@ def _front_matter(reader: _Reader, path: Path, fields: schema.Schema, what: str)
         return None
     if raw is None:
         raw = _empty(YMap, Location(shown))
-    values = reader.mapping(raw, fields, Location(shown), what)
+    values = reader.declared(model, raw, "the front matter", Location(shown))
     if values is None:
         return None
-    assert isinstance(raw, YMap)
     try:
         body = reader.converter.convert(split.body, shown, split.body_first_line)
     except ContentError as err:
         reader.problems.extend(err.problems)
         return None
-    return values, dict(raw.key_locs), body
+    return values, body
 
 
 def _empty(kind: type[YMap] | type[YList], loc: Location) -> YMap | YList:
@@ -329,29 +271,18 @@ def _empty(kind: type[YMap] | type[YList], loc: Location) -> YMap | YList:
 
 
 def _article(reader: _Reader, path: Path, issue: str | None = None) -> Article | None:
-    read = _front_matter(reader, path, schema.ARTICLE, "the front matter")
+    read = _front_matter(reader, path, Article)
     if read is None:
         return None
-    values, locs, body = read
+    values, body = read
     return Article(
-        source=reader.shown(path),
-        slug=slugify(path.stem),
-        body=body,
-        issue=issue,
-        locs=locs,
-        **values,
+        source=reader.shown(path), slug=slugify(path.stem), body=body, issue=issue, **values
     )
 
 
 def _page(reader: _Reader, path: Path) -> Page | None:
-    read = _front_matter(reader, path, schema.PAGE, "the front matter")
+    read = _front_matter(reader, path, Page)
     if read is None:
         return None
-    values, locs, body = read
-    return Page(
-        source=reader.shown(path),
-        slug=slugify(path.stem),
-        title=values["title"],
-        body=body,
-        locs=locs,
-    )
+    values, body = read
+    return Page(source=reader.shown(path), slug=slugify(path.stem), body=body, **values)

@@ -42,16 +42,16 @@ _DECORATIVE_HINT = "(or write 'decorative' if it only decorates the page)"
 
 def check(pub: Publication) -> Iterator[Problem]:
     for issue in pub.issues:
-        yield from _title(issue.title, issue.locs.get("title", Location(issue.source)))
+        yield from _title(issue.title, issue.written.key("title"))
         if issue.cover:
             yield from _front_matter_image(issue.cover)
     for article in pub.all_articles():
-        yield from _title(article.title, article.locs.get("title", Location(article.source)))
+        yield from _title(article.title, article.written.key("title"))
         if article.image:
             yield from _front_matter_image(article.image)
         yield from _body(article.body)
     for page in pub.pages:
-        yield from _title(page.title, page.locs.get("title", Location(page.source)))
+        yield from _title(page.title, page.written.key("title"))
         yield from _body(page.body)
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 
-from flagpress.diagnostics import Location, Problem
+from flagpress.diagnostics import Problem
 from flagpress.model import Contributor, Image, Issue, Publication
 from flagpress.naming import is_withdrawn
 from flagpress.sign_off import credited
@@ -48,7 +48,7 @@ def _withdrawn(pub: Publication, person: Contributor) -> Iterator[Problem]:
         f"{issues}",
     )
     for article in articles:
-        yield article.locs.get("authors", Location(article.source)).warning(
+        yield article.written.key("authors").warning(
             "credits-withdrawn",
             f"this article credits '{person.id}', who withdrew consent on {since}; they are "
             "shown only as a neutral phrase. Check the text does not name or identify them",
@@ -64,12 +64,12 @@ def _named_in_print(pub: Publication, issue: Issue, person: Contributor) -> bool
 
 
 def _photo(pub: Publication, image: Image, today: dt.date) -> Iterator[Problem]:
-    for person_id in image.people:
+    for index, person_id in enumerate(image.people):
         person = pub.contributors.get(person_id)
         if person is None:
             continue  # reported as an unknown contributor
         if not person.consent.photo or is_withdrawn(person, today):
-            yield getattr(person_id, "loc", image.loc).error(
+            yield image.written.item("people", index).error(
                 "no-photo-consent",
                 f"'{person_id}' is in this image but has not agreed to appear in photos "
                 "(consent.photo); use another image, or ask them and update their consent",

@@ -12,8 +12,8 @@ from flagpress.model import Article, Publication
 def check(pub: Publication) -> Iterator[Problem]:
     yield from _registry(pub)
     for issue in pub.issues:
-        for person in issue.editors:
-            yield from _known(pub, person, issue.locs.get("editors", Location(issue.source)))
+        for index, person in enumerate(issue.editors):
+            yield from _known(pub, person, issue.written.item("editors", index))
     for article in pub.all_articles():
         yield from _credits(pub, article)
 
@@ -55,9 +55,9 @@ def _registry(pub: Publication) -> Iterator[Problem]:
                 f"{CONTRIBUTORS_FILE}; remove 'name' (real names belong in "
                 "contributors.private.yml)",
             )
-        for role in person.roles:
+        for index, role in enumerate(person.roles):
             if role not in roles:
-                yield getattr(role, "loc", person.loc).error(
+                yield person.written.item("roles", index).error(
                     "unknown-role",
                     f"'{person.id}' has the role '{role}', which is not in site_config.yml "
                     f"roles{did_you_mean(role, roles)}",
@@ -65,27 +65,27 @@ def _registry(pub: Publication) -> Iterator[Problem]:
 
 
 def _credits(pub: Publication, article: Article) -> Iterator[Problem]:
-    here = Location(article.source)
-    for person in article.authors:
-        yield from _known(pub, person, article.locs.get("authors", here))
+    for index, person in enumerate(article.authors):
+        yield from _known(pub, person, article.written.item("authors", index))
     for credit in article.credits:
-        yield from _known(pub, credit.id, credit.loc)
+        yield from _known(pub, credit.id, credit.written.value("id"))
         if credit.role not in pub.config.roles:
-            yield getattr(credit.role, "loc", credit.loc).error(
+            yield credit.written.value("role").error(
                 "unknown-role",
                 f"no role '{credit.role}' in site_config.yml roles"
                 f"{did_you_mean(credit.role, pub.config.roles)}",
             )
     for sign_off in article.sign_off:
-        yield from _known(pub, sign_off.by, sign_off.loc)
+        yield from _known(pub, sign_off.by, sign_off.written.value("by"))
     if article.image:
-        for person in article.image.people:
-            yield from _known(pub, person, article.image.loc)
+        for index, person in enumerate(article.image.people):
+            yield from _known(pub, person, article.image.written.item("people", index))
 
 
-def _known(pub: Publication, person: str, where: Location) -> Iterator[Problem]:
+def _known(pub: Publication, person: str, at: Location) -> Iterator[Problem]:
+    """An unknown id, reported at `at`: where that very id was written."""
     if pub.registry_ok and person not in pub.contributors:
-        yield getattr(person, "loc", where).error(
+        yield at.error(
             "unknown-contributor",
             f"no contributor '{person}' in {CONTRIBUTORS_FILE}"
             f"{did_you_mean(person, pub.contributors)}",

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from flagpress.diagnostics import Location, Problem
+from flagpress.diagnostics import Problem
 from flagpress.model import Article, Publication
 from flagpress.sign_off import article_hash, needs_sign_off
 
@@ -28,7 +28,7 @@ def _article(pub: Publication, article: Article) -> Iterator[Problem]:
     for person in needs_sign_off(pub, article):
         sign_off = latest.get(person)
         if sign_off is None:
-            yield article.locs.get("status", Location(article.source)).error(
+            yield article.written.key("status").error(
                 "sign-off-missing",
                 f"'{person}' has not signed off this text; once they have read and approved "
                 f"it, run: flagpress sign-off {article.source} --by {person}",

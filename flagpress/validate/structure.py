@@ -55,7 +55,8 @@ def _reserved(slug: str, source: str, reserved: frozenset[str], what: str) -> It
 def _running_order(issue: Issue) -> Iterator[Problem]:
     folder = posixpath.dirname(issue.source)
     seen: set[str] = set()
-    for name, loc in issue.running_order:
+    for index, name in enumerate(issue.running_order):
+        loc = issue.written.item("running_order", index)
         if name in seen:
             yield loc.error(
                 "duplicate-in-running-order",
@@ -102,7 +103,7 @@ def _issue_numbers(pub: Publication) -> Iterator[Problem]:
     first: dict[int, Issue] = {}
     for issue in sorted(pub.issues, key=lambda i: i.source):
         if issue.number in first:
-            yield issue.locs.get("number", Location(issue.source)).error(
+            yield issue.written.key("number").error(
                 "duplicate-issue-number",
                 f"issue number {issue.number} is already used by {first[issue.number].source}; "
                 "give each issue its own number",
