@@ -2,6 +2,8 @@
 
 Exit codes (FORMAT.md): 0 fine (warnings allowed), 1 problems in the content,
 2 usage error. Content problems are printed as diagnostics, never as tracebacks.
+Everything printed goes through `_echo`, which escapes control characters: titles,
+ids and paths come from files and arguments, and must not drive the terminal.
 """
 
 from __future__ import annotations
@@ -13,11 +15,13 @@ import click
 
 from flagpress import pipeline
 from flagpress.commands import sign_off as sign_off_record
-from flagpress.diagnostics import ContentError, Problem, has_errors, summary
+from flagpress.commands.output_path import SourceOutput, refuse_sources
+from flagpress.diagnostics import ContentError, Problem, has_errors, printable, summary
 from flagpress.load import NotAPublication
 from flagpress.model import PRINT_VARIANTS
 from flagpress.publish.release import UnsafeOutput
 from flagpress.render.web import RendererError
+from flagpress.sign_off import shown
 from flagpress.validate import plain_language
 
 ROOT = click.option(
@@ -36,17 +40,22 @@ def main() -> None:
     """flagpress: check and build a co-produced publication."""
 
 
+def _echo(text: str, err: bool = False) -> None:
+    """Print one line with every control character escaped (see diagnostics.printable)."""
+    click.echo(printable(text), err=err)
+
+
 def _report(problems: list[Problem], strict: bool) -> None:
     for problem in problems:
-        click.echo(problem.format(), err=True)
+        _echo(problem.format(), err=True)
     if problems:
-        click.echo(summary(problems), err=True)
+        _echo(summary(problems), err=True)
     if has_errors(problems, strict):
         raise SystemExit(1)
 
 
 def _usage(message: str) -> None:
-    click.echo(f"flagpress: error: {message}", err=True)
+    _echo(f"flagpress: error: {message}", err=True)
     raise SystemExit(2)
 
 
@@ -60,9 +69,9 @@ def check(root: Path, strict: bool) -> None:
     except NotAPublication as err:
         _usage(str(err))
     for line in plain_language.report(pub) if pub is not None else []:
-        click.echo(line)
+        _echo(line)
     _report(problems, strict)
-    click.echo("No problems found." if not problems else "Checked.")
+    _echo("No problems found." if not problems else "Checked.")
 
 
 @main.command()
@@ -78,18 +87,19 @@ def build(root: Path, strict: bool, output: Path | None) -> None:
     """Check the content, then build the website (only if there are no errors)."""
     output = output if output is not None else root / "site"
     try:
+        refuse_sources(root, output)
         outcome = pipeline.build(root, output, strict, dt.date.today())
-    except (NotAPublication, UnsafeOutput) as err:
+    except (NotAPublication, UnsafeOutput, SourceOutput) as err:
         _usage(str(err))
     except ContentError as err:
         outcome = pipeline.Outcome(problems=err.problems)
     except RendererError as err:
-        click.echo(f"flagpress: error: {err}", err=True)
+        _echo(f"flagpress: error: {err}", err=True)
         raise SystemExit(1) from None
     _report(outcome.problems, strict)
     if not outcome.built:
         raise SystemExit(1)
-    click.echo(f"Built {outcome.pages} pages and {outcome.pdfs} PDFs into {output}/")
+    _echo(f"Built {outcome.pages} pages and {outcome.pdfs} PDFs into {output}/")
 
 
 @main.command()
@@ -112,15 +122,19 @@ def build(root: Path, strict: bool, output: Path | None) -> None:
 def pdf(issue: str, variant: str, output: Path | None, root: Path, strict: bool) -> None:
     """Check the content, then make one PDF edition of ISSUE (its folder name or number)."""
     try:
+        if output is None:  # the PDF's own name, in the current folder
+            refuse_sources(root, Path.cwd() / "issue.pdf", shown="the current folder")
+        else:
+            refuse_sources(root, output)
         outcome = pipeline.pdf(root, issue, variant, output, strict, dt.date.today())
-    except (NotAPublication, pipeline.UnknownIssue) as err:
+    except (NotAPublication, pipeline.UnknownIssue, SourceOutput) as err:
         _usage(str(err))
     except ContentError as err:
         outcome = pipeline.Outcome(problems=err.problems)
     _report(outcome.problems, strict)
     if not outcome.built:
         raise SystemExit(1)
-    click.echo(f"Wrote {outcome.release}")
+    _echo(f"Wrote {outcome.release}")
 
 
 @main.command("sign-off")
@@ -144,7 +158,7 @@ def sign_off(article: Path, person: str, on: dt.datetime | None, root: Path) -> 
     except ContentError as err:
         _report(err.problems, strict=False)
         raise SystemExit(1) from None
-    click.echo(f"Recorded: {person} approved {article} on {day} (text {digest}).")
+    _echo(f"Recorded: {person} approved {article} on {day} (text {shown(digest)}).")
 
 
 @main.command()
@@ -157,8 +171,8 @@ def where(person: str, root: Path) -> None:
     except (NotAPublication, pipeline.UnknownPerson) as err:
         _usage(str(err))
     for place in places:
-        click.echo(place.format())
-    click.echo(f"{len(places)} places for '{person}'.")
+        _echo(place.format())
+    _echo(f"{len(places)} places for '{person}'.")
 
 
 if __name__ == "__main__":
