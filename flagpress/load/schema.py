@@ -153,7 +153,7 @@ CREDIT: Schema = {
 SIGN_OFF: Schema = {
     "by": Field(identifier, required=True, doc="the id of the person who approved the text"),
     "on": Field(iso_date, required=True, doc="the date they approved it"),
-    "text": Field(text, required=True, doc="the short hash of the text they approved"),
+    "text": Field(text, required=True, doc="the fingerprint of what they approved"),
 }
 
 COPRODUCTION: Schema = {
