@@ -2,7 +2,9 @@
 
 Exit codes (FORMAT.md): 0 fine (warnings allowed), 1 problems in the content,
 2 usage error. Content problems are printed as diagnostics, never as tracebacks;
-every usage error is a `UsageError`, caught once, here.
+every usage error is a `UsageError`, caught once, here. Everything printed goes
+through `_echo`, which escapes control characters: titles, ids and paths come from
+files and arguments, and must not drive the terminal.
 """
 
 from __future__ import annotations
@@ -15,8 +17,16 @@ import click
 
 from flagpress import pipeline
 from flagpress.commands import sign_off as sign_off_command
-from flagpress.diagnostics import ContentError, Problem, UsageError, has_errors, summary
+from flagpress.diagnostics import (
+    ContentError,
+    Problem,
+    UsageError,
+    has_errors,
+    printable,
+    summary,
+)
 from flagpress.model import PRINT_VARIANTS
+from flagpress.sign_off import shown
 from flagpress.validate import plain_language
 
 ROOT = click.option(
@@ -36,7 +46,7 @@ class _Commands(click.Group):
         try:
             return super().invoke(ctx)
         except UsageError as err:
-            click.echo(f"flagpress: error: {err}", err=True)
+            _echo(f"flagpress: error: {err}", err=True)
             raise SystemExit(2) from None
         except ContentError as err:
             _report(err.problems, strict=False)
@@ -49,11 +59,16 @@ def main() -> None:
     """flagpress: check and build a co-produced publication."""
 
 
+def _echo(text: str, err: bool = False) -> None:
+    """Print one line with every control character escaped (see diagnostics.printable)."""
+    click.echo(printable(text), err=err)
+
+
 def _report(problems: list[Problem], strict: bool) -> None:
     for problem in problems:
-        click.echo(problem.format(), err=True)
+        _echo(problem.format(), err=True)
     if problems:
-        click.echo(summary(problems), err=True)
+        _echo(summary(problems), err=True)
     if has_errors(problems, strict):
         raise SystemExit(1)
 
@@ -65,9 +80,9 @@ def check(root: Path, strict: bool) -> None:
     """Check the content and report every problem; writes nothing."""
     pub, problems = pipeline.check(root, dt.date.today())
     for line in plain_language.report(pub) if pub is not None else []:
-        click.echo(line)
+        _echo(line)
     _report(problems, strict)
-    click.echo("No problems found." if not problems else "Checked.")
+    _echo("No problems found." if not problems else "Checked.")
 
 
 @main.command()
@@ -86,7 +101,7 @@ def build(root: Path, strict: bool, output: Path | None) -> None:
     _report(outcome.problems, strict)
     if not outcome.built:
         raise SystemExit(1)
-    click.echo(f"Built {outcome.pages} pages and {outcome.pdfs} PDFs into {output}/")
+    _echo(f"Built {outcome.pages} pages and {outcome.pdfs} PDFs into {output}/")
 
 
 @main.command()
@@ -112,7 +127,7 @@ def pdf(issue: str, variant: str, output: Path | None, root: Path, strict: bool)
     _report(outcome.problems, strict)
     if not outcome.built:
         raise SystemExit(1)
-    click.echo(f"Wrote {outcome.release}")
+    _echo(f"Wrote {outcome.release}")
 
 
 @main.command("sign-off")
@@ -130,7 +145,7 @@ def sign_off(article: Path, person: str, on: dt.datetime | None, root: Path) -> 
     """Record that a person read and approved ARTICLE's current text."""
     day = on.date() if on else dt.date.today()
     digest = sign_off_command.sign_off(root, article, person, day)
-    click.echo(f"Recorded: {person} approved {article} on {day} (text {digest}).")
+    _echo(f"Recorded: {person} approved {article} on {day} (text {shown(digest)}).")
 
 
 @main.command()
@@ -140,8 +155,8 @@ def where(person: str, root: Path) -> None:
     """List every place PERSON (a contributor id) is recorded, credited or mentioned."""
     places = pipeline.whereabouts(root, person, dt.date.today())
     for place in places:
-        click.echo(place.format())
-    click.echo(f"{len(places)} places for '{person}'.")
+        _echo(place.format())
+    _echo(f"{len(places)} places for '{person}'.")
 
 
 if __name__ == "__main__":

@@ -36,8 +36,8 @@ class Problem:
         Messages quote editors' text; a line break or control character in it must not
         split a diagnostic (tools read one per line) or drive the terminal.
         """
-        where = f"{_one_line(self.path)}:{self.line}:{self.col}"
-        return f"{where}: {self.severity.value}: {_one_line(self.message)} [{self.code}]"
+        where = f"{printable(self.path)}:{self.line}:{self.col}"
+        return f"{where}: {self.severity.value}: {printable(self.message)} [{self.code}]"
 
 
 @dataclass(frozen=True)
@@ -55,11 +55,25 @@ class Location:
         return Problem(self.path, self.line, self.col, Severity.WARNING, message, code)
 
 
-_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+# Control characters (C0, DEL, C1), invisible line breaks, and the bidirectional
+# controls that can make a terminal show text in another order than it is.
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
-def _one_line(text: str) -> str:
-    return _CONTROL.sub(" ", text)
+def printable(text: str) -> str:
+    """`text` safe to print on a terminal: every control character shown as an escape.
+
+    Titles, ids and paths come from editors' files and the command line; an ESC in one
+    could recolour, retitle or rewrite the terminal, a line break could forge another
+    diagnostic. ESC is shown as `\\x1b`, U+2028 as `\\u2028`, so the reader still sees
+    that something is there. Idempotent: what it returns holds no control character.
+    """
+    return _CONTROL.sub(_escape, text)
+
+
+def _escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
 class UsageError(Exception):

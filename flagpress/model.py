@@ -261,7 +261,7 @@ class SignOff:
 
     by: str = key("the id of the person who approved the text", required=True, is_id=True)
     on: dt.date = key("the date they approved it", required=True)
-    text: str = key("the short hash of the text they approved", required=True)
+    text: str = key("the fingerprint of what they approved", required=True)
     written: Written = _written()
 
     @property

@@ -23,6 +23,7 @@ from flagpress.model import Publication
 from flagpress.publish import leak_scan
 from flagpress.publish import release as publish
 from flagpress.publish.leak_scan import Private
+from flagpress.publish.output_path import refuse_sources
 from flagpress.render import ALTERNATES, OUTPUTS, Edition, build_edition
 from flagpress.validate import validate
 
@@ -52,6 +53,7 @@ def _check(root: Path, today: dt.date) -> tuple[Publication | None, Private, lis
 
 def build(root: Path, output: Path, strict: bool, today: dt.date) -> Outcome:
     """Check, render every output into staging, scan it, and switch it in on success only."""
+    refuse_sources(root, output)
     publish.check_output(root, output)
     pub, private, problems = _check(root, today)
     outcome = Outcome(problems=problems)
@@ -119,6 +121,10 @@ def pdf(
     """
     from flagpress.render.press import render_editions
 
+    if output is None:  # the PDF's own name, in the current folder
+        refuse_sources(root, Path.cwd() / "issue.pdf", shown="the current folder")
+    else:
+        refuse_sources(root, output)
     pub, private, problems = _check(root, today)
     outcome = Outcome(problems=problems)
     if pub is None or has_errors(problems, strict):

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from conftest import CONTRIBUTORS as BASE_CONTRIBUTORS
 from conftest import FOREWORD, SITE_CONFIG, run
-
-from flagpress.sign_off import text_hash
 
 # As the shared registry, but neil-j has lived experience: the policy covers him.
 CONTRIBUTORS = BASE_CONTRIBUTORS.replace(
@@ -36,16 +35,19 @@ def test_an_unsigned_article_by_a_person_with_lived_experience_is_not_published(
     assert not (root / "site").exists()
 
 
-def test_sign_off_records_the_hash_and_the_check_passes(publication) -> None:
+def test_sign_off_records_the_full_digest_and_shows_it_short(publication) -> None:
     root = _pub(publication)
     result = run("sign-off", ARTICLE, "--by", "neil-j", "--on", "2019-02-20", "--root", str(root))
     assert result.exit_code == 0, result.stderr
-    digest = text_hash("Foreword", "Welcome. Read [the second piece](second.md).\n")
-    assert result.stdout == (
-        f"Recorded: neil-j approved {ARTICLE} on 2019-02-20 (text {digest}).\n"
+    shown = re.fullmatch(
+        rf"Recorded: neil-j approved {ARTICLE} on 2019-02-20 \(text ([0-9a-f]{{12}})\)\.\n",
+        result.stdout,
     )
+    assert shown, result.stdout
     text = (root / ARTICLE).read_text()
-    assert f"sign_off:\n  - {{by: neil-j, on: 2019-02-20, text: {digest}}}\n---\n" in text
+    block = re.search(r"sign_off:\n  - \{by: neil-j, on: 2019-02-20, text: (\w+)\}\n---\n", text)
+    assert block and re.fullmatch("[0-9a-f]{64}", block[1]), "a full SHA-256 digest is stored"
+    assert block[1].startswith(shown[1])
     assert run("check", "--root", str(root)).exit_code == 0
 
 
@@ -58,9 +60,9 @@ def test_editing_one_word_voids_the_sign_off_until_signed_again(publication) -> 
     assert result.exit_code == 1
     line = path.read_text().split("\n").index("sign_off:") + 2
     assert result.stderr.splitlines()[0] == (
-        f"{ARTICLE}:{line}:5: error: the text changed after neil-j approved it on 2019-02-20; "
-        f"ask them to read it again, then run: flagpress sign-off {ARTICLE} --by neil-j "
-        "[sign-off-void]"
+        f"{ARTICLE}:{line}:5: error: the article changed after neil-j approved it on "
+        "2019-02-20 (its text, details, credits or how people are named); ask them to read it "
+        f"again, then run: flagpress sign-off {ARTICLE} --by neil-j [sign-off-void]"
     )
     again = run("sign-off", ARTICLE, "--by", "neil-j", "--on", "2019-02-21", "--root", str(root))
     assert again.exit_code == 0

@@ -9,7 +9,9 @@ endings and byte-order mark, and the result is read back to prove it is valid.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
+import re
 import tempfile
 from pathlib import Path
 
@@ -44,7 +46,7 @@ def sign_off(root: Path, article: Path, person: str, on: dt.date) -> str:
     if person not in pub.contributors:
         hint = did_you_mean(person, pub.contributors)
         raise SignOffRefused(f"no contributor '{person}' in content/contributors.yml{hint}")
-    digest = article_hash(found)
+    digest = article_hash(pub, found)
     record(root / rel, rel, person, on, digest)
     return digest
 
@@ -61,7 +63,8 @@ def _relative(root: Path, article: Path) -> str:
 def record(path: Path, shown: str, person: str, on: dt.date, text: str) -> None:
     """Set `person`'s sign-off in the file at `path` to (`on`, `text`), replacing theirs.
 
-    Raises ContentError if the file cannot be read or its front matter is broken.
+    Raises ContentError if the file cannot be read, its front matter is broken, or the
+    edited front matter would not read back (then the file is left as it was).
     """
     raw = path.read_bytes()
     text_now = read_text(path, shown)
@@ -71,9 +74,11 @@ def record(path: Path, shown: str, person: str, on: dt.date, text: str) -> None:
     closing = split.body_first_line - 2  # index of the closing '---' line
     start, end = _block(front, closing)
     kept = [line for line in _entries(front) if not line.startswith(f"  - {{by: {person},")]
-    entry = f"  - {{by: {person}, on: {on.isoformat()}, text: {text}}}"
-    new_lines = lines[:start] + ["sign_off:", *kept, entry] + lines[end:]
-    _write(path, "\n".join(new_lines), crlf=b"\r\n" in raw, bom=raw.startswith(BOM.encode()))
+    entry = _entry(person, on.isoformat(), text)
+    new_text = "\n".join(lines[:start] + ["sign_off:", *kept, entry] + lines[end:])
+    new_split = split_front_matter(new_text, shown)
+    parse_yaml(new_split.yaml_text, shown, new_split.yaml_first_line)  # proves it still reads
+    _write(path, new_text, crlf=b"\r\n" in raw, bom=raw.startswith(BOM.encode()))
 
 
 def _block(front: object, closing: int) -> tuple[int, int]:
@@ -92,8 +97,21 @@ def _entries(front: object) -> list[str]:
     lines = []
     for item in front["sign_off"]:
         if isinstance(item, YMap) and {"by", "on", "text"} <= set(item):
-            lines.append(f"  - {{by: {item['by']}, on: {item['on']}, text: {item['text']}}}")
+            lines.append(_entry(str(item["by"]), str(item["on"]), str(item["text"])))
     return lines
+
+
+_PLAIN = re.compile(r"[0-9A-Za-z][0-9A-Za-z_.-]*")
+
+
+def _entry(person: str, on: str, text: str) -> str:
+    """One sign-off as a flow-style line; anything unusual is quoted so it reads back."""
+    by, when, digest = (_scalar(v) for v in (person, on, text))
+    return f"  - {{by: {by}, on: {when}, text: {digest}}}"
+
+
+def _scalar(value: str) -> str:
+    return value if _PLAIN.fullmatch(value) else json.dumps(value, ensure_ascii=False)
 
 
 def _write(path: Path, text: str, crlf: bool, bom: bool) -> None:

@@ -1,8 +1,10 @@
 """Checks on sign-off: "no decision about me without me".
 
 An article that is ready or published needs the approval of each person the
-publication's policy covers, for the exact text as it now stands. Any edit after
-an approval voids it until they read it again; unsigned articles are never published.
+publication's policy covers, for the article exactly as it will be published (see
+`flagpress.sign_off` for what that covers). Any change after an approval voids it
+until they read it again; unsigned articles are never published. Records in the
+older, shorter form cannot prove what was approved, so they must be made again.
 """
 
 from __future__ import annotations
@@ -10,8 +12,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from flagpress.diagnostics import Problem
-from flagpress.model import Article, Publication
-from flagpress.sign_off import article_hash, needs_sign_off
+from flagpress.model import Article, Publication, SignOff
+from flagpress.sign_off import article_hash, is_current_form, is_legacy, needs_sign_off
 
 NEEDS_SIGN_OFF = ("ready", "published")
 
@@ -23,7 +25,7 @@ def check(pub: Publication) -> Iterator[Problem]:
 
 
 def _article(pub: Publication, article: Article) -> Iterator[Problem]:
-    current = article_hash(article)
+    current = article_hash(pub, article)
     latest = {s.by: s for s in sorted(article.sign_off, key=lambda s: s.on)}
     for person in needs_sign_off(pub, article):
         sign_off = latest.get(person)
@@ -31,11 +33,34 @@ def _article(pub: Publication, article: Article) -> Iterator[Problem]:
             yield article.written.key("status").error(
                 "sign-off-missing",
                 f"'{person}' has not signed off this text; once they have read and approved "
-                f"it, run: flagpress sign-off {article.source} --by {person}",
+                f"it, run: {_command(article, person)}",
             )
         elif sign_off.text != current:
-            yield sign_off.loc.error(
-                "sign-off-void",
-                f"the text changed after {person} approved it on {sign_off.on}; ask them to "
-                f"read it again, then run: flagpress sign-off {article.source} --by {person}",
-            )
+            yield _not_valid(article, sign_off)
+
+
+def _not_valid(article: Article, sign_off: SignOff) -> Problem:
+    """Why a recorded sign-off no longer counts, and the command that renews it."""
+    person, command = sign_off.by, _command(article, sign_off.by)
+    if is_legacy(sign_off.text):
+        return sign_off.loc.error(
+            "sign-off-old-form",
+            f"this sign-off was recorded in an older form; ask {person} to read the article "
+            f"again and run: {command}",
+        )
+    if not is_current_form(sign_off.text):
+        return sign_off.loc.error(
+            "sign-off-void",
+            f"this sign-off was not recorded by flagpress (its text is not a fingerprint); "
+            f"ask {person} to read the article again and run: {command}",
+        )
+    return sign_off.loc.error(
+        "sign-off-void",
+        f"the article changed after {person} approved it on {sign_off.on} (its text, "
+        f"details, credits or how people are named); ask them to read it again, then run: "
+        f"{command}",
+    )
+
+
+def _command(article: Article, person: str) -> str:
+    return f"flagpress sign-off {article.source} --by {person}"
