@@ -12,10 +12,10 @@ from flagpress.commands import where as whereabouts_
 from flagpress.diagnostics import Location, Problem, did_you_mean, has_errors
 from flagpress.load import load_publication
 from flagpress.load.content_files import ContentFiles
+from flagpress.load.private_file import Private, load_private
 from flagpress.model import Publication
 from flagpress.publish import leak_scan
 from flagpress.publish import release as publish
-from flagpress.publish.leak_scan import Private
 from flagpress.render.press import Editions, render_editions
 from flagpress.render.web import Download, render_web
 from flagpress.validate import validate
@@ -40,7 +40,7 @@ def _check(root: Path, today: dt.date) -> tuple[Publication | None, Private, lis
     pub, problems = load_publication(root)
     if pub is not None:
         problems += validate(pub, ContentFiles(root), today)
-    private, private_problems = leak_scan.load_private(root, pub)
+    private, private_problems = load_private(root, pub)
     return pub, private, sorted(set(problems + private_problems))
 
 
@@ -59,7 +59,7 @@ def build(root: Path, output: Path, strict: bool, today: dt.date) -> Outcome:
     try:
         outcome.pages = render_web(pub, root, staging, today, _downloads(editions))
         outcome.pdfs = len(editions.files)
-        leaks = leak_scan.scan(staging, output.name, pub, private, today)
+        leaks = leak_scan.scan(staging, output.name, pub, private, today, _cache(root))
     except BaseException:
         publish.discard(staging)
         raise
@@ -78,6 +78,11 @@ def _downloads(editions: Editions) -> dict[str, list[Download]]:
     for pdf in editions.files:
         downloads.setdefault(pdf.issue, []).append(Download(pdf.label, pdf.path, pdf.filename))
     return downloads
+
+
+def _cache(root: Path) -> Path:
+    """Where the leak scan remembers PDFs it found clean (by digest only)."""
+    return root / ".flagpress-cache"
 
 
 class UnknownPerson(Exception):
@@ -127,7 +132,9 @@ def pdf(
         return outcome
     made = editions.files[0]
     output = output if output is not None else Path(made.filename)
-    outcome.problems += leak_scan.scan_files([(made.path, str(output))], pub, private, today)
+    outcome.problems += leak_scan.scan_files(
+        [(made.path, str(output))], pub, private, today, _cache(root)
+    )
     if has_errors(outcome.problems, strict):
         return outcome
     partial = output.with_name(output.name + ".partial")
