@@ -33,6 +33,7 @@ from __future__ import annotations
 import functools
 import itertools
 import json
+import re
 import unicodedata
 from bisect import bisect_right
 from collections.abc import Hashable, Iterable, Iterator
@@ -44,7 +45,8 @@ import regex
 from anyascii import anyascii
 
 GAP = " "
-_RUN = regex.compile(r"[a-z0-9]+")
+_RUN = re.compile(r"[a-z0-9]+")
+_GAPS = re.compile(r"[^a-z0-9]+")
 _CAMEL = regex.compile(r"(?<=\p{Ll})(?=\p{Lu})")
 _IGNORABLE = regex.compile(r"[\p{Default_Ignorable_Code_Point}\p{Cc}\p{Cf}\p{Mn}\p{Me}]")
 _ALNUM = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
@@ -165,37 +167,38 @@ class Matcher:
         """Every needle found in already folded text, with its span in that text."""
         if self.empty:
             return
-        runs = [(m.start(), m.group()) for m in _RUN.finditer(folded)]
-        if not runs:
-            return
-        starts = list(itertools.accumulate((len(r) for _, r in runs), initial=0))
-        text = "".join(r for _, r in runs)
+        text = _GAPS.sub("", folded)
+        runs: _Runs | None = None  # built only once something matched: most texts are clean
         for last, (length, group) in self._automaton.iter(text):
+            runs = runs or _Runs(folded)
             first, end = last - length + 1, last + 1
             for needle in group:
-                if not needle.bounded or _bounded(text, starts, first, end):
-                    yield Match(needle.key, _at(runs, starts, first), _at(runs, starts, last) + 1)
+                if not needle.bounded or (runs.boundary(first) and runs.boundary(end)):
+                    yield Match(needle.key, runs.folded_at(first), runs.folded_at(last) + 1)
 
     def keys_in(self, text: str) -> set[Hashable]:
         """The keys of every needle found in `text` (folded here)."""
         return {match.key for match in self.search(fold(text))}
 
 
-def _bounded(text: str, starts: list[int], first: int, end: int) -> bool:
-    return _boundary(text, starts, first) and _boundary(text, starts, end)
+class _Runs:
+    """The letter-and-digit runs of a folded text: where its gaps were."""
 
+    def __init__(self, folded: str) -> None:
+        matches = list(_RUN.finditer(folded))
+        self.text = "".join(m.group() for m in matches)
+        self.origins = [m.start() for m in matches]
+        self.starts = list(itertools.accumulate((m.end() - m.start() for m in matches), initial=0))
 
-def _boundary(text: str, starts: list[int], index: int) -> bool:
-    """Whether a word may start or end at `index` of the compact text."""
-    if index in (0, len(text)):
-        return True
-    index_run = bisect_right(starts, index) - 1
-    if starts[index_run] == index:
-        return True  # a gap (markup, space, punctuation...) lies between the two
-    return text[index - 1].isdigit() != text[index].isdigit()
+    def boundary(self, index: int) -> bool:
+        """Whether a word may start or end at `index` of the compact text."""
+        if index in (0, len(self.text)):
+            return True
+        if self.starts[bisect_right(self.starts, index) - 1] == index:
+            return True  # a gap (markup, space, punctuation...) lies between the two
+        return self.text[index - 1].isdigit() != self.text[index].isdigit()
 
-
-def _at(runs: list[tuple[int, str]], starts: list[int], index: int) -> int:
-    """The position in the folded text of the compact text's character `index`."""
-    run = bisect_right(starts, index) - 1
-    return runs[run][0] + index - starts[run]
+    def folded_at(self, index: int) -> int:
+        """The position in the folded text of the compact text's character `index`."""
+        run = bisect_right(self.starts, index) - 1
+        return self.origins[run] + index - self.starts[run]

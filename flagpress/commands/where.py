@@ -119,7 +119,8 @@ def _fields(
     for field, text in fields.items():
         key = field.replace(" ", "_")
         for label in _labels(matcher, text):
-            yield _at(locs.get(key, Location(source)), f"its {field} mentions {label}")
+            verb = "mention" if field.endswith("s") else "mentions"
+            yield _at(locs.get(key, Location(source)), f"its {field} {verb} {label}")
 
 
 def _body(source: str, text: str, first_line: int, matcher: Matcher) -> Iterator[Place]:
