@@ -19,10 +19,10 @@ from flagpress.diagnostics import (
 )
 from flagpress.load import load_publication
 from flagpress.load.content_files import ContentFiles
+from flagpress.load.private_file import Private, load_private
 from flagpress.model import Publication
 from flagpress.publish import leak_scan
 from flagpress.publish import release as publish
-from flagpress.publish.leak_scan import Private
 from flagpress.publish.output_path import refuse_sources
 from flagpress.render import ALTERNATES, OUTPUTS, Edition, build_edition
 from flagpress.validate import validate
@@ -47,7 +47,7 @@ def _check(root: Path, today: dt.date) -> tuple[Publication | None, Private, lis
     pub, problems = load_publication(root)
     if pub is not None:
         problems += validate(pub, ContentFiles(root), today)
-    private, private_problems = leak_scan.load_private(root, pub)
+    private, private_problems = load_private(root, pub)
     return pub, private, sorted(set(problems + private_problems))
 
 
@@ -64,7 +64,8 @@ def build(root: Path, output: Path, strict: bool, today: dt.date) -> Outcome:
     try:
         outcome.problems += _render(edition, staging, strict)
         if not has_errors(outcome.problems, strict):
-            outcome.problems += leak_scan.scan(staging, output.name, pub, private, today)
+            scan = leak_scan.scan(staging, output.name, pub, private, today, _cache(root))
+            outcome.problems += scan
     except BaseException:
         publish.discard(staging)
         raise
@@ -90,6 +91,11 @@ def _render(edition: Edition, folder: Path, strict: bool) -> list[Problem]:
         if has_errors(problems, strict):
             break
     return problems
+
+
+def _cache(root: Path) -> Path:
+    """Where the leak scan remembers PDFs it found clean (by digest only)."""
+    return root / ".flagpress-cache"
 
 
 class UnknownPerson(UsageError):
@@ -152,7 +158,9 @@ def pdf(
         return outcome
     made = editions.files[0]
     output = output if output is not None else Path(made.filename)
-    outcome.problems += leak_scan.scan_files([(made.path, str(output))], pub, private, today)
+    outcome.problems += leak_scan.scan_files(
+        [(made.path, str(output))], pub, private, today, _cache(root)
+    )
     if has_errors(outcome.problems, strict):
         return outcome
     partial = output.with_name(output.name + ".partial")

@@ -9,7 +9,7 @@ from pathlib import Path
 from conftest import ISSUE, SITE_CONFIG, run, snapshot
 from pypdf import PdfReader
 
-from flagpress.publish.leak_scan import fold
+from flagpress.matching import fold
 
 
 def _article(title: str, status: str, extra: str = "") -> str:

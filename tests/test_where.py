@@ -46,3 +46,40 @@ def test_where_with_an_unknown_id_is_a_usage_error(publication) -> None:
         "flagpress: error: no contributor 'neil' in content/contributors.yml "
         "(did you mean 'neil-j'?)\n"
     )
+
+
+def test_where_reports_every_field_by_position_and_never_prints_a_value(publication) -> None:
+    private = "neil-j: {real_name: Marianne Okonkwo}\n"
+    foreword = (
+        FOREWORD.replace("title: Foreword", "title: Notes from M. Okonkwo")
+        .replace("tags: [housing]", "tags: [housing, marianne-okonkwo]")
+        .replace("Welcome.", "Welcome. Thanks to Marianne\nOkonkwo.")
+    )
+    root = publication(
+        {
+            "content/issues/2019-03/foreword.md": foreword,
+            "content/articles/okonkwo-marianne.md": FOREWORD.replace(
+                "authors: [neil-j]", "authors: [staff-a]"
+            ),
+            "content/contributors.private.yml": private,
+        }
+    )
+    result = run("where", "neil-j", "--root", str(root))
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.splitlines() == [
+        "content/articles/[name withheld]:1:1: its file or folder name mentions their private "
+        "real_name",
+        "content/articles/[name withheld]:1:1: its file or folder name mentions their private "
+        "surname",
+        "content/contributors.private.yml:1:1: private details held: real_name",
+        "content/contributors.yml:1:3: registry entry: shown as full; web: named, print: named",
+        "content/issues/2019-03/foreword.md:2:1: its title mentions their private surname",
+        "content/issues/2019-03/foreword.md:7:11: author of (title withheld: it holds private "
+        "details) (published, issue 1)",
+        "content/issues/2019-03/foreword.md:8:1: its tags mention their private real_name",
+        "content/issues/2019-03/foreword.md:8:1: its tags mention their private surname",
+        "content/issues/2019-03/foreword.md:10:20: mentions their private real_name",
+        "content/issues/2019-03/foreword.md:11:1: mentions their private surname",
+        "10 places for 'neil-j'.",
+    ]
+    assert "okonkwo" not in result.stdout.lower() and "marianne" not in result.stdout.lower()

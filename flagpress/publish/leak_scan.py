@@ -1,200 +1,149 @@
 """The last line of defence against a leaked name: scan every output file.
 
-`content/contributors.private.yml` holds real names and contact details. The build
-never puts it into the model; it is read only here. After rendering, every output
-file (HTML, JSON, XML, SVG, text, PDF text and metadata) is searched for each
-private string, and for the name of anyone who may not be named in that file's
-channel, ignoring case, accents and whitespace. A hit fails the build, naming the
-person's id and the file, never the string itself (CI logs are not private).
+After rendering, every output file is searched for each private string of
+`content/contributors.private.yml` and for the name of anyone who may not be named
+in that file's channel (PDFs are print, everything else web): its path (folder and
+file names, which are also its web address, nav entry and search result) and every
+piece of text it holds (see `output_texts`), folded so that case, accents, invisible
+characters, look-alike letters and markup cannot hide a name (see `matching`).
+
+A hit fails the build, naming the person's id and the file, never the string
+itself (CI logs are not private); a path segment that holds the string is shown as
+"[name withheld]". A file the scan cannot read completely fails the build too.
+
+Reading a PDF whole is the slow part, so a PDF found clean is remembered in
+`ROOT/.flagpress-cache/leak-scan/` under a digest of its bytes and of the secrets
+searched for (never the secrets themselves): an unchanged PDF is not read again.
 """
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
-import gzip
-import html
-import io
-import json
-import re
-import unicodedata
+import hashlib
 from collections.abc import Iterator
-from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
+from urllib.parse import unquote
 
-from flagpress.diagnostics import ContentError, Location, Problem, did_you_mean
-from flagpress.load.source_files import read_text
-from flagpress.load.strict_yaml import YMap, YStr, parse_yaml
+from flagpress.diagnostics import Location, Problem
+from flagpress.load.private_file import Private
+from flagpress.matching import Matcher
 from flagpress.model import Publication
-from flagpress.naming import CHANNELS, Channel, may_be_named
+from flagpress.naming import CHANNELS, Channel
+from flagpress.publish.output_texts import Unreadable, file_texts
+from flagpress.publish.secrets import Secret, Secrets, channel_secrets
 
-PRIVATE_FILE = "content/contributors.private.yml"
-MIN_LENGTH = 3  # shorter strings would match everywhere; real names and emails are longer
-_TAG = re.compile(r"<[^>]+>")
-_MARKS = re.compile(r"[\u0300-\u036f]")
-
-Private = dict[str, dict[str, str]]  # contributor id -> {field: value}
-
-
-@dataclass(frozen=True)
-class Secret:
-    person: str
-    what: str  # e.g. "real_name", "email", "chosen name"
-    pattern: re.Pattern[str]
-
-
-def fold(text: str) -> str:
-    """Lowercase, accents removed, runs of whitespace as one space."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return re.sub(r"\s+", " ", _MARKS.sub("", decomposed).casefold())
-
-
-def load_private(root: Path, pub: Publication | None) -> tuple[Private, list[Problem]]:
-    """The private registry (empty if there is none) and any problems with the file."""
-    path = root / PRIVATE_FILE
-    if not path.is_file():
-        return {}, []
-    try:
-        raw = parse_yaml(read_text(path, PRIVATE_FILE), PRIVATE_FILE)
-    except ContentError as err:
-        return {}, err.problems
-    if raw is None:
-        return {}, []
-    if not isinstance(raw, YMap):
-        return {}, [raw.loc.error("not-a-mapping", _SHAPE)]
-    private: Private = {}
-    problems: list[Problem] = []
-    for person, details in raw.items():
-        loc = raw.key_locs[person]
-        if not isinstance(details, YMap) or not all(isinstance(v, YStr) for v in details.values()):
-            problems.append(loc.error("not-a-mapping", _SHAPE))
-            continue
-        private[person] = {key: str(value) for key, value in details.items() if value.strip()}
-        if pub is not None and person not in pub.contributors:
-            hint = did_you_mean(person, pub.contributors)
-            problems.append(
-                loc.warning(
-                    "private-unknown-id",
-                    f"'{person}' is not in content/contributors.yml{hint}; their private "
-                    "details are still kept out of every output",
-                )
-            )
-    return private, problems
-
-
-_SHAPE = "write one line per person: id: {real_name: ..., email: ..., phone: ...} with text values"
-
-
-def secrets(pub: Publication, private: Private, channel: Channel, today: dt.date) -> list[Secret]:
-    """Every string that must not appear in `channel`'s outputs."""
-    found = []
-    for person_id, details in private.items():
-        person = pub.contributors.get(person_id)
-        named = person is not None and may_be_named(person, channel, today)
-        for what, value in details.items():
-            if what == "real_name" and named and fold(value) == fold(person.name):
-                continue  # they chose to be named by their real name here
-            found.append(_secret(person_id, what, value))
-    for person in pub.contributors.values():
-        if person.name and not may_be_named(person, channel, today):
-            found.append(_secret(person.id, "chosen name", person.name))
-    return [s for s in found if s is not None]
-
-
-def _secret(person: str, what: str, value: str) -> Secret | None:
-    pattern = secret_pattern(value)
-    return Secret(person, what, pattern) if pattern else None
-
-
-def secret_pattern(value: str) -> re.Pattern[str] | None:
-    """A pattern finding `value` in folded text whatever its case, accents or spacing."""
-    words = fold(value).strip().split(" ")
-    if len("".join(words)) < MIN_LENGTH:
-        return None
-    body = r"\s*".join(re.escape(w) for w in words)
-    return re.compile(rf"(?<![0-9a-z]){body}(?![0-9a-z])")
+CACHE_VERSION = "leak-scan-1"  # change when the scan finds more, so old results are redone
+WITHHELD = "[name withheld]"
 
 
 def scan(
-    folder: Path, shown: str, pub: Publication, private: Private, today: dt.date
+    folder: Path,
+    shown: str,
+    pub: Publication,
+    private: Private,
+    today: dt.date,
+    cache: Path | None = None,
 ) -> list[Problem]:
-    """Problems for every private string found in any file under `folder`."""
-    files = sorted(p for p in folder.rglob("*") if p.is_file())
-    named = [(p, f"{shown}/{p.relative_to(folder).as_posix()}") for p in files]
-    return scan_files(named, pub, private, today)
+    """Problems for every private string found in any file or folder name under `folder`.
+
+    Paths are shown as `shown/relative/path`; the names checked are the relative ones.
+    """
+    paths = sorted(folder.rglob("*"))
+    named = [(p, f"{shown}/{p.relative_to(folder).as_posix()}") for p in paths]
+    return scan_files(named, pub, private, today, cache, fixed=len(PurePosixPath(shown).parts))
 
 
 def scan_files(
-    files: list[tuple[Path, str]], pub: Publication, private: Private, today: dt.date
+    files: list[tuple[Path, str]],
+    pub: Publication,
+    private: Private,
+    today: dt.date,
+    cache: Path | None = None,
+    fixed: int | None = None,
 ) -> list[Problem]:
-    """Problems for every private string found in the given (file, name to show) pairs."""
-    by_channel = {channel: secrets(pub, private, channel, today) for channel in CHANNELS}
-    problems: set[Problem] = set()
-    if not any(by_channel.values()):
+    """Problems for every private string found in the given (file, name to show) pairs.
+
+    `cache` is the folder where clean PDFs are remembered (None: remember nothing).
+    The first `fixed` segments of each name to show are not checked (None: all but the
+    file name), since the person running flagpress chose them, not the content.
+    """
+    by_channel = {channel: channel_secrets(pub, private, channel, today) for channel in CHANNELS}
+    if all(s.matcher.empty for s in by_channel.values()):
         return []  # nothing private and everyone may be named: nothing to look for
+    problems: set[Problem] = set()
     for path, rel in files:
         channel: Channel = "print" if path.suffix.lower() == ".pdf" else "web"
-        for number, text in _texts(path):
-            folded = fold(text)
-            for secret in by_channel[channel]:
-                if secret.pattern.search(folded):
-                    problems.add(_leak(rel, number, secret))
+        skip = fixed if fixed is not None else len(PurePosixPath(rel).parts) - 1
+        problems.update(_scan_one(path, rel, skip, by_channel[channel], cache))
     return sorted(problems)
 
 
-def _leak(rel: str, number: int, secret: Secret) -> Problem:
-    where = f" (page {number})" if number else ""
-    return Location(rel).error(
+def _scan_one(
+    path: Path, rel: str, skip: int, secrets: Secrets, cache: Path | None
+) -> Iterator[Problem]:
+    shown, named_in_path = _redacted(rel, skip, secrets.matcher)
+    for secret in named_in_path:
+        yield _leak(shown, secret, "this output file's name (and so its web address)")
+    if not path.is_file():
+        return
+    marker = _marker(path, secrets, cache)
+    if marker is not None and marker.exists():
+        return
+    try:
+        found = _found(path, secrets.matcher)
+    except Unreadable as err:
+        yield _unreadable(shown, str(err))
+        return
+    for number, secret in found:
+        yield _leak(shown, secret, "this output file" + (f" (page {number})" if number else ""))
+    if marker is not None and not found:
+        marker.parent.mkdir(parents=True, exist_ok=True)
+        marker.touch()
+
+
+def _found(path: Path, matcher: Matcher) -> set[tuple[int, Secret]]:
+    found: set[tuple[int, Secret]] = set()
+    for number, text in file_texts(path):
+        found.update((number, key) for key in matcher.keys_in(text))  # type: ignore[misc]
+    return found
+
+
+def _redacted(rel: str, skip: int, matcher: Matcher) -> tuple[str, set[Secret]]:
+    """`rel` with every segment that holds a secret withheld, and the secrets found."""
+    parts = PurePosixPath(rel).parts
+    shown: list[str] = list(parts[:skip])
+    found: set[Secret] = set()
+    for part in parts[skip:]:
+        keys = matcher.keys_in(part) | matcher.keys_in(unquote(part))
+        found.update(keys)  # type: ignore[arg-type]
+        shown.append(WITHHELD if keys else part)
+    return str(PurePosixPath(*shown)), found
+
+
+def _marker(path: Path, secrets: Secrets, cache: Path | None) -> Path | None:
+    """Where a clean result for this PDF and these secrets is remembered (PDFs only)."""
+    if cache is None or path.suffix.lower() != ".pdf":
+        return None
+    digest = hashlib.sha256(f"{CACHE_VERSION}\0{secrets.digest}\0".encode())
+    with path.open("rb") as stream:
+        for block in iter(lambda: stream.read(1 << 20), b""):
+            digest.update(block)
+    return cache / "leak-scan" / digest.hexdigest()
+
+
+def _leak(shown: str, secret: Secret, where: str) -> Problem:
+    return Location(shown).error(
         "leak",
-        f"private information about '{secret.person}' ({secret.what}) is in this output "
-        f"file{where}; the build is stopped. Run 'flagpress where {secret.person}' to find "
-        "where it comes from, and remove it",
+        f"private information about '{secret.person}' ({secret.what}) is in {where}; the "
+        f"build is stopped. Run 'flagpress where {secret.person}' to find where it comes "
+        "from, and remove it",
     )
 
 
-def _texts(path: Path) -> Iterator[tuple[int, str]]:
-    """(page number or 0, text) pieces of a file, as a reader or a machine would see them."""
-    data = path.read_bytes()
-    suffix = path.suffix.lower()
-    if suffix == ".gz":
-        with contextlib.suppress(OSError):
-            data = gzip.decompress(data)
-        suffix = Path(path.stem).suffix.lower()
-    if suffix == ".pdf":
-        yield from _pdf_texts(data)
-        return
-    text = data.decode("utf-8", errors="ignore")
-    yield 0, html.unescape(text)
-    yield 0, html.unescape(_TAG.sub("", text))
-    if suffix == ".json":
-        yield from ((0, s) for s in _json_strings(text))
-
-
-def _json_strings(text: str) -> Iterator[str]:
-    try:
-        stack = [json.loads(text)]
-    except ValueError:
-        return
-    while stack:
-        item = stack.pop()
-        if isinstance(item, str):
-            yield html.unescape(item)
-            yield html.unescape(_TAG.sub("", item))
-        elif isinstance(item, dict):
-            stack.extend(item.values())
-        elif isinstance(item, list):
-            stack.extend(item)
-
-
-def _pdf_texts(data: bytes) -> Iterator[tuple[int, str]]:
-    """Text of each page, then the document's metadata; raw bytes if pypdf cannot read it."""
-    from pypdf import PdfReader  # only needed once there are PDFs
-
-    try:
-        reader = PdfReader(io.BytesIO(data))
-        for number, page in enumerate(reader.pages, start=1):
-            yield number, page.extract_text() or ""
-        yield 0, " ".join(str(v) for v in (reader.metadata or {}).values())
-    except Exception:  # noqa: BLE001 - an unreadable PDF is still scanned as bytes
-        pass
-    yield 0, data.decode("latin-1")  # uncompressed parts: XMP metadata, attachments
+def _unreadable(shown: str, reason: str) -> Problem:
+    return Location(shown).error(
+        "leak-scan-unreadable",
+        f"this output file could not be checked for private information: {reason}. The "
+        "build is stopped, because an unchecked file might leak a name. Remove the file "
+        "(or what makes it) from the publication, or ask your technical contact",
+    )

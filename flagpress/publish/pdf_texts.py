@@ -1,0 +1,94 @@
+"""Every string in a PDF: page text, and all strings and streams of all its objects.
+
+Only page text used to be scanned; a name in /Alt text, a link's URI, a bookmark,
+XMP metadata or an attached file went through. Here every object the file's cross-
+reference tables list is visited (and everything reachable from the trailer), every
+string is collected, and every stream is decompressed (image pixels excepted: they
+hold no text), with a cap on the total. A PDF that pypdf cannot read raises
+`Unreadable`, so a broken or hostile file fails the build instead of passing it.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterator
+
+from flagpress.publish.output_texts import MAX_DEPTH, MAX_UNPACKED, Unreadable, data_texts
+
+# What pypdf raises on a damaged or hostile file, besides its own errors.
+_FAILURES = (ValueError, KeyError, TypeError, OSError, RecursionError, NotImplementedError)
+
+
+def pdf_texts(data: bytes, depth: int = 0) -> Iterator[tuple[int, str]]:
+    """(page number or 0, text) pieces of a PDF's bytes."""
+    from pypdf import PdfReader
+    from pypdf.errors import PyPdfError
+
+    if depth > MAX_DEPTH:
+        raise Unreadable("it holds PDFs attached inside attached PDFs, too deep to check")
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        pages = [page.extract_text() or "" for page in reader.pages]
+        strings, streams = _objects(reader)
+    except Unreadable:
+        raise
+    except _FAILURES + (PyPdfError,) as err:
+        raise Unreadable("it is not a PDF that can be read") from err
+    yield from enumerate(pages, start=1)
+    yield 0, "\n".join(strings)
+    for stream, embedded in streams:
+        yield from data_texts(stream, ".pdf" if embedded else "", depth + 1 if embedded else depth)
+    yield 0, data.decode("latin-1")  # parts outside any object, as a last resort
+
+
+def _objects(reader) -> tuple[list[str], list[tuple[bytes, bool]]]:
+    """Every string of every object, and every stream's data (flagged if a PDF file)."""
+    from pypdf.generic import IndirectObject
+
+    ids = {(num, gen) for gen, table in reader.xref.items() for num in table}
+    ids |= {(num, 0) for num in reader.xref_objStm}
+    roots = [reader.trailer] + [reader.get_object(IndirectObject(n, g, reader)) for n, g in ids]
+    strings: list[str] = []
+    streams: list[tuple[bytes, bool]] = []
+    budget = [MAX_UNPACKED]
+    seen: set[int] = set()
+    for root in roots:
+        _walk(root, strings, streams, budget, seen)
+    return strings, streams
+
+
+def _walk(obj, strings: list[str], streams: list, budget: list[int], seen: set[int]) -> None:
+    """Collect strings and stream data of `obj`, without following indirect references."""
+    from pypdf.generic import ByteStringObject, IndirectObject, StreamObject
+
+    stack = [obj]
+    while stack:
+        item = stack.pop()
+        if item is None or isinstance(item, IndirectObject) or id(item) in seen:
+            continue
+        seen.add(id(item))
+        if isinstance(item, ByteStringObject):
+            strings.append(_bytes_text(bytes(item)))
+        elif isinstance(item, str):
+            strings.append(str(item))
+        elif isinstance(item, dict):
+            stack.extend(item.keys())
+            stack.extend(item.values())
+            if isinstance(item, StreamObject) and item.get("/Subtype") != "/Image":
+                streams.append(_stream(item, budget))
+        elif isinstance(item, list):
+            stack.extend(item)
+
+
+def _stream(stream, budget: list[int]) -> tuple[bytes, bool]:
+    data = stream.get_data()
+    budget[0] -= len(data)
+    if budget[0] < 0:
+        raise Unreadable(f"its contents unpack to more than {MAX_UNPACKED // (1024 * 1024)} MB")
+    return data, stream.get("/Type") == "/EmbeddedFile" and data.startswith(b"%PDF-")
+
+
+def _bytes_text(data: bytes) -> str:
+    if data[:2] in (b"\xfe\xff", b"\xff\xfe"):
+        return data.decode("utf-16", errors="replace")
+    return data.decode("latin-1")
