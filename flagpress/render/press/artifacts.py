@@ -1,7 +1,10 @@
-"""Running headers and page numbers marked as artifacts in the tagged (PDF/UA) editions.
+"""Page furniture and decorative images marked as artifacts in the tagged (PDF/UA) editions.
 
 A screen reader should read an article once, not "Page 3" and the issue title on
-every page: PDF/UA-1 asks for page furniture to be marked as /Artifact. WeasyPrint
+every page, and should skip an image that carries no meaning rather than read its
+alt text: PDF/UA-1 asks for both to be marked as /Artifact. WeasyPrint refuses an
+image without alt text, so decorative images reach it carrying
+`edition.DECORATIVE_MARK`; their figures are taken out of the structure tree here. WeasyPrint
 70 instead gives it marked content with an MCID that no element of the structure
 tree reaches (it builds the margin boxes' tags but does not link them). This
 finisher runs on WeasyPrint's PDF objects before they are written: exactly those
@@ -11,6 +14,44 @@ sequences become /Artifact, and their entries leave the ParentTree.
 from __future__ import annotations
 
 import pydyf
+
+from flagpress.render.edition import DECORATIVE_MARK
+
+
+def mark_artifacts(pdf: pydyf.PDF) -> int:
+    """Decorative figures and page furniture become artifacts; returns how many changed."""
+    _drop_decorative_figures(pdf)
+    return mark_page_furniture(pdf)
+
+
+def _drop_decorative_figures(pdf: pydyf.PDF) -> None:
+    """Remove every /Figure carrying the decorative mark from its parent's kids.
+
+    Its marked content is then reached by no element, so `mark_page_furniture` turns
+    it into an artifact like the running heads.
+    """
+    root = pdf.catalog.get("StructTreeRoot")
+    if root is None:
+        return
+    stack = [_deref(pdf, root)]
+    while stack:
+        element = stack.pop()
+        kids = element.get("K") if isinstance(element, dict) else None
+        if not isinstance(kids, list):
+            continue
+        for kid in list(kids):
+            child = _deref(pdf, kid)
+            if _is_decorative(child):
+                kids.remove(kid)
+            elif isinstance(child, dict):
+                stack.append(child)
+
+
+def _is_decorative(element: object) -> bool:
+    if not isinstance(element, dict) or element.get("S") != "/Figure":
+        return False
+    alt = element.get("Alt")
+    return isinstance(alt, pydyf.String) and alt.string == DECORATIVE_MARK
 
 
 def mark_page_furniture(pdf: pydyf.PDF) -> int:

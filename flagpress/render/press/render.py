@@ -26,7 +26,7 @@ from weasyprint.urls import FatalURLFetchingError
 
 from flagpress.diagnostics import Problem
 from flagpress.render.press import fonts
-from flagpress.render.press.artifacts import mark_page_furniture
+from flagpress.render.press.artifacts import mark_artifacts
 from flagpress.render.press.fetcher import ErrorLog, Refused, SandboxedFetcher
 from flagpress.render.press.jobs import RenderJob, RenderResult
 from flagpress.render.press.origin import find_in_templates, find_origin
@@ -86,14 +86,14 @@ def _options(job: RenderJob) -> dict:
 def _finisher(job: RenderJob) -> Callable[[Document, pydyf.PDF], None]:
     """Last touches on WeasyPrint's PDF objects, before they are written.
 
-    Tagged editions: page furniture becomes artifacts. Printer's edition: each
+    Tagged editions: page furniture and decorative images become artifacts. Printer's edition: each
     page's BleedBox is exactly the configured bleed outside its TrimBox (with crop
     marks the media box is larger, and WeasyPrint would put it up to 10 pt out).
     """
 
     def finish(_document: Document, pdf: pydyf.PDF) -> None:
         if job.tagged:
-            mark_page_furniture(pdf)
+            mark_artifacts(pdf)
         if job.bleed_mm is None:
             return
         offset = job.bleed_mm * PT_PER_MM
