@@ -1,0 +1,84 @@
+"""Limits found by an attacker audit: each becomes a diagnostic, never a traceback or a hang.
+
+Every case asserts the exact first diagnostic (file, line, column, severity, message
+and code), exit code 1, and that no Python traceback is printed.
+"""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from conftest import FOREWORD, run
+
+from flagpress.load.markdown_body import _TooSlow, cpu_time_limit
+
+A = "content/issues/2019-03/foreword.md"
+WELCOME = "Welcome. Read [the second piece](second.md)."
+
+
+def with_body(text: str) -> dict[str, str]:
+    assert WELCOME in FOREWORD
+    return {A: FOREWORD.replace(WELCOME, text)}
+
+
+def first_error(changes: dict[str, str], publication, command: str = "check") -> str:
+    """The first line flagpress prints on stderr, after asserting a clean failure."""
+    result = run(command, "--root", str(publication(changes)))
+    output = result.stdout + result.stderr
+    assert "Traceback" not in output
+    assert result.exit_code == 1, output
+    return result.stderr.splitlines()[0]
+
+
+# --- article bodies: linear, and inside a processor-time limit -------------------------
+
+
+def long_article() -> str:
+    """435 KB: 5,000 short paragraphs whose text differs from the source (an entity in
+    each), then a large code block. Locating blocks used to rescan the rest of the
+    source for every paragraph: about four minutes."""
+    paragraphs = "".join(f"Tea &amp; cake number {i}.\n\n" for i in range(5000))
+    code = "".join(
+        f"total = {i} * price + tax  # one line of a long example\n" for i in range(4900)
+    )
+    return paragraphs + "```\n" + code + "```\n"
+
+
+def test_a_long_article_with_many_paragraphs_is_checked_quickly(publication, capsys) -> None:
+    article = FOREWORD.replace(WELCOME, long_article())
+    assert 420_000 < len(article.encode()) < 450_000
+    start = time.perf_counter()
+    result = run("check", "--root", str(publication({A: article})))
+    seconds = time.perf_counter() - start
+    assert result.exit_code == 0, result.stderr
+    assert "Traceback" not in result.stdout + result.stderr
+    with capsys.disabled():
+        print(f"\n  flagpress check of a 435 KB article: {seconds:.1f} s")
+    assert seconds < 20  # generous: it takes about a second; it took minutes
+
+
+def test_the_paragraphs_of_a_long_article_keep_their_lines(publication) -> None:
+    """Still located where they were written: the 5,000th paragraph's bad link."""
+    text = long_article().replace("number 4999.", "number 4999, [click here](second.md).")
+    assert first_error(with_body(text), publication) == (
+        f"{A}:10008:42: error: the link text 'click here' does not say where the link goes "
+        "(screen readers list links on their own); write what the reader will find, e.g. "
+        "[how to get involved](get-involved.md) [vague-link-text]"
+    )
+
+
+def test_a_markdown_bomb_is_stopped_with_a_diagnostic(publication) -> None:
+    assert first_error(with_body("[" * 20_000), publication) == (
+        f"{A}:10:1: error: this text could not be converted within 5 seconds; look for very "
+        "long runs of brackets, stars or nested lists and simplify them [too-slow]"
+    )
+
+
+def test_the_limit_counts_processor_time_not_time_on_the_clock() -> None:
+    """Waiting (a busy machine) does not count; working does."""
+    with cpu_time_limit(0.2):
+        time.sleep(0.5)
+    with pytest.raises(_TooSlow), cpu_time_limit(0.2):
+        while True:
+            pass
