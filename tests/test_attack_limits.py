@@ -9,7 +9,7 @@ from __future__ import annotations
 import time
 
 import pytest
-from conftest import FOREWORD, run
+from conftest import CONTRIBUTORS, FOREWORD, run
 
 from flagpress.load.markdown_body import _TooSlow, cpu_time_limit
 
@@ -82,3 +82,49 @@ def test_the_limit_counts_processor_time_not_time_on_the_clock() -> None:
     with pytest.raises(_TooSlow), cpu_time_limit(0.2):
         while True:
             pass
+
+
+# --- YAML nesting and characters no published text may hold ----------------------------
+
+
+def test_yaml_nested_hundreds_deep_is_refused_before_it_can_recurse(publication) -> None:
+    deep = "tags: " + "[" * 400 + "housing" + "]" * 400
+    assert first_error({A: FOREWORD.replace("tags: [housing]", deep)}, publication) == (
+        f"{A}:8:26: error: lists or mappings are nested more than 20 levels deep here; no "
+        "setting needs that many: check the brackets and the indentation [yaml-too-deep]"
+    )
+
+
+def test_yaml_indented_hundreds_deep_is_refused(publication) -> None:
+    deep = "".join("  " * i + f"k{i}:\n" for i in range(400)) + "  " * 400 + "v\n"
+    assert first_error({"content/contributors.yml": deep}, publication) == (
+        "content/contributors.yml:21:41: error: lists or mappings are nested more than 20 "
+        "levels deep here; no setting needs that many: check the brackets and the "
+        "indentation [yaml-too-deep]"
+    )
+
+
+def test_a_lone_surrogate_in_a_title_stops_check_and_build(publication) -> None:
+    changes = {A: FOREWORD.replace("title: Foreword", 'title: "Fore\\ud800word"')}
+    expected = (
+        f"{A}:2:13: error: this value contains '\\ud800', half of a character code (a lone "
+        "surrogate) that cannot be published; type or paste the character itself instead "
+        "of its code [bad-character]"
+    )
+    assert first_error(changes, publication) == expected
+    assert first_error(changes, publication, "build") == expected
+
+
+def test_an_escaped_control_character_in_a_registry_value_is_refused(publication) -> None:
+    registry = CONTRIBUTORS.replace("name: Alex", 'name: "Al\\x07ex"')
+    assert first_error({"content/contributors.yml": registry}, publication) == (
+        "content/contributors.yml:8:12: error: this value contains '\\x07', an invisible "
+        "control character (U+0007); delete it [bad-character]"
+    )
+
+
+def test_a_control_character_typed_in_a_body_is_refused(publication) -> None:
+    assert first_error(with_body("Tea and \x02cake."), publication, "build") == (
+        f"{A}:10:9: error: this line contains an invisible character (U+0002) that is not "
+        "allowed; delete it (it often comes in when text is copied and pasted) [bad-character]"
+    )
