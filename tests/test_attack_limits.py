@@ -9,7 +9,7 @@ from __future__ import annotations
 import time
 
 import pytest
-from conftest import CONTRIBUTORS, FOREWORD, run
+from conftest import CONTRIBUTORS, FOREWORD, SITE_CONFIG, run, snapshot
 
 from flagpress.load.markdown_body import _TooSlow, cpu_time_limit
 
@@ -128,3 +128,41 @@ def test_a_control_character_typed_in_a_body_is_refused(publication) -> None:
         f"{A}:10:9: error: this line contains an invisible character (U+0002) that is not "
         "allowed; delete it (it often comes in when text is copied and pasted) [bad-character]"
     )
+
+
+# --- the PDF renderer: a processor-time limit per PDF ----------------------------------
+
+
+def use_bomb() -> str:
+    """An SVG "billion laughs" of <use>: ten uses of ten uses of ... a square."""
+    levels = ['<rect id="u0" width="1" height="1"/>']
+    for i in range(1, 10):
+        uses = "".join(f'<use href="#u{i - 1}"/>' for _ in range(10))
+        levels.append(f'<g id="u{i}">{uses}</g>')
+    return (
+        '<svg xmlns="http://www.w3.org/2000/svg" width="100" height="100"><defs>'
+        + "".join(levels)
+        + '</defs><use href="#u9"/></svg>'
+    )
+
+
+def test_an_svg_that_never_finishes_drawing_is_stopped(publication, monkeypatch) -> None:
+    monkeypatch.setenv("FLAGPRESS_PDF_CPU_SECONDS", "2")
+    changes = {
+        "site_config.yml": SITE_CONFIG + "print: {variants: [screen]}\n",
+        "content/issues/2019-03/images/ladder.svg": use_bomb(),
+    }
+    root = publication(changes)
+    assert run("build", "--root", str(root)).exit_code == 0
+    before = snapshot(root / "site")
+    picture = "Read it.\n\n![Seven rungs of a ladder](images/ladder.svg)"
+    start = time.perf_counter()
+    assert first_error({**changes, **with_body(picture)}, publication, "build") == (
+        f"{A}:12:28: error: this image was still being drawn into the PDF of issue 2019-03 "
+        "after 2 seconds of processor time, so the PDF was stopped; simplify the image (an "
+        "SVG that repeats <use> inside <use> never finishes) or save it as a PNG "
+        "[print-too-slow]"
+    )
+    assert time.perf_counter() - start < 120  # stopped, not left to run for hours
+    assert snapshot(root / "site") == before
+    assert not list((root / ".flagpress-cache").rglob("*.pdf*"))
