@@ -6,12 +6,18 @@ and code), exit code 1, and that no Python traceback is printed.
 
 from __future__ import annotations
 
+import sys
 import time
+import xml.etree.ElementTree as ET
+from types import SimpleNamespace
 
 import pytest
 from conftest import CONTRIBUTORS, FOREWORD, SITE_CONFIG, run, snapshot
 
+from flagpress.diagnostics import Location, Problem
 from flagpress.load.markdown_body import _TooSlow, cpu_time_limit
+from flagpress.render.press.jobs import RenderJob
+from flagpress.render.press.overtime import overtime_problem, remember_tree
 
 A = "content/issues/2019-03/foreword.md"
 WELCOME = "Welcome. Read [the second piece](second.md)."
@@ -166,3 +172,32 @@ def test_an_svg_that_never_finishes_drawing_is_stopped(publication, monkeypatch)
     assert time.perf_counter() - start < 120  # stopped, not left to run for hours
     assert snapshot(root / "site") == before
     assert not list((root / ".flagpress-cache").rglob("*.pdf*"))
+
+
+def test_a_pdf_stopped_while_laying_out_an_article_names_the_article() -> None:
+    """When no image explains it, the article whose box was being laid out is named."""
+    root = ET.fromstring(
+        '<html><body><article id="article-foreword"><header><h1>Our <em>foreword</em></h1>'
+        "</header><table><tr><td>cell</td></tr></table></article></body></html>"
+    )
+    remember_tree(root)
+    job = RenderJob(
+        html="",
+        base_url="file:///pub/",
+        allowed=(),
+        references={},
+        fallback=Location("content/issues/2019-03/issue.yml"),
+        output="/nowhere.pdf",
+    )
+
+    def laying_out(box: SimpleNamespace) -> Problem:  # like WeasyPrint's layout functions
+        return overtime_problem(job, sys._getframe(), 120)
+
+    problem = laying_out(SimpleNamespace(element=root.find(".//td")))
+    assert problem.format() == (
+        "content/issues/2019-03/issue.yml:1:1: error: the PDF of issue 2019-03 was still not "
+        "finished after 120 seconds of processor time while laying out the article 'Our "
+        "foreword', so it was stopped; look for a very large table, image or drawing in that "
+        "article and simplify it (or set FLAGPRESS_PDF_CPU_SECONDS to allow more time) "
+        "[print-too-slow]"
+    )
