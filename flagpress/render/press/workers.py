@@ -61,14 +61,20 @@ def render_all(
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
     waiting = list(enumerate(jobs))
     running: dict[object, _Running] = {}
-    while waiting or running:
-        while waiting and len(running) < count:
-            started = _start(context, *waiting.pop(0), limit)
-            running[started.results] = started
-        ready = wait(list(running))
-        for results in ready:
-            done = running.pop(results)
-            yield done.index, _collect(done, jobs[done.index], limit)
+    try:
+        while waiting or running:
+            while waiting and len(running) < count:
+                started = _start(context, *waiting.pop(0), limit)
+                running[started.results] = started
+            for results in wait(list(running)):
+                done = running.pop(results)
+                yield done.index, _collect(done, jobs[done.index], limit)
+    finally:  # interrupted (Ctrl+C, or the caller gave up): no worker outlives the build
+        for left in running.values():
+            left.process.kill()
+            left.process.join()
+            left.results.close()
+            Path(jobs[left.index].output + ".partial").unlink(missing_ok=True)
 
 
 def _start(
