@@ -5,10 +5,18 @@ measures (sentences) read this outline rather than the HTML, so each problem can
 reported at the line the editor wrote. It is collected from Python-Markdown's tree
 while the body is converted (one walk, no second parse), then each block is found in
 the source by its first words.
+
+Finding blocks must stay linear in the size of the body: an article of 5,000 short
+paragraphs once took minutes, because each block compiled a regex and scanned the
+rest of the source (and counted lines from the top). The source is now read into
+word n-grams and line starts once, and each block is a dictionary lookup and a
+binary search.
 """
 
 from __future__ import annotations
 
+import bisect
+import functools
 import re
 import xml.etree.ElementTree as ET
 
@@ -65,18 +73,17 @@ class Outline(Extension):
 
     def blocks(self, source: str, path: str, first_line: int) -> tuple[Block, ...]:
         """The last conversion's blocks, each located in `source` (file line `first_line`)."""
-        out = []
+        out: list[Block] = []
         cursor = 0
+        index = source_index(source)
         for kind, level, text in self.collector.found:
-            at = find(text, source, cursor, kind)
+            at = index.find(text, cursor, kind)
             if at is None:
                 loc = Location(path, first_line if not out else out[-1].loc.line)
             else:
                 cursor = at + 1
-                line = source.count("\n", 0, at) + first_line
-                start = source.rfind("\n", 0, at) + 1
-                col = 1 if kind != "prose" else at - start + 1
-                loc = Location(path, line, col)
+                line, col = index.line_col(at)
+                loc = Location(path, line + first_line - 1, col if kind == "prose" else 1)
             out.append(Block(kind, text, loc, level))
         return tuple(out)
 
@@ -87,16 +94,64 @@ def find(text: str, source: str, cursor: int = 0, kind: str = "prose") -> int | 
     Matched by its first few words with any markup between them, then by fewer words
     (a link's target can split them); a heading or table with no words, by its marker.
     """
-    words = _WORD.findall(text)[:_FIRST_WORDS]
-    while words:
-        pattern = re.compile(r"(?<![^\W_])" + r"[\W_]+".join(map(re.escape, words)))
-        found = pattern.search(source, cursor)
-        if found:
-            return found.start()
-        words = words[:-1]
-    marker = {"heading": _ATX, "table": _TABLE_ROW}.get(kind)
-    found = marker.search(source, cursor) if marker else None
-    return found.start() if found else None
+    return source_index(source).find(text, cursor, kind)
+
+
+@functools.lru_cache(maxsize=8)  # the body being checked, looked up once per block
+def source_index(source: str) -> SourceIndex:
+    return SourceIndex(source)
+
+
+class SourceIndex:
+    """A Markdown source read once: its words, runs of words, markers and line starts.
+
+    Each lookup is a dictionary access and a binary search, so locating every block of
+    a body costs time in proportion to its size, however many blocks it has.
+    """
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+        words = [(m.group(), m.start()) for m in _WORD.finditer(source)]
+        self._words = [w for w, _ in words]
+        self._starts = [at for _, at in words]
+        self._runs: dict[int, dict[tuple[str, ...], list[int]]] = {}
+        self._markers: dict[str, list[int]] = {}
+        self._lines = [0] + [m.end() for m in re.finditer("\n", source)]
+
+    def find(self, text: str, cursor: int = 0, kind: str = "prose") -> int | None:
+        """As `find` above, for this source."""
+        words = tuple(_WORD.findall(text)[:_FIRST_WORDS])
+        first = bisect.bisect_left(self._starts, cursor)
+        for size in range(len(words), 0, -1):
+            at = self._next(self._run_index(size).get(words[:size], []), first)
+            if at is not None:
+                return self._starts[at]
+        marker = {"heading": _ATX, "table": _TABLE_ROW}.get(kind)
+        return None if marker is None else self._next(self._marker_index(marker), cursor)
+
+    def line_col(self, at: int) -> tuple[int, int]:
+        """Line and column (from 1) of offset `at`."""
+        line = bisect.bisect_right(self._lines, at)
+        return line, at - self._lines[line - 1] + 1
+
+    def _run_index(self, size: int) -> dict[tuple[str, ...], list[int]]:
+        """Where each run of `size` words starts (word numbers, ascending); built once."""
+        if size not in self._runs:
+            runs: dict[tuple[str, ...], list[int]] = {}
+            for i in range(len(self._words) - size + 1):
+                runs.setdefault(tuple(self._words[i : i + size]), []).append(i)
+            self._runs[size] = runs
+        return self._runs[size]
+
+    def _marker_index(self, marker: re.Pattern[str]) -> list[int]:
+        if marker.pattern not in self._markers:
+            self._markers[marker.pattern] = [m.start() for m in marker.finditer(self.source)]
+        return self._markers[marker.pattern]
+
+    @staticmethod
+    def _next(positions: list[int], at_least: int) -> int | None:
+        i = bisect.bisect_left(positions, at_least)
+        return positions[i] if i < len(positions) else None
 
 
 def _text(el: ET.Element) -> str:

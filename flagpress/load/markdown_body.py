@@ -20,7 +20,7 @@ from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
 from flagpress.diagnostics import ContentError, Location
-from flagpress.load.body_outline import Outline
+from flagpress.load.body_outline import Outline, SourceIndex, source_index
 from flagpress.model import Body, Link
 
 EXTENSIONS = [
@@ -91,14 +91,15 @@ class BodyConverter:
     def convert(self, source: str, path: str, first_line: int) -> Body:
         """Convert `source` (the body of `path`, starting at file line `first_line`).
 
-        Raises ContentError for bodies nested too deeply or too slow to convert.
+        Raises ContentError for bodies nested too deeply or too slow to convert. The
+        time limit covers every step on the body, locating blocks and links included.
         """
         _check_depth(source, path, first_line)
         self._md.reset()
         self._links.collector.found = []
         try:
-            with _time_limit(MAX_SECONDS):
-                html = self._md.convert(source)
+            with cpu_time_limit(MAX_SECONDS):
+                return self._convert(source, path, first_line)
         except (_TooSlow, RecursionError):
             self.__init__()  # the old converter may be left half-way through
             raise ContentError(
@@ -110,15 +111,18 @@ class BodyConverter:
                     )
                 ]
             ) from None
+
+    def _convert(self, source: str, path: str, first_line: int) -> Body:
+        html = self._md.convert(source)
+        index = source_index(source)
         found = self._links.collector.found
+        link_places = _locate([f[0] for f in found], index, path, first_line)
         links = tuple(
             Link(target, is_image, text, loc)
-            for (target, is_image, text), loc in zip(
-                found, _locate([f[0] for f in found], source, path, first_line), strict=True
-            )
+            for (target, is_image, text), loc in zip(found, link_places, strict=True)
         )
         raw = [s for s in self._md.htmlStash.rawHtmlBlocks if _is_raw_tag(s)]
-        raw_html = tuple(zip(raw, _locate(raw, source, path, first_line), strict=True))
+        raw_html = tuple(zip(raw, _locate(raw, index, path, first_line), strict=True))
         toc = tuple(getattr(self._md, "toc_tokens", []))
         return Body(
             html=html,
@@ -155,8 +159,13 @@ def _check_depth(source: str, path: str, first_line: int) -> None:
 
 
 @contextmanager
-def _time_limit(seconds: float) -> Iterator[None]:
-    """Interrupt the body of the `with` after `seconds` (main thread only; else no limit)."""
+def cpu_time_limit(seconds: float) -> Iterator[None]:
+    """Interrupt the body of the `with` after `seconds` of processor time.
+
+    Processor time, not time on the clock: on a busy machine a long but ordinary
+    article must not be refused because other programs had the processor. Only the
+    main thread can take signals; elsewhere there is no limit.
+    """
     if threading.current_thread() is not threading.main_thread():
         yield
         return
@@ -164,13 +173,13 @@ def _time_limit(seconds: float) -> Iterator[None]:
     def expire(_signum: int, _frame: object) -> None:
         raise _TooSlow
 
-    previous = signal.signal(signal.SIGALRM, expire)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
+    previous = signal.signal(signal.SIGPROF, expire)
+    signal.setitimer(signal.ITIMER_PROF, seconds)
     try:
         yield
     finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
+        signal.setitimer(signal.ITIMER_PROF, 0)
+        signal.signal(signal.SIGPROF, previous)
 
 
 def _is_raw_tag(stashed: str) -> bool:
@@ -179,19 +188,30 @@ def _is_raw_tag(stashed: str) -> bool:
     return text.startswith("<") and not text.startswith(("<!--", "</"))
 
 
-def _locate(snippets: list[str], source: str, path: str, first_line: int) -> list[Location]:
-    """Where each snippet was written, searching forward from the previous one."""
+def _locate(snippets: list[str], index: SourceIndex, path: str, first_line: int) -> list[Location]:
+    """Where each snippet was written, searching forward from the previous one.
+
+    A snippet not found after the previous one is looked for from the top, but only
+    while the text searched stays within a few times the body's size, so that many
+    unfindable snippets (an entity in every link) cannot make this quadratic.
+    """
+    source = index.source
+    budget = 6 * len(source) + 100_000  # characters that may be searched in all
     locations = []
     cursor = 0
     for snippet in snippets:
-        at = source.find(snippet, cursor) if snippet else -1
-        if at < 0:
-            at = source.find(snippet) if snippet else -1
+        at = -1
+        for start in (cursor, 0) if snippet else ():
+            if budget <= 0:
+                break
+            at = source.find(snippet, start)
+            budget -= (at if at >= 0 else len(source)) - start
+            if at >= 0:
+                break
         if at >= 0:
             cursor = at + len(snippet)
-            line = source.count("\n", 0, at) + first_line
-            col = at - (source.rfind("\n", 0, at) + 1) + 1
+            line, col = index.line_col(at)
+            locations.append(Location(path, line + first_line - 1, col))
         else:
-            line, col = first_line, 1
-        locations.append(Location(path, line, col))
+            locations.append(Location(path, first_line, 1))
     return locations

@@ -8,6 +8,7 @@ is refused with the place of the first bad byte, never guessed at.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from flagpress.diagnostics import ContentError, Location
@@ -22,8 +23,8 @@ def read_text(path: Path, shown_as: str, limit: int = MAX_BYTES) -> str:
     """The file's text with a BOM removed and every line ending turned into '\\n'.
 
     `shown_as` is the path as editors see it (relative to the publication).
-    Raises ContentError for unreadable, oversized or non-UTF-8 files; the size is
-    checked before reading, so a huge file costs nothing.
+    Raises ContentError for unreadable, oversized or non-UTF-8 files and for control
+    characters; the size is checked before reading, so a huge file costs nothing.
     """
     try:
         size = path.stat().st_size
@@ -43,7 +44,9 @@ def read_text(path: Path, shown_as: str, limit: int = MAX_BYTES) -> str:
         raise ContentError(
             [Location(shown_as).error("unreadable-file", f"cannot read this file: {err.strerror}")]
         ) from None
-    return decode(data, shown_as)
+    text = decode(data, shown_as)
+    refuse_control_characters(text, shown_as)
+    return text
 
 
 def decode(data: bytes, shown_as: str) -> str:
@@ -62,6 +65,31 @@ def decode(data: bytes, shown_as: str) -> str:
             ]
         ) from None
     return _normalise(text)
+
+
+# Invisible, never meant, and Python-Markdown uses \x02 and \x03 as its own markers:
+# an editor's copy would be swallowed or confuse them. Tabs and line breaks are fine
+# (U+0085 is reported by the YAML reader as a hidden line break).
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x84\x86-\x9f]")
+
+
+def refuse_control_characters(text: str, shown_as: str) -> None:
+    """ContentError at the first control character other than a tab or a line break."""
+    found = _CONTROL.search(text)
+    if found is None:
+        return
+    at = found.start()
+    line = text.count("\n", 0, at) + 1
+    col = at - (text.rfind("\n", 0, at) + 1) + 1
+    raise ContentError(
+        [
+            Location(shown_as, line, col).error(
+                "bad-character",
+                f"this line contains an invisible character (U+{ord(found.group()):04X}) that "
+                "is not allowed; delete it (it often comes in when text is copied and pasted)",
+            )
+        ]
+    )
 
 
 def _normalise(text: str) -> str:

@@ -50,11 +50,25 @@ class _Refused(Exception):
         self.mark, self.code, self.message = mark, code, message
 
 
+# No setting in FORMAT.md is nested more than five levels deep. Nesting hundreds deep
+# ('[[[[...') would exhaust Python's recursion here or in the checks that read it.
+MAX_DEPTH = 20
+
+
 class _StrictComposer(yaml.SafeLoader):
     """Builds the node tree only, refusing features editors never need."""
 
+    depth = 0
+
     def compose_node(self, parent, index):  # noqa: ANN001, ANN201 - PyYAML's signature
         event = self.peek_event()
+        if self.depth >= MAX_DEPTH and not isinstance(event, yaml.ScalarEvent):
+            raise _Refused(
+                event.start_mark,
+                "yaml-too-deep",
+                f"lists or mappings are nested more than {MAX_DEPTH} levels deep here; no "
+                "setting needs that many: check the brackets and the indentation",
+            )
         if isinstance(event, yaml.AliasEvent):
             raise _Refused(
                 event.start_mark,
@@ -75,7 +89,11 @@ class _StrictComposer(yaml.SafeLoader):
                 f"YAML tags ('{_as_written(tag)}') are not allowed; remove it and write a "
                 "plain value",
             )
-        return super().compose_node(parent, index)
+        self.depth += 1
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self.depth -= 1
 
 
 _STANDARD_TAGS = "tag:yaml.org,2002:"
@@ -254,9 +272,55 @@ def _plain(what: str) -> str:
     )
 
 
+# Only escapes in double quotes ("\\ud800", "\\x07") can make these: the reader refuses
+# them typed directly. A lone surrogate cannot even be written to a file, so a title
+# with one would crash the build; control characters are invisible and break pages.
+_BAD_CHARACTER = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\u2028\u2029\ufffe\uffff]")
+_ESCAPE = re.compile(r"\\(x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|.)")
+_SHORT_ESCAPES = {
+    "0": "\0", "a": "\a", "b": "\b", "v": "\v", "f": "\f", "r": "\r", "e": "\x1b",
+    "N": "\x85", "L": "\u2028", "P": "\u2029",
+}  # fmt: skip
+
+
+def _bad_character(node: yaml.ScalarNode, path: str, offset: int) -> Problem | None:
+    """A control character or lone surrogate in a quoted value, at the escape making it."""
+    bad = _BAD_CHARACTER.search(node.value)
+    if bad is None:
+        return None
+    code = ord(bad.group())
+    mark, written = node.start_mark, ""
+    raw = mark.buffer[mark.pointer : node.end_mark.pointer] if mark is not None else ""
+    for escape in _ESCAPE.finditer(raw):
+        if _unescape(escape.group(1)) == bad.group():
+            written = escape.group()
+            line = mark.line + raw.count("\n", 0, escape.start())
+            col = escape.start() - (raw.rfind("\n", 0, escape.start()) + 1)
+            col += mark.column if line == mark.line else 0
+            mark = yaml.Mark(mark.name, 0, line, col, None, None)
+            break
+    shown = f"'{written}'" if written else f"U+{code:04X}"
+    if 0xD800 <= code <= 0xDFFF:
+        why = (
+            f"{shown}, half of a character code (a lone surrogate) that cannot be published; "
+            "type or paste the character itself instead of its code"
+        )
+    else:
+        why = f"{shown}, an invisible control character (U+{code:04X}); delete it"
+    return _at(path, mark, offset).error("bad-character", f"this value contains {why}")
+
+
+def _unescape(escape: str) -> str:
+    if escape[0] in "xuU":
+        return chr(int(escape[1:], 16))
+    return _SHORT_ESCAPES.get(escape, escape)
+
+
 def _convert(node: yaml.Node, path: str, offset: int, problems: list[Problem]) -> YValue:
     loc = _at(path, node.start_mark, offset)
     if isinstance(node, yaml.ScalarNode):
+        bad = _bad_character(node, path, offset) if node.style == '"' else None
+        problems += [bad] if bad else []
         return YStr(node.value, loc, plain=node.style is None)
     if isinstance(node, yaml.SequenceNode):
         items = YList(_convert(item, path, offset, problems) for item in node.value)
@@ -270,6 +334,10 @@ def _convert(node: yaml.Node, path: str, offset: int, problems: list[Problem]) -
             problems.append(key_loc.error("yaml-complex-key", "a key must be a plain word"))
             continue
         key = key_node.value
+        bad = _bad_character(key_node, path, offset) if key_node.style == '"' else None
+        if bad:
+            problems.append(bad)
+            continue
         if key in mapping.key_locs:
             first = mapping.key_locs[key].line
             problems.append(

@@ -6,9 +6,25 @@ import WeasyPrint (half a second), which `flagpress check` never needs.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 
 from flagpress.diagnostics import Location, Problem
+
+# Processor time one PDF may take. The sample's PDFs take about a second each; an SVG
+# of nested <use> references would take forever. FLAGPRESS_PDF_CPU_SECONDS overrides it
+# for publications with very long issues.
+DEFAULT_CPU_SECONDS = 120.0
+CPU_SECONDS_VARIABLE = "FLAGPRESS_PDF_CPU_SECONDS"
+
+
+def cpu_seconds_allowed() -> float:
+    """The limit per PDF: FLAGPRESS_PDF_CPU_SECONDS if it is a positive number, else 120."""
+    try:
+        seconds = float(os.environ.get(CPU_SECONDS_VARIABLE, ""))
+    except ValueError:
+        return DEFAULT_CPU_SECONDS
+    return seconds if 0 < seconds < float("inf") else DEFAULT_CPU_SECONDS
 
 
 @dataclass(frozen=True)

@@ -25,7 +25,7 @@ from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import FatalURLFetchingError
 
 from flagpress.diagnostics import Problem
-from flagpress.render.press import fonts
+from flagpress.render.press import fonts, overtime
 from flagpress.render.press.artifacts import mark_artifacts
 from flagpress.render.press.fetcher import ErrorLog, Refused, SandboxedFetcher
 from flagpress.render.press.jobs import RenderJob, RenderResult
@@ -76,6 +76,7 @@ def _layout(job: RenderJob, fetcher: SandboxedFetcher) -> Document:
     with fonts.only_packaged_fonts():
         font_config = FontConfiguration()
     html = HTML(string=job.html, base_url=job.base_url, url_fetcher=fetcher)
+    overtime.remember_tree(html.etree_element)  # to say where, if time runs out
     return html.render(font_config=font_config, **_options(job))
 
 
