@@ -260,12 +260,20 @@ def test_build_output_among_the_sources_is_refused(publication, target) -> None:
 ESCAPING_TITLE = r'title: "Hello \e[31mred\e]0;pwned\a"'
 
 
-def test_escape_sequences_in_a_title_are_escaped_in_where(publication) -> None:
+def test_escape_sequences_in_a_title_are_refused_and_never_reach_the_terminal(
+    publication,
+) -> None:
     root = _pub(publication, foreword=FOREWORD.replace("title: Foreword", ESCAPING_TITLE))
+    checked = run("check", "--root", str(root))
+    assert checked.exit_code == 1
+    assert checked.stderr.splitlines()[0] == (
+        f"{ARTICLE}:2:15: error: this value contains '\\e', an invisible control character "
+        "(U+001B); delete it [bad-character]"
+    )
     result = run("where", "neil-j", "--root", str(root))
     assert result.exit_code == 0
-    assert f"{ARTICLE}:7:11: author of 'Hello \\x1b[31mred\\x1b]0;pwned\\x07' (" in result.stdout
-    assert not re.search("[\x00-\x09\x0b-\x1f\x7f]", result.stdout + result.stderr)
+    for output in (checked, result):
+        assert not re.search("[\x00-\x09\x0b-\x1f\x7f]", output.stdout + output.stderr)
 
 
 def test_escape_sequences_in_arguments_are_escaped_in_usage_errors(publication) -> None:
