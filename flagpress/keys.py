@@ -13,8 +13,9 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterator
 from dataclasses import MISSING, dataclass
-from typing import Any
+from typing import Any, TypeVar, dataclass_transform
 
+T = TypeVar("T")
 METADATA = "flagpress.key"
 
 
@@ -84,3 +85,13 @@ def declared_keys(cls: type) -> Iterator[Declared]:
         declaration = item.metadata.get(METADATA)
         if declaration is not None:
             yield Declared(declaration.yaml or item.name, item, declaration)
+
+
+@dataclass_transform(frozen_default=True, field_specifiers=(key, dataclasses.field))
+def declared(cls: type[T]) -> type[T]:
+    """A frozen dataclass whose fields may be editor keys declared with `key()`.
+
+    The same as `@dataclass(frozen=True)`; declared this way, type checkers know that a
+    `key(..., required=True)` field has no default and a `key(..., default=x)` one has.
+    """
+    return dataclasses.dataclass(frozen=True)(cls)

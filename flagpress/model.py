@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from flagpress.diagnostics import Location
-from flagpress.keys import Range, key
+from flagpress.keys import Range, declared, key
 
 SHOWN_AS = ("full", "first-name", "initials", "pseudonym", "anonymous")
 # Each article type and how readers see it named, on the web and in print alike.
@@ -75,7 +75,7 @@ def _written() -> Written:
     return field(default=Written(), compare=False)
 
 
-@dataclass(frozen=True)
+@declared
 class Contact:
     """The `contact:` settings: public details, the only ones allowed in articles' text."""
 
@@ -83,7 +83,7 @@ class Contact:
     phone: str = key("the publication's public phone number", default="")
 
 
-@dataclass(frozen=True)
+@declared
 class Policy:
     """The `policy:` settings."""
 
@@ -94,7 +94,7 @@ class Policy:
     )
 
 
-@dataclass(frozen=True)
+@declared
 class Naming:
     """The `naming:` settings: how people who may not be named are credited.
 
@@ -115,7 +115,7 @@ DEFAULT_FORMATS = (
 )
 
 
-@dataclass(frozen=True)
+@declared
 class AccessibilitySettings:
     """The `accessibility:` settings: what the website's accessibility statement says."""
 
@@ -131,7 +131,7 @@ class AccessibilitySettings:
     )
 
 
-@dataclass(frozen=True)
+@declared
 class PlainLanguage:
     """The `plain_language:` settings: when `flagpress check` warns that text is hard.
 
@@ -150,7 +150,7 @@ class PlainLanguage:
     )
 
 
-@dataclass(frozen=True)
+@declared
 class PrintSettings:
     """The `print:` settings: which PDF editions to make of each issue, and on what paper."""
 
@@ -177,7 +177,7 @@ class PrintSettings:
     )
 
 
-@dataclass(frozen=True)
+@declared
 class SiteConfig:
     """site_config.yml: publication-wide settings."""
 
@@ -201,7 +201,7 @@ class SiteConfig:
     )
 
 
-@dataclass(frozen=True)
+@declared
 class Consent:
     """What a person agreed to, per channel, and when."""
 
@@ -220,7 +220,7 @@ class Consent:
 NO_CONSENT = Consent(web=False, print=False, given=dt.date.min)
 
 
-@dataclass(frozen=True)
+@declared
 class Contributor:
     """One person in contributors.yml: only what may be published."""
 
@@ -242,7 +242,7 @@ class Contributor:
         return self.written.key("id")
 
 
-@dataclass(frozen=True)
+@declared
 class Credit:
     """A role someone had in making an article, other than writing it."""
 
@@ -255,7 +255,7 @@ class Credit:
         return self.written.at
 
 
-@dataclass(frozen=True)
+@declared
 class SignOff:
     """A person's approval of an article's text as it stood (see sign_off.py)."""
 
@@ -269,7 +269,7 @@ class SignOff:
         return self.written.at
 
 
-@dataclass(frozen=True)
+@declared
 class Image:
     """An image an editor referenced: `src` as written, resolved against its file."""
 
@@ -334,7 +334,7 @@ class Body:
     source: str = ""  # the Markdown as written: what sign-offs approve, what scans read
 
 
-@dataclass(frozen=True)
+@declared
 class Coproduction:
     """How an article was co-produced: the rung of the ladder and the stages involved."""
 
@@ -343,7 +343,7 @@ class Coproduction:
     stages: tuple[str, ...] = key("the co-production stages involved", default=(), choices=STAGES)
 
 
-@dataclass(frozen=True)
+@declared
 class Article:
     """An article: its details (front matter) and its body."""
 
@@ -388,7 +388,7 @@ class Article:
         return self.status == "published" and not embargoed
 
 
-@dataclass(frozen=True)
+@declared
 class Page:
     """A standing page (about, get involved): only a title and a body."""
 
@@ -399,7 +399,7 @@ class Page:
     written: Written = _written()
 
 
-@dataclass(frozen=True)
+@declared
 class Issue:
     """issue.yml and the articles it lists: one magazine issue."""
 

@@ -86,7 +86,9 @@ def _credits(article: Article, title: str, person_id: str, issue: int | None) ->
         if sign_off.by == person_id:
             yield _at(sign_off.loc, f"signed off {where} on {sign_off.on}")
     image = article.image
-    for index, shown in enumerate(image.people if image else ()):
+    if image is None:
+        return
+    for index, shown in enumerate(image.people):
         if shown == person_id:
             yield _at(image.written.item("people", index), f"in the image of {where}")
 

@@ -51,7 +51,7 @@ def shape_of(hint: Any, declared: Declared) -> Shape:
         return Shape("list", item=shape_of(args[0], declared))
     if typing.get_origin(hint) is dict:
         return Shape("labels")
-    if dataclasses.is_dataclass(hint):
+    if isinstance(hint, type) and dataclasses.is_dataclass(hint):
         return Shape("mapping", model=hint)
     if hint is str and key.choices:
         return Shape("choice", choices=key.choices)

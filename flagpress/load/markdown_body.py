@@ -14,6 +14,7 @@ import threading
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import Any
 
 import markdown
 from markdown.extensions import Extension
@@ -32,7 +33,7 @@ EXTENSIONS = [
     "pymdownx.blocks.caption",
     "pymdownx.betterem",
 ]
-EXTENSION_CONFIGS = {
+EXTENSION_CONFIGS: dict[str, dict[str, Any]] = {
     # Editors write `/// pull-quote` blocks; notes are for asides.
     "pymdownx.blocks.admonition": {"types": ["note", "pull-quote"]},
     "footnotes": {"BACKLINK_TITLE": "Back to the text of note %d"},
@@ -80,6 +81,9 @@ class BodyConverter:
     """A reusable Markdown converter (building one per file costs more than converting)."""
 
     def __init__(self) -> None:
+        self._fresh()
+
+    def _fresh(self) -> None:
         self._links = _CollectLinks()
         self._outline = Outline()
         self._md = markdown.Markdown(
@@ -101,7 +105,7 @@ class BodyConverter:
             with cpu_time_limit(MAX_SECONDS):
                 return self._convert(source, path, first_line)
         except (_TooSlow, RecursionError):
-            self.__init__()  # the old converter may be left half-way through
+            self._fresh()  # the old converter may be left half-way through
             raise ContentError(
                 [
                     Location(path, first_line).error(
@@ -121,7 +125,8 @@ class BodyConverter:
             Link(target, is_image, text, loc)
             for (target, is_image, text), loc in zip(found, link_places, strict=True)
         )
-        raw = [s for s in self._md.htmlStash.rawHtmlBlocks if _is_raw_tag(s)]
+        stashed = self._md.htmlStash.rawHtmlBlocks
+        raw = [s for s in stashed if isinstance(s, str) and _is_raw_tag(s)]
         raw_html = tuple(zip(raw, _locate(raw, index, path, first_line), strict=True))
         toc = tuple(getattr(self._md, "toc_tokens", []))
         return Body(

@@ -172,7 +172,9 @@ def _placeholder(entry: YValue) -> Contributor | None:
     no such contributor. It names nobody: its consent is empty, and the build stops
     anyway because of the entry's own errors.
     """
-    person_id = entry.get("id") if isinstance(entry, YMap) else None
+    if not isinstance(entry, YMap):
+        return None
+    person_id = entry.get("id")
     if not isinstance(person_id, YStr) or not ID_PATTERN.match(person_id):
         return None
     return Contributor(

@@ -10,6 +10,7 @@ reported, and every value carries its file, line and column for diagnostics.
 from __future__ import annotations
 
 import re
+from typing import Any
 
 import yaml
 
@@ -46,7 +47,7 @@ YValue = YStr | YList | YMap
 
 
 class _Refused(Exception):
-    def __init__(self, mark: yaml.Mark, code: str, message: str) -> None:
+    def __init__(self, mark: Any, code: str, message: str) -> None:  # a yaml Mark, or None
         self.mark, self.code, self.message = mark, code, message
 
 
@@ -290,14 +291,15 @@ def _bad_character(node: yaml.ScalarNode, path: str, offset: int) -> Problem | N
         return None
     code = ord(bad.group())
     mark, written = node.start_mark, ""
-    raw = mark.buffer[mark.pointer : node.end_mark.pointer] if mark is not None else ""
+    buffer = mark.buffer if mark is not None and mark.buffer is not None else ""
+    raw = buffer[mark.pointer : node.end_mark.pointer] if buffer else ""
     for escape in _ESCAPE.finditer(raw):
         if _unescape(escape.group(1)) == bad.group():
             written = escape.group()
             line = mark.line + raw.count("\n", 0, escape.start())
             col = escape.start() - (raw.rfind("\n", 0, escape.start()) + 1)
             col += mark.column if line == mark.line else 0
-            mark = yaml.Mark(mark.name, 0, line, col, None, None)
+            mark = yaml.Mark(mark.name, 0, line, col, "", 0)
             break
     shown = f"'{written}'" if written else f"U+{code:04X}"
     if 0xD800 <= code <= 0xDFFF:

@@ -84,7 +84,8 @@ def _needles(
         person = pub.contributors.get(person_id)
         named = person is not None and may_be_named(person, channel, today)
         for what, value in details.items():
-            if what == "real_name" and named and compact(value) == compact(person.name):
+            chosen = person.name if person is not None else ""
+            if what == "real_name" and named and compact(value) == compact(chosen):
                 continue  # they chose to be named by their real name here
             yield from _value(pub, person_id, what, value)
     for person in pub.contributors.values():

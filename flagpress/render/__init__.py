@@ -19,8 +19,13 @@ from flagpress.render.web import Website
 
 
 class Output(Protocol):
-    name: str
-    alternate: Alternate | None  # linked from every web page's head (a feed), if any
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def alternate(self) -> Alternate | None:
+        """Another form linked from every web page's head (a feed), if any."""
+
 
     def render(self, edition: Edition, folder: Path) -> list[Problem]: ...
 

@@ -37,6 +37,8 @@ def check(pub: Publication, today: dt.date) -> Iterator[Problem]:
 
 def _withdrawn(pub: Publication, person: Contributor) -> Iterator[Problem]:
     since = person.consent.withdrawn
+    if since is None:
+        return
     articles = [a for a in pub.all_articles() if person.id in credited(a)]
     printed = [i for i in pub.issues if i.date < since and _named_in_print(pub, i, person)]
     listed = ", ".join(a.source for a in articles) or "none"

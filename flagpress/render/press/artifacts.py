@@ -13,6 +13,8 @@ sequences become /Artifact, and their entries leave the ParentTree.
 
 from __future__ import annotations
 
+from typing import Any
+
 import pydyf
 
 from flagpress.render.edition import DECORATIVE_MARK
@@ -83,7 +85,7 @@ def _number(reference: object) -> int | None:
     return None
 
 
-def _deref(pdf: pydyf.PDF, reference: object) -> object:
+def _deref(pdf: pydyf.PDF, reference: object) -> Any:
     number = _number(reference)
     return pdf.objects[number] if number is not None else reference
 

@@ -49,7 +49,8 @@ def impose(source: Path, output: Path) -> int:
         writer.add_page(side)
     for page in writer.pages:
         page.compress_content_streams()  # merged streams are stored uncompressed: 4x larger
-    writer.add_metadata({"/Title": (reader.metadata or {}).get("/Title", "") + " (booklet)"})
+    title = str(reader.metadata.get("/Title", "")) if reader.metadata else ""
+    writer.add_metadata({"/Title": title + " (booklet)"})
     temporary = output.with_name(output.name + ".partial")
     with temporary.open("wb") as out:
         writer.write(out)

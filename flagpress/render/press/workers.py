@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from pathlib import Path
 from types import FrameType
+from typing import Any, cast
 
 from flagpress.diagnostics import Problem
 from flagpress.render.press.jobs import RenderJob, RenderResult, cpu_seconds_allowed
@@ -60,14 +61,14 @@ def render_all(
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
     waiting = list(enumerate(jobs))
-    running: dict[object, _Running] = {}
+    running: dict[Connection, _Running] = {}
     try:
         while waiting or running:
             while waiting and len(running) < count:
                 started = _start(context, *waiting.pop(0), limit)
                 running[started.results] = started
             for results in wait(list(running)):
-                done = running.pop(results)
+                done = running.pop(cast(Connection, results))
                 yield done.index, _collect(done, jobs[done.index], limit)
     finally:  # interrupted (Ctrl+C, or the caller gave up): no worker outlives the build
         for left in running.values():
@@ -78,7 +79,7 @@ def render_all(
 
 
 def _start(
-    context: multiprocessing.context.BaseContext, index: int, job: RenderJob, limit: float
+    context: Any, index: int, job: RenderJob, limit: float
 ) -> _Running:
     receiver, sender = context.Pipe(duplex=False)
     process = context.Process(target=_work, args=(job, limit, sender), daemon=True)

@@ -78,7 +78,7 @@ class _FlagpressPlugin(BasePlugin):
 
     def on_page_content(self, html: str, *, page, config, files) -> str:  # noqa: ANN001
         ours = self.by_uri[page.file.src_uri]
-        page.toc = get_toc([dict(t) for t in ours.toc])
+        page.toc = get_toc([dict(t) for t in ours.toc])  # type: ignore[misc]
         return ours.html
 
 
