@@ -101,6 +101,8 @@ def build(root: Path, strict: bool, output: Path | None) -> None:
     _report(outcome.problems, strict)
     if not outcome.built:
         raise SystemExit(1)
+    for note in outcome.notes:
+        _echo(note)
     _echo(f"Built {outcome.pages} pages and {outcome.pdfs} PDFs into {output}/")
 
 

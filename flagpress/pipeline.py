@@ -35,6 +35,7 @@ class Outcome:
     pages: int = 0
     pdfs: int = 0
     release: Path | None = None
+    notes: list[str] = field(default_factory=list)  # lines to print after a successful build
 
 
 def check(root: Path, today: dt.date) -> tuple[Publication | None, list[Problem]]:
@@ -77,6 +78,10 @@ def build(root: Path, output: Path, strict: bool, today: dt.date) -> Outcome:
     outcome.pdfs = sum(1 for _ in staging.rglob("*.pdf"))
     outcome.release = publish.switch(staging, output)
     outcome.built = True
+    # A kept release naming someone who has since withdrawn must not outlive this build.
+    outcome.notes = publish.remove_naming(
+        output, lambda old, shown: leak_scan.scan(old, shown, pub, private, today, _cache(root))
+    )
     return outcome
 
 

@@ -1,24 +1,54 @@
 """The only code that writes the output folder, and it never half-writes it.
 
-A build renders into a staging folder next to the output (same file system), and
-only a finished build is switched in, by atomically replacing the `site` symlink.
-A failed or interrupted build leaves the live site exactly as it was. The previous
-release is kept for rollback. Nothing is ever deleted unless it carries
+A build renders into a staging folder in `.<output>-releases/` next to the output,
+and only a finished build is switched in, by atomically replacing the `site`
+symlink. A failed or interrupted build leaves the live site exactly as it was. The
+previous release is kept for rollback. Nothing is ever deleted unless it carries
 flagpress's marker file, so a mistyped --output cannot wipe someone's folder.
+
+Why kept releases stay next to the output, but private. A kept release is an old
+website: if a web server can reach it, a page naming someone who has since
+withdrawn consent stays online. Moving releases elsewhere (say under
+`ROOT/.flagpress-cache/`) does not keep them out of reach: with the default output
+`ROOT/site`, the output's parent *is* ROOT, so a server serving it serves the cache
+too; and an output outside ROOT (`/var/www/site`) would then link to a folder the
+server may not see at all (a container or chroot that mounts only `/var/www`, a
+home folder others cannot enter), and staging may sit on another file system than
+the output. So releases stay beside the output, where a relative link always
+resolves, and access decides instead:
+
+- the releases folder is 0o711: other users (a web server's account) can pass
+  through it to follow the `site` link, but cannot list it;
+- the live release is 0o755 folders and 0o644 files, whatever the umask;
+- a staging folder and every kept release are 0o700: no other user can read them.
+
+A web server running as the editor's own account is not stopped by permissions,
+so, second, after every successful build each kept release is leak-scanned with
+today's secrets (`remove_naming`) and deleted if it names anyone who may no
+longer be named: a withdrawal or takedown never outlives the next build.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import shutil
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
-from flagpress.diagnostics import UsageError
+from flagpress.diagnostics import Problem, UsageError
 
 MARKER = ".flagpress-build"
 KEEP_PREVIOUS = 1
+RELEASES_MODE = 0o711  # others may follow the link through it, never list it
+PRIVATE_MODE = 0o700  # staging and kept releases: no other user may read them
+LIVE_DIR_MODE = 0o755
+LIVE_FILE_MODE = 0o644
+
+# Scans one kept release (folder, name to show) with today's secrets.
+Scanner = Callable[[Path, str], list[Problem]]
 
 
 class UnsafeOutput(UsageError):
@@ -26,6 +56,7 @@ class UnsafeOutput(UsageError):
 
 
 def releases_dir(output: Path) -> Path:
+    """Where releases and staging folders live: beside the output, on its file system."""
     return output.parent / f".{output.name}-releases"
 
 
@@ -50,11 +81,15 @@ def check_output(root: Path, output: Path) -> None:
 
 
 def stage(output: Path) -> Path:
-    """A new, empty, marked folder to build into, on the same file system as `output`."""
+    """A new, empty, marked, private folder to build into, on the same file system as `output`.
+
+    It stays private (mkdtemp's 0o700) until `switch`: a killed build's half-made
+    site is never readable by a web server.
+    """
     releases = releases_dir(output)
     releases.mkdir(parents=True, exist_ok=True)
+    releases.chmod(RELEASES_MODE)
     staging = Path(tempfile.mkdtemp(prefix="staging-", dir=releases))
-    staging.chmod(0o755)  # mkdtemp makes it private; web servers must be able to read it
     (staging / MARKER).write_text("staging\n", encoding="utf-8")
     return staging
 
@@ -66,11 +101,16 @@ def discard(staging: Path) -> None:
 
 
 def switch(staging: Path, output: Path) -> Path:
-    """Make `staging` the live site in one atomic step; returns the release folder."""
+    """Make `staging` the live site in one atomic step; returns the release folder.
+
+    Every other release is made private only after the link has moved, so the live
+    site is readable at every moment.
+    """
     releases = releases_dir(output)
     stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S%fZ")
     release = releases / f"release-{stamp}"
     (staging / MARKER).write_text(f"release {stamp}\n", encoding="utf-8")
+    _make_readable(staging)
     os.replace(staging, release)
     if output.exists() and not output.is_symlink():
         # A site/ folder from before: keep it as a release (it carries our marker).
@@ -81,12 +121,76 @@ def switch(staging: Path, output: Path) -> Path:
     os.symlink(os.path.relpath(release, output.parent), link)
     os.replace(link, output)
     _prune(releases, keep={release.name})
+    for old in kept(output):
+        old.chmod(PRIVATE_MODE)
     return release
 
 
-def _prune(releases: Path, keep: set[str]) -> None:
-    """Delete old releases and abandoned staging folders, keeping the newest previous ones."""
-    ours = sorted(
+def kept(output: Path) -> list[Path]:
+    """The previous releases kept for rollback (ours, and not the live one), newest first."""
+    live = output.resolve() if output.is_symlink() else None
+    return [
+        p
+        for p in _ours(releases_dir(output))
+        if p.name.startswith("release-") and p.resolve() != live
+    ]
+
+
+def remove_naming(output: Path, scan: Scanner) -> list[str]:
+    """Delete every kept release in which `scan` finds anything; one line per deletion.
+
+    `scan` is the build's leak scan with today's secrets, so a release that names
+    someone who has since withdrawn consent (or been taken down) is deleted at the
+    next successful build. A release that cannot be fully checked is deleted too.
+    The lines name the release and the people's ids, never what was found.
+    """
+    lines = []
+    for old in kept(output):
+        problems = scan(old, old.name)
+        if not problems:
+            continue
+        shown = f"{releases_dir(output).name}/{old.name}"
+        try:
+            shutil.rmtree(old)
+        except OSError as err:  # never leave it silently: someone must delete it
+            lines.append(
+                f"Could not delete the kept previous release {shown} ({err.strerror}), "
+                f"which {_why(problems)}: delete that folder by hand now."
+            )
+            continue
+        lines.append(f"Deleted the kept previous release {shown}, which {_why(problems)}.")
+    return lines
+
+
+def _why(problems: list[Problem]) -> str:
+    """Why a kept release had to go, naming people by id only (never what was found)."""
+    people = sorted({m.group(1) for p in problems if (m := _PERSON.search(p.message))})
+    if not people:
+        return "could not be fully checked for private information"
+    who = ", ".join(f"'{person}'" for person in people)
+    return f"names {who}, who may no longer be named"
+
+
+_PERSON = re.compile(r"private information about '([^']+)'")  # leak_scan's [leak] message
+
+
+def _make_readable(folder: Path) -> None:
+    """Folders 0o755 and files 0o644 throughout, so any web server can serve the release."""
+    folder.chmod(LIVE_DIR_MODE)
+    for base, dirs, files in os.walk(folder):
+        for name in dirs:
+            Path(base, name).chmod(LIVE_DIR_MODE)
+        for name in files:
+            path = Path(base, name)
+            if not path.is_symlink():
+                path.chmod(LIVE_FILE_MODE)
+
+
+def _ours(releases: Path) -> list[Path]:
+    """Folders in `releases` carrying our marker, newest name first."""
+    if not releases.is_dir():
+        return []
+    return sorted(
         (
             p
             for p in releases.iterdir()
@@ -95,6 +199,11 @@ def _prune(releases: Path, keep: set[str]) -> None:
         key=lambda p: p.name,
         reverse=True,
     )
+
+
+def _prune(releases: Path, keep: set[str]) -> None:
+    """Delete old releases and abandoned staging folders, keeping the newest previous ones."""
+    ours = _ours(releases)
     previous = [p for p in ours if p.name.startswith("release-") and p.name not in keep]
     doomed = previous[KEEP_PREVIOUS:] + [p for p in ours if p.name.startswith("staging-")]
     for path in doomed:
