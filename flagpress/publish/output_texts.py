@@ -23,8 +23,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import unquote_plus
 
-MAX_UNPACKED = 64 * 1024 * 1024  # bytes a .gz file or all of one PDF's streams may unpack to
-MAX_DEPTH = 2  # PDFs attached to PDFs attached to PDFs
+from flagpress.publish.pdf_texts import MAX_UNPACKED, Unreadable, pdf_texts
+
 _TAG = re.compile(r"<[^>]*>")
 _OVERRIDE = re.compile("\u202e([^\u202c\n]*)")
 _BOMS = (
@@ -34,10 +34,6 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
-
-
-class Unreadable(Exception):
-    """An output file the scan cannot read completely; the message says why, plainly."""
 
 
 def file_texts(path: Path) -> Iterator[tuple[int, str]]:
@@ -54,9 +50,7 @@ def file_texts(path: Path) -> Iterator[tuple[int, str]]:
 def data_texts(data: bytes, suffix: str, depth: int = 0) -> Iterator[tuple[int, str]]:
     """(page number or 0, text) pieces of a file's bytes; `suffix` says what it is."""
     if suffix == ".pdf" or data.startswith(b"%PDF-"):
-        from flagpress.publish.pdf_texts import pdf_texts  # pypdf only once there are PDFs
-
-        yield from pdf_texts(data, depth)
+        yield from pdf_texts(data, data_texts, depth)
         return
     for text in decodings(data):
         yield from ((0, piece) for piece in variants(text))

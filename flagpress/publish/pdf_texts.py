@@ -11,16 +11,25 @@ hold no text), with a cap on the total. A PDF that pypdf cannot read raises
 from __future__ import annotations
 
 import io
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
-from flagpress.publish.output_texts import MAX_DEPTH, MAX_UNPACKED, Unreadable, data_texts
+MAX_UNPACKED = 64 * 1024 * 1024  # bytes a .gz file or all of one PDF's streams may unpack to
+MAX_DEPTH = 2  # PDFs attached to PDFs attached to PDFs
+Texts = Iterator[tuple[int, str]]
+# How a stream found inside a PDF is read: (its bytes, a suffix, depth) -> texts.
+Inner = Callable[[bytes, str, int], Texts]
+
+
+class Unreadable(Exception):
+    """An output file the scan cannot read completely; the message says why, plainly."""
 
 # What pypdf raises on a damaged or hostile file, besides its own errors.
 _FAILURES = (ValueError, KeyError, TypeError, OSError, RecursionError, NotImplementedError)
 
 
-def pdf_texts(data: bytes, depth: int = 0) -> Iterator[tuple[int, str]]:
-    """(page number or 0, text) pieces of a PDF's bytes."""
+def pdf_texts(data: bytes, inner: Inner, depth: int = 0) -> Texts:
+    """(page number or 0, text) pieces of a PDF's bytes; `inner` reads its streams and
+    attached files (which may be PDFs again, one level deeper)."""
     from pypdf import PdfReader
     from pypdf.errors import PyPdfError
 
@@ -37,7 +46,7 @@ def pdf_texts(data: bytes, depth: int = 0) -> Iterator[tuple[int, str]]:
     yield from enumerate(pages, start=1)
     yield 0, "\n".join(strings)
     for stream, embedded in streams:
-        yield from data_texts(stream, ".pdf" if embedded else "", depth + 1 if embedded else depth)
+        yield from inner(stream, ".pdf" if embedded else "", depth + 1 if embedded else depth)
     yield 0, data.decode("latin-1")  # parts outside any object, as a last resort
 
 
