@@ -24,6 +24,7 @@ from flagpress.model import Publication
 from flagpress.publish import leak_scan
 from flagpress.publish import release as publish
 from flagpress.publish.output_path import refuse_sources
+from flagpress.publish.redaction import redact
 from flagpress.render import ALTERNATES, OUTPUTS, Edition, build_edition
 from flagpress.validate import validate
 
@@ -49,7 +50,7 @@ def _check(root: Path, today: dt.date) -> tuple[Publication | None, Private, lis
     if pub is not None:
         problems += validate(pub, ContentFiles(root), today)
     private, private_problems = load_private(root, pub)
-    return pub, private, sorted(set(problems + private_problems))
+    return pub, private, redact(sorted(set(problems + private_problems)), pub, private)
 
 
 def build(root: Path, output: Path, strict: bool, today: dt.date) -> Outcome:

@@ -77,6 +77,22 @@ def person_needles(pub: Publication, private: Private, person_id: str) -> list[N
     return found
 
 
+def private_needles(pub: Publication | None, private: Private) -> list[Needle]:
+    """Needles for every private detail of everyone in the private file.
+
+    Without a publication (its settings could not be read), surnames alone are not
+    looked for: whether one is distinctive depends on everyone's public names.
+    """
+    found: list[Needle] = []
+    for person_id, details in private.items():
+        for what, value in details.items():
+            if pub is not None:
+                found += _value(pub, person_id, what, value)
+            else:
+                found += _plain(Secret(person_id, what), value)
+    return found
+
+
 def _needles(
     pub: Publication, private: Private, channel: Channel, today: dt.date
 ) -> Iterator[Needle]:
