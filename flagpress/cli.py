@@ -104,6 +104,10 @@ def build(root: Path, strict: bool, output: Path | None) -> None:
     for note in outcome.notes:
         _echo(note)
     _echo(f"Built {outcome.pages} pages and {outcome.pdfs} PDFs into {output}/")
+    if outcome.for_the_printer:  # never on the website: it may name people it must not
+        printer = pipeline.printer_folder(root)
+        count = outcome.for_the_printer
+        _echo(f"Wrote {count} PDF{'' if count == 1 else 's'} for the printer into {printer}/")
 
 
 @main.command()

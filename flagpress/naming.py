@@ -5,6 +5,11 @@ Every renderer asks this module, and only this module, for the name to print: wh
 a person may not be named, they get a neutral phrase built from their first role.
 `lived_experience` is never part of that phrase unless the publication's settings
 say it openly credits lived experience (`naming.mention_lived_experience`).
+
+People consent to two channels, `web` and `print`. A third channel, `web-pdf`, is
+where the two meet: a PDF offered for download on the website is a web publication
+and a printed magazine at once (anyone may download and print it), so it names a
+person only if they may be named on the web **and** in print.
 """
 
 from __future__ import annotations
@@ -15,17 +20,22 @@ from typing import Literal
 
 from flagpress.model import Contributor, SiteConfig
 
-Channel = Literal["web", "print"]
-CHANNELS: tuple[Channel, ...] = ("web", "print")
+Channel = Literal["web", "print", "web-pdf"]
+CHANNELS: tuple[Channel, ...] = ("web", "print")  # what people consent to, one by one
+WEB_PDF: Channel = "web-pdf"  # a PDF the website offers: needs web and print consent
+OUTPUT_CHANNELS: tuple[Channel, ...] = (*CHANNELS, WEB_PDF)  # every channel an output is in
 
 
 def may_be_named(person: Contributor, channel: Channel, today: dt.date) -> bool:
-    """True only if the person chose a name and consents to it in `channel` today."""
+    """True only if the person chose a name and consents to it in `channel` today
+    (for `web-pdf`, in both the channels it is published in)."""
     consent = person.consent
     if person.shown_as == "anonymous" or not person.name:
         return False
     if is_withdrawn(person, today):
         return False
+    if channel == WEB_PDF:
+        return consent.web and consent.print
     return consent.web if channel == "web" else consent.print
 
 

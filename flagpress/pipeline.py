@@ -26,7 +26,13 @@ from flagpress.publish import release as publish
 from flagpress.publish.output_path import refuse_sources
 from flagpress.publish.redaction import redact
 from flagpress.render import ALTERNATES, OUTPUTS, Edition, build_edition
+from flagpress.render.edition import FOR_THE_PRINTER
+from flagpress.render.press import PrinterEditions
 from flagpress.validate import validate
+
+# The printer's edition may name people who agreed to print but not to the website, so
+# it is never put in the website: `build` writes it here, in the publication folder.
+PRINTER_FOLDER = "print"
 
 
 @dataclass
@@ -37,6 +43,7 @@ class Outcome:
     pdfs: int = 0
     release: Path | None = None
     notes: list[str] = field(default_factory=list)  # lines to print after a successful build
+    for_the_printer: int = 0  # PDFs written to the printer's folder
 
 
 def check(root: Path, today: dt.date) -> tuple[Publication | None, list[Problem]]:
@@ -54,29 +61,39 @@ def _check(root: Path, today: dt.date) -> tuple[Publication | None, Private, lis
 
 
 def build(root: Path, output: Path, strict: bool, today: dt.date) -> Outcome:
-    """Check, render every output into staging, scan it, and switch it in on success only."""
+    """Check, render every output into staging, scan it, and switch it in on success only.
+
+    The printer's edition is staged, scanned (as `print`) and switched in the same way,
+    into `printer_folder(root)`, never into the website.
+    """
+    printer = printer_folder(root)
     refuse_sources(root, output)
     publish.check_output(root, output)
+    _check_printer_folder(root, printer)
     pub, private, problems = _check(root, today)
     outcome = Outcome(problems=problems)
     if pub is None or has_errors(problems, strict):
         return outcome
     edition = build_edition(pub, root, today, ALTERNATES)
     staging = publish.stage(output)
+    printing = publish.stage(printer) if _for_the_printer(edition, printer) else None
     try:
-        outcome.problems += _render(edition, staging, strict)
+        outcome.problems += _render(edition, staging, printing, strict)
         if not has_errors(outcome.problems, strict):
-            scan = leak_scan.scan(staging, output.name, pub, private, today, _cache(root))
+            scan = _scan(root, (staging, output.name), printing, pub, private, today)
             outcome.problems += scan
     except BaseException:
-        publish.discard(staging)
+        _discard(staging, printing)
         raise
     outcome.problems = sorted(set(outcome.problems))
     if has_errors(outcome.problems, strict):
-        publish.discard(staging)
+        _discard(staging, printing)
         return outcome
     outcome.pages = sum(1 for _ in staging.rglob("index.html"))
     outcome.pdfs = sum(1 for _ in staging.rglob("*.pdf"))
+    if printing is not None:
+        outcome.for_the_printer = sum(1 for _ in printing.rglob("*.pdf"))
+        publish.switch(printing, printer)
     outcome.release = publish.switch(staging, output)
     outcome.built = True
     # A kept release naming someone who has since withdrawn must not outlive this build.
@@ -86,12 +103,60 @@ def build(root: Path, output: Path, strict: bool, today: dt.date) -> Outcome:
     return outcome
 
 
-def _render(edition: Edition, folder: Path, strict: bool) -> list[Problem]:
-    """Every output into `folder`, in order; stops at the first that fails."""
+def printer_folder(root: Path) -> Path:
+    """Where `build` puts the printer's edition: beside content/, outside any website."""
+    return root / PRINTER_FOLDER
+
+
+def _check_printer_folder(root: Path, printer: Path) -> None:
+    """Refuse to replace a `print/` folder someone else made (a usage error)."""
+    try:
+        publish.check_output(root, printer)
+    except publish.UnsafeOutput:
+        raise publish.UnsafeOutput(
+            f"{printer} exists and was not made by flagpress, which writes the printer's "
+            "PDFs there; move it away or rename it, so that nothing in it is lost"
+        ) from None
+
+
+def _for_the_printer(edition: Edition, printer: Path) -> bool:
+    """Whether to (re)make the printer's folder: wanted, or there to empty of old PDFs."""
+    return FOR_THE_PRINTER in edition.config.print.variants or printer.is_symlink()
+
+
+def _scan(
+    root: Path,
+    website: tuple[Path, str],
+    printing: Path | None,
+    pub: Publication,
+    private: Private,
+    today: dt.date,
+) -> list[Problem]:
+    """The leak scan of the website (staged, and its name), and of the printer's folder."""
+    folder, shown = website
+    problems = leak_scan.scan(folder, shown, pub, private, today, _cache(root))
+    if printing is not None:
+        problems += leak_scan.scan(
+            printing, PRINTER_FOLDER, pub, private, today, _cache(root), channel="print"
+        )
+    return problems
+
+
+def _discard(staging: Path, printing: Path | None) -> None:
+    publish.discard(staging)
+    if printing is not None:
+        publish.discard(printing)
+
+
+def _render(edition: Edition, folder: Path, printing: Path | None, strict: bool) -> list[Problem]:
+    """Every output into `folder` (the printer's edition into `printing`), in order;
+    stops at the first that fails."""
     problems: list[Problem] = []
-    for output in OUTPUTS:
+    outputs = [(o, folder) for o in OUTPUTS]
+    outputs += [(PrinterEditions(), printing)] if printing is not None else []
+    for output, into in outputs:
         try:
-            problems += output.render(edition, folder)
+            problems += output.render(edition, into)
         except ContentError as err:  # a broken template override: the editor's to fix
             problems += err.problems
         if has_errors(problems, strict):
@@ -131,7 +196,7 @@ def pdf(
     Without `output`, the PDF gets its published name in the current folder. Like a
     build, it is leak-scanned first and never written if it holds private information.
     """
-    from flagpress.render.press import render_editions
+    from flagpress.render.press import VARIANTS, render_editions
 
     if output is None:  # the PDF's own name, in the current folder
         refuse_sources(root, Path.cwd() / "issue.pdf", shown="the current folder")
@@ -164,8 +229,9 @@ def pdf(
         return outcome
     made = editions.files[0]
     output = output if output is not None else Path(made.filename)
+    channel = VARIANTS[variant].channel  # the same PDF as the build's, named alike
     outcome.problems += leak_scan.scan_files(
-        [(made.path, str(output))], pub, private, today, _cache(root)
+        [(made.path, str(output))], pub, private, today, _cache(root), channel=channel
     )
     if has_errors(outcome.problems, strict):
         return outcome

@@ -3,7 +3,9 @@
 One publication with one article per person; each person is a combination of how
 they chose to be named and what they consented to. The web page and the search
 index must show exactly the expected text, and a person who may not be named on the
-web must not appear in any web output at all.
+web must not appear in any web output at all. The PDF the website offers is on the web
+and in print, so it names only people who may be named in both; the printer's edition
+(in ROOT/print/, never on the website) names everyone who may be named in print.
 """
 
 from __future__ import annotations
@@ -43,7 +45,7 @@ def _id(shown: str, state: str) -> str:
     return f"{shown}-{state}"
 
 
-NAMED_IN = {"web": ("ok", "no-print"), "print": ("ok", "no-web")}
+NAMED_IN = {"web": ("ok", "no-print"), "print": ("ok", "no-web"), "web-pdf": ("ok",)}
 
 
 def _expected(shown: str, state: str, channel: str = "web") -> str:
@@ -65,7 +67,7 @@ def _files() -> dict[str, str]:
         "site_config.yml": SITE_CONFIG.replace(
             "interviewer: Interviewer", "interviewer: Peer researcher"
         )
-        + "print: {variants: [screen]}\n",
+        + "print: {variants: [screen, print]}\n",
         "content/contributors.yml": "".join(registry),
         "content/issues/2019-03/issue.yml": (
             f"title: Names\nnumber: 1\ndate: 2019-03-01\narticles: [{', '.join(articles)}]\n"
@@ -122,25 +124,42 @@ def test_unnamed_people_appear_in_no_web_output(site: Path, shown: str, state: s
             assert name not in data, path
 
 
+# The channel each PDF names people in: the one the website offers, and the printer's.
+PDFS = {"web-pdf": "site/issues/2019-03", "print": "print"}
+
+
+def _pdf(site: Path, channel: str) -> Path:
+    (pdf,) = (site.parent / PDFS[channel]).glob("*.pdf")
+    return pdf
+
+
 @pytest.fixture(scope="module")
-def pdf_pages(site: Path) -> list[str]:
-    (pdf,) = (site / "issues/2019-03").glob("*.pdf")
-    return [re.sub(r"\s+", " ", page.extract_text()) for page in PdfReader(pdf).pages]
+def pdf_pages(site: Path) -> dict[str, list[str]]:
+    return {
+        channel: [
+            re.sub(r"\s+", " ", p.extract_text()) for p in PdfReader(_pdf(site, channel)).pages
+        ]
+        for channel in PDFS
+    }
 
 
+@pytest.mark.parametrize("channel", PDFS)
 @pytest.mark.parametrize(("shown", "state"), PEOPLE)
-def test_byline_in_the_pdf(pdf_pages: list[str], shown: str, state: str) -> None:
+def test_byline_in_the_pdf(
+    pdf_pages: dict[str, list[str]], channel: str, shown: str, state: str
+) -> None:
     person = _id(shown, state)
-    page = next(p for p in pdf_pages if p.startswith(f"ARTICLE Piece {person} "))
-    assert f"By one person. By {_expected(shown, state, 'print')} Text." in page, page
+    page = next(p for p in pdf_pages[channel] if p.startswith(f"ARTICLE Piece {person} "))
+    assert f"By one person. By {_expected(shown, state, channel)} Text." in page, page
 
 
-@pytest.mark.parametrize(("shown", "state"), _unnamed("print"))
+@pytest.mark.parametrize(
+    ("channel", "shown", "state"), [(c, *p) for c in PDFS for p in _unnamed(c)]
+)
 def test_unnamed_people_appear_nowhere_in_the_pdf(
-    site: Path, pdf_pages: list[str], shown: str, state: str
+    site: Path, pdf_pages: dict[str, list[str]], channel: str, shown: str, state: str
 ) -> None:
     name = NAMES[shown][state]
-    assert all(name not in page for page in pdf_pages)
-    (pdf,) = (site / "issues/2019-03").glob("*.pdf")
-    metadata = " ".join(str(v) for v in (PdfReader(pdf).metadata or {}).values())
-    assert name not in metadata
+    assert all(name not in page for page in pdf_pages[channel])
+    metadata = PdfReader(_pdf(site, channel)).metadata or {}
+    assert name not in " ".join(str(v) for v in metadata.values())

@@ -52,25 +52,32 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     shutil.copytree(REPO / "content", root / "content")
     result = run("build", "--root", str(root))
     assert result.exit_code == 0, result.stderr
-    assert "and 4 PDFs" in result.stdout
+    assert "and 3 PDFs into" in result.stdout
+    assert "Wrote 1 PDF for the printer into" in result.stdout
     return root / "site"
 
 
 @pytest.fixture(scope="module")
 def pdfs(site: Path) -> dict[str, Path]:
-    return {v: site / "issues/2019-03" / NAME.format(v) for v in PRINTED + ("booklet",)}
+    """Three editions next to the issue page; the printer's in ROOT/print/, off the website."""
+    found = {v: site / "issues/2019-03" / NAME.format(v) for v in OFFERED}
+    return {**found, "print": site.parent / "print" / NAME.format("print")}
 
 
 PRINTED = ("screen", "print", "large-print")
+OFFERED = ("screen", "large-print", "booklet")
 
 
-def test_the_four_editions_are_published_next_to_the_issue_page_with_their_size(
+def test_three_editions_are_published_next_to_the_issue_page_with_their_size(
     site: Path, pdfs: dict[str, Path]
 ) -> None:
     page = (site / "issues/2019-03/index.html").read_text(encoding="utf-8")
     for variant, pdf in pdfs.items():
         assert pdf.is_file() and pdf.read_bytes().startswith(b"%PDF-")
         link = re.search(rf'href="{re.escape(pdf.name)}"[^>]*>([^<]+)</a> \(PDF, (\d+ KB)\)', page)
+        if variant == "print":  # for the printer only: not offered, not in the website
+            assert link is None and not (site / "issues/2019-03" / pdf.name).exists()
+            continue
         assert link, variant
         assert link.group(2) == f"{round(pdf.stat().st_size / 1000)} KB"
 

@@ -31,7 +31,9 @@ def text_of(pdf: Path) -> str:
 
 
 def issue_pdf(root: Path, variant: str) -> Path:
-    return root / f"site/issues/2019-03/test-magazine-issue-1-{variant}.pdf"
+    """Where `build` puts a PDF: the printer's in ROOT/print/, the others in the website."""
+    folder = "print" if variant == "print" else "site/issues/2019-03"
+    return root / f"{folder}/test-magazine-issue-1-{variant}.pdf"
 
 
 def test_booklet_order_puts_the_covers_outside_and_the_centre_pages_inside() -> None:

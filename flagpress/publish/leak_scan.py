@@ -2,7 +2,7 @@
 
 After rendering, every output file is searched for each private string of
 `content/contributors.private.yml` and for the name of anyone who may not be named
-in that file's channel (PDFs are print, everything else web): its path (folder and
+in that file's channel: its path (folder and
 file names, which are also its web address, nav entry and search result) and every
 piece of text it holds (see `output_texts`), folded so that case, accents, invisible
 characters, look-alike letters and markup cannot hide a name (see `matching`).
@@ -10,6 +10,10 @@ characters, look-alike letters and markup cannot hide a name (see `matching`).
 A hit fails the build, naming the person's id and the file, never the string
 itself (CI logs are not private); a path segment that holds the string is shown as
 "[name withheld]". A file the scan cannot read completely fails the build too.
+
+A file's channel is where it is published. In the website every PDF is offered for
+download, so it is `web-pdf` (only people with web and print consent may be named),
+and every other file is `web`; the printer's folder is scanned as `print`.
 
 Reading a PDF whole is the slow part, so a PDF found clean is remembered in
 `ROOT/.flagpress-cache/leak-scan/` under a digest of its bytes and of the secrets
@@ -28,7 +32,7 @@ from flagpress.diagnostics import Location, Problem
 from flagpress.load.private_file import Private
 from flagpress.matching import Matcher
 from flagpress.model import Publication
-from flagpress.naming import CHANNELS, Channel
+from flagpress.naming import WEB_PDF, Channel
 from flagpress.publish.output_texts import Unreadable, file_texts
 from flagpress.publish.secrets import Secret, Secrets, channel_secrets
 
@@ -43,14 +47,17 @@ def scan(
     private: Private,
     today: dt.date,
     cache: Path | None = None,
+    channel: Channel | None = None,
 ) -> list[Problem]:
     """Problems for every private string found in any file or folder name under `folder`.
 
     Paths are shown as `shown/relative/path`; the names checked are the relative ones.
+    `channel` is where every file is published (None: a website, see the module doc).
     """
     paths = sorted(folder.rglob("*"))
     named = [(p, f"{shown}/{p.relative_to(folder).as_posix()}") for p in paths]
-    return scan_files(named, pub, private, today, cache, fixed=len(PurePosixPath(shown).parts))
+    fixed = len(PurePosixPath(shown).parts)
+    return scan_files(named, pub, private, today, cache, fixed, channel)
 
 
 def scan_files(
@@ -60,22 +67,32 @@ def scan_files(
     today: dt.date,
     cache: Path | None = None,
     fixed: int | None = None,
+    channel: Channel | None = None,
 ) -> list[Problem]:
     """Problems for every private string found in the given (file, name to show) pairs.
 
     `cache` is the folder where clean PDFs are remembered (None: remember nothing).
     The first `fixed` segments of each name to show are not checked (None: all but the
     file name), since the person running flagpress chose them, not the content.
+    `channel` is where the files are published (None: a website, see the module doc).
     """
-    by_channel = {channel: channel_secrets(pub, private, channel, today) for channel in CHANNELS}
-    if all(s.matcher.empty for s in by_channel.values()):
-        return []  # nothing private and everyone may be named: nothing to look for
+    by_channel: dict[Channel, Secrets] = {}
     problems: set[Problem] = set()
     for path, rel in files:
-        channel: Channel = "print" if path.suffix.lower() == ".pdf" else "web"
+        published = channel or website_channel(path)
+        if published not in by_channel:
+            by_channel[published] = channel_secrets(pub, private, published, today)
+        secrets = by_channel[published]
+        if secrets.matcher.empty:
+            continue  # nothing private and everyone may be named here: nothing to look for
         skip = fixed if fixed is not None else len(PurePosixPath(rel).parts) - 1
-        problems.update(_scan_one(path, rel, skip, by_channel[channel], cache))
+        problems.update(_scan_one(path, rel, skip, secrets, cache))
     return sorted(problems)
+
+
+def website_channel(path: Path) -> Channel:
+    """The channel of a file in the website: a PDF there is offered for download."""
+    return WEB_PDF if path.suffix.lower() == ".pdf" else "web"
 
 
 def _scan_one(

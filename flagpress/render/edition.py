@@ -42,14 +42,18 @@ from flagpress.slugs import slugify
 DECORATIVE_MARK = "\u2063flagpress-decorative\u2063"
 _DECORATIVE_ALT = re.compile(rf'\balt="\s*{DECORATIVE}\s*"', re.IGNORECASE)
 
-# How each PDF edition is offered for download on its issue's page.
+# The printer's edition (with bleed) may name people who agreed to print only, so the
+# website never offers it: the build writes it to the printer's folder (see pipeline).
+FOR_THE_PRINTER = "print"
+
+# How each other PDF edition is offered for download on its issue's page; being on the
+# website, they name people per the `web-pdf` channel (see naming).
 PDF_LABELS = {
     "screen": "Accessible PDF for reading on screen",
-    "print": "Print-ready PDF for a printer, with bleed",
     "large-print": "Large print PDF (16 pt, single column)",
     "booklet": "Booklet PDF to print double-sided, fold and staple",
 }
-assert set(PDF_LABELS) == set(PRINT_VARIANTS)
+assert set(PDF_LABELS) | {FOR_THE_PRINTER} == set(PRINT_VARIANTS)
 LADDER_LABELS = {rung: rung.capitalize() for rung in LADDER}
 
 
@@ -130,7 +134,7 @@ class PublicIssue:
     cover: PublishedImage | None
     articles: tuple[PublicArticle, ...]  # public ones, in the running order of issue.yml
     credits: tuple[RoleGroup, ...]  # who did what: edited, wrote, then each credited role
-    downloads: tuple[Download, ...]
+    downloads: tuple[Download, ...]  # the PDFs its page offers (never the printer's)
 
     @property
     def label(self) -> str:
@@ -172,7 +176,10 @@ class Edition:
     alternates: tuple[Alternate, ...] = ()  # what the outputs offer besides the pages
 
     def namer(self, channel: Channel) -> Namer:
-        """How people are named in `channel` today: the only way any output names anyone."""
+        """How people are named in `channel` today: the only way any output names anyone.
+
+        The website uses `web`, the PDFs it offers `web-pdf`, the printer's edition `print`.
+        """
         return Namer(self.contributors, self.config, channel, self.today)
 
     @property
@@ -235,6 +242,7 @@ def _issue(issue: Issue, config: SiteConfig, today: dt.date) -> PublicIssue:
     downloads = tuple(
         _download(issue.slug, v, pdf_filename(config, issue.number, v))
         for v in config.print.variants
+        if v in PDF_LABELS
     )
     return PublicIssue(
         source=issue.source,

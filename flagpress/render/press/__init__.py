@@ -1,9 +1,12 @@
 """The printable magazine: PDF editions of each issue, from the same Edition as the website.
 
 `render_editions` makes the screen (tagged PDF/UA-1), print (bleed), large-print
-and booklet PDFs of every issue, reusing unchanged ones from the cache; the
-`PrintEditions` output publishes them where the Edition says (next to each issue's
-page). This package never imports the website code, and the website never imports it.
+and booklet PDFs of every issue, reusing unchanged ones from the cache. Two outputs
+publish them: `PrintEditions` puts the PDFs the website offers next to each issue's
+page (they name people per the `web-pdf` channel), and `PrinterEditions` puts the
+printer's edition (named per `print`) into the folder it is given, which the pipeline
+keeps outside the website. This package never imports the website code, and the
+website never imports it.
 """
 
 from __future__ import annotations
@@ -13,21 +16,22 @@ import shutil
 from pathlib import Path
 
 from flagpress.diagnostics import Problem
-from flagpress.render.edition import Edition
+from flagpress.render.edition import FOR_THE_PRINTER, PDF_LABELS, Edition
 from flagpress.render.press.editions import Editions, PdfFile, render_editions
 from flagpress.render.press.variants import VARIANTS
 
-__all__ = ["VARIANTS", "Editions", "PdfFile", "PrintEditions", "render_editions"]
+__all__ = ["VARIANTS", "Editions", "PdfFile", "PrintEditions", "PrinterEditions", "render_editions"]
 
 
 class PrintEditions:
-    """The PDFs output: every configured edition of every public issue."""
+    """The PDFs output: every configured edition of every public issue the website offers."""
 
     name = "pdf"
     alternate = None
 
     def render(self, edition: Edition, folder: Path) -> list[Problem]:
-        editions = render_editions(edition)
+        offered = [v for v in edition.config.print.variants if v in PDF_LABELS]
+        editions = render_editions(edition, variants=offered)
         published = {
             (d.variant, issue.slug): d.path for issue in edition.issues for d in issue.downloads
         }
@@ -35,6 +39,25 @@ class PrintEditions:
             target = folder / published[(pdf.variant, pdf.issue)]
             target.parent.mkdir(parents=True, exist_ok=True)
             _link_or_copy(pdf.path, target)
+        return editions.problems
+
+
+class PrinterEditions:
+    """The printer's edition of every public issue, by its file name, into `folder`.
+
+    It may name people who agreed to print only, so `folder` must never be published
+    on the website (the pipeline gives it the printer's folder beside the site).
+    """
+
+    name = "pdf-for-the-printer"
+    alternate = None
+
+    def render(self, edition: Edition, folder: Path) -> list[Problem]:
+        if FOR_THE_PRINTER not in edition.config.print.variants:
+            return []
+        editions = render_editions(edition, variants=[FOR_THE_PRINTER])
+        for pdf in editions.files:
+            _link_or_copy(pdf.path, folder / pdf.filename)
         return editions.problems
 
 

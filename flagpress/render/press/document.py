@@ -3,7 +3,8 @@
 The templates are Jinja2 with autoescaping on (titles, names and summaries are text,
 never markup); only bodies, already sanitised in `bodies`, are inserted as HTML.
 A publication's own `templates/print/<name>` replaces the built-in file of that name.
-Everything comes from the Edition; people are named by its print namer.
+Everything comes from the Edition; people are named by its namer for the variant's
+channel (`web-pdf` for the PDFs the website offers, `print` for the printer's edition).
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from pathlib import Path
 from markupsafe import Markup
 
 from flagpress.diagnostics import Location, Problem
-from flagpress.naming import Namer
+from flagpress.naming import Channel, Namer
 from flagpress.render.edition import (
     DECORATIVE_MARK,
     Edition,
@@ -57,9 +58,14 @@ class PrintArticle:
     columns: int
 
 
-def build_document(edition: Edition, issue: PublicIssue, variant: Variant) -> PrintDocument:
-    """The print HTML of `issue` for `variant`, with every reference it makes to a file."""
-    root, namer = edition.root, edition.namer("print")
+def build_document(
+    edition: Edition, issue: PublicIssue, variant: Variant, channel: Channel | None = None
+) -> PrintDocument:
+    """The print HTML of `issue` for `variant`, with every reference it makes to a file.
+
+    People are named as `channel` allows (default: the variant's own channel).
+    """
+    root, namer = edition.root, edition.namer(channel or variant.channel)
     ctx = BodyContext(root, {a.source: a.slug for a in issue.articles})
     problems: list[Problem] = []
     references: dict[str, Location] = {}

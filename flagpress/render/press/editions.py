@@ -1,8 +1,9 @@
 """Every PDF edition of every issue: which to make, in parallel, reusing unchanged ones.
 
 Each PDF is rendered in a worker process of its own, as many at once as there are
-cores (see `workers`). The booklet is imposed from the printer's edition as soon as
-that is ready, while the others still render. Nothing is written outside the cache
+cores (see `workers`). The booklet is imposed from the printer's layout, naming people
+as the booklet may (see `variants`), as soon as that is ready, while the others still
+render. Nothing is written outside the cache
 folder; the build publishes the finished files with the website.
 """
 
@@ -14,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from flagpress.diagnostics import Location, Problem, Severity
+from flagpress.naming import Channel
 from flagpress.render.edition import Edition, PublicIssue, pdf_filename
 from flagpress.render.press import cache, fonts
 from flagpress.render.press.document import build_document
@@ -42,6 +44,16 @@ class Editions:
     problems: list[Problem] = field(default_factory=list)
 
 
+@dataclass(frozen=True)
+class _Job:
+    """One PDF to render: a variant, the channel it names people in, and what it is for."""
+
+    variant: Variant
+    channel: Channel
+    publish: bool  # one of the wanted PDFs
+    impose: bool  # the booklet's source
+
+
 @dataclass(eq=False)  # identity: each planned PDF is its own key
 class _Planned:
     issue: PublicIssue
@@ -49,6 +61,8 @@ class _Planned:
     job: RenderJob
     key: str
     entry: cache.Entry
+    publish: bool
+    impose: bool
 
 
 def render_editions(
@@ -57,31 +71,42 @@ def render_editions(
     variants: Iterable[str] | None = None,
     workers: int | None = None,
 ) -> Editions:
-    """Make the configured PDFs (or the given `variants`) of every public issue."""
-    wanted = tuple(variants or edition.config.print.variants)
+    """Make the configured PDFs (or the given `variants`) of every public issue.
+
+    Each names people in its variant's channel (see `variants`); an empty `variants`
+    makes nothing.
+    """
+    wanted = tuple(edition.config.print.variants if variants is None else variants)
     editions = Editions()
     planned: list[_Planned] = []
-    for issue in issues or edition.issues:
-        planned += _plan(edition, issue, _rendered(wanted), editions.problems)
+    for issue in edition.issues if issues is None else issues:
+        planned += _plan(edition, issue, _jobs(wanted), editions.problems)
     for item, result in _results(planned, workers):  # as each PDF is ready
         editions.problems.extend(p for p in result.problems if p not in editions.problems)
         if _has_error(result.problems):
             continue
-        if item.variant.name in wanted:
+        if item.publish:
             editions.files.append(_pdf_file(edition, item, result))
-        if item.variant.name == "print" and "booklet" in wanted:  # while the others render
+        if item.impose:  # while the others render
             booklet = _booklet(edition, item, editions.problems)
             editions.files += [booklet] if booklet else []
     editions.files.sort(key=lambda e: (e.issue, wanted.index(e.variant)))
     return editions
 
 
-def _rendered(wanted: tuple[str, ...]) -> list[Variant]:
-    """The variants WeasyPrint renders: the booklet needs the printer's edition."""
-    names = [v for v in wanted if not VARIANTS[v].imposed]
-    if "booklet" in wanted:  # first, so the booklet is imposed while the others render
-        names = ["print", *(n for n in names if n != "print")]
-    return [VARIANTS[n] for n in names]
+def _jobs(wanted: tuple[str, ...]) -> list[_Job]:
+    """What WeasyPrint renders: the wanted variants, and the booklet's source (the
+    printer's layout, naming people as the booklet may), first so that the booklet is
+    imposed while the others render."""
+    jobs = []
+    if "booklet" in wanted:
+        source, booklet = VARIANTS["print"], VARIANTS["booklet"]
+        jobs.append(_Job(source, booklet.channel, publish=False, impose=True))
+    for name in wanted:
+        variant = VARIANTS[name]
+        if not variant.imposed:
+            jobs.append(_Job(variant, variant.channel, publish=True, impose=False))
+    return jobs
 
 
 def allowed_folders(root: Path) -> tuple[str, ...]:
@@ -92,17 +117,22 @@ def allowed_folders(root: Path) -> tuple[str, ...]:
 
 
 def _plan(
-    edition: Edition, issue: PublicIssue, variants: list[Variant], problems: list[Problem]
+    edition: Edition, issue: PublicIssue, jobs: list[_Job], problems: list[Problem]
 ) -> list[_Planned]:
-    planned = []
+    planned: list[_Planned] = []
     root = edition.root
     folder = root / cache.CACHE_DIR / "pdf" / issue.slug
-    for variant in variants:
-        document = build_document(edition, issue, variant)
+    for wanted in jobs:
+        variant = wanted.variant
+        document = build_document(edition, issue, variant, wanted.channel)
         problems.extend(p for p in document.problems if p not in problems)
         if _has_error(document.problems):
             return []  # refused references: render nothing of this issue
-        entry = cache.Entry(folder, variant.name)
+        entry = cache.Entry(folder, _entry_name(edition, issue, wanted, document.html))
+        same = next((p for p in planned if p.entry.pdf == entry.pdf), None)
+        if same is not None:  # the same PDF: nobody in it is named differently
+            same.publish, same.impose = same.publish or wanted.publish, same.impose or wanted.impose
+            continue
         job = RenderJob(
             html=document.html,
             base_url=root.resolve().as_uri() + "/",
@@ -115,8 +145,17 @@ def _plan(
             check_resolution=variant.bleed,
         )
         key = cache.job_key(job.html, job.allowed, job.tagged, job.bleed_mm, job.check_resolution)
-        planned.append(_Planned(issue, variant, job, key, entry))
+        planned.append(_Planned(issue, variant, job, key, entry, wanted.publish, wanted.impose))
     return planned
+
+
+def _entry_name(edition: Edition, issue: PublicIssue, wanted: _Job, html: str) -> str:
+    """Where the PDF is cached: under the variant's name, unless `wanted`'s channel names
+    someone differently from the variant's own (then both are kept, side by side)."""
+    variant = wanted.variant
+    if wanted.channel == variant.channel or html == build_document(edition, issue, variant).html:
+        return variant.name
+    return f"{variant.name}-{wanted.channel}"
 
 
 def _results(

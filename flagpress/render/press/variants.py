@@ -3,6 +3,11 @@
 All four come from the same print HTML: a variant only changes the page set-up
 (paper, bleed, marks), the stylesheets layered on top and the PDF options. Keeping
 that in one small table makes "same content, different form" easy to check.
+
+Each variant is also published in one naming channel: the printer's edition (`print`)
+goes to the printer only, and may name people with print consent; the others are
+offered on the website, so they are `web-pdf` (named only with web and print consent).
+The booklet is imposed from the printer's layout rendered in the booklet's channel.
 """
 
 from __future__ import annotations
@@ -10,6 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from flagpress.model import PrintSettings
+from flagpress.naming import WEB_PDF, Channel
 
 
 @dataclass(frozen=True)
@@ -18,12 +24,13 @@ class Variant:
     tagged: bool  # PDF/UA-1: structure tree, language, title, alt text, artifacts
     bleed: bool  # the printer's edition: bleed, TrimBox/BleedBox, optional crop marks
     stylesheet: str | None = None  # layered over print.css, e.g. large-print.css
+    channel: Channel = WEB_PDF  # who may be named in it (see the module doc)
     imposed: bool = False  # made from the print edition by imposing it, not rendered
 
 
 VARIANTS: dict[str, Variant] = {
     "screen": Variant("screen", tagged=True, bleed=False),
-    "print": Variant("print", tagged=False, bleed=True),
+    "print": Variant("print", tagged=False, bleed=True, channel="print"),
     "large-print": Variant(
         "large-print",
         tagged=True,
