@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import types
+import weakref
 from collections.abc import Callable, Iterable
 from pathlib import Path, PurePath
 from typing import Any
@@ -52,6 +53,21 @@ class Sandbox(ImmutableSandboxedEnvironment):
     def __init__(self, *, allowed_methods: Iterable[str] = (), **options: Any) -> None:
         super().__init__(**options)
         self.allowed_methods = frozenset(allowed_methods)
+        self.formatters: weakref.WeakSet[Callable[..., str]] = weakref.WeakSet()
+
+    def unsafe_undefined(self, obj: Any, attribute: str) -> jinja2.Undefined:
+        """Refuse at once: Jinja's default hands back an undefined value, which a filter
+        such as `attr` or a test such as `defined` would quietly turn into something else."""
+        raise jinja2.sandbox.SecurityError(
+            f"access to attribute {attribute!r} of {type(obj).__name__!r} object is unsafe"
+        )
+
+    def wrap_str_format(self, value: Any) -> Callable[..., str] | None:
+        """Jinja's safe `'...'.format`, remembered so that templates may call it."""
+        wrapped = super().wrap_str_format(value)
+        if wrapped is not None:
+            self.formatters.add(wrapped)
+        return wrapped
 
     def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
         return super().is_safe_attribute(obj, attr, value) and not (
@@ -70,8 +86,8 @@ class Sandbox(ImmutableSandboxedEnvironment):
         """Whether a callable the template reached by itself may be called."""
         if not self.is_safe_callable(obj):
             return False
-        if type(obj).__module__ in _JINJA_MODULES:  # a macro, `caller`, a block, `loop`
-            return True
+        if type(obj).__module__ in _JINJA_MODULES or obj in self.formatters:
+            return True  # a macro, `caller`, a block, `loop`, or Jinja's sandboxed format
         owner = getattr(obj, "__self__", None)
         if owner is None or isinstance(owner, type | types.ModuleType) or _out_of_bounds(owner):
             return False  # a plain function, a class method, or a module's function
@@ -169,6 +185,8 @@ def unsafe(err: Exception) -> str:
 
 def explain(err: Exception) -> str:
     """What went wrong, without the values involved (they could be a person's name)."""
+    if isinstance(err, jinja2.TemplateNotFound):
+        return f"'{err.name}' is missing, or links to a file outside its templates folder"
     if isinstance(err, jinja2.TemplateError):
         return err.message or type(err).__name__
     return f"{type(err).__name__} while showing a value"
