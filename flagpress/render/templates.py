@@ -31,7 +31,20 @@ BUILTIN = Path(__file__).resolve().parent.parent / "templates"
 # Values whose own methods a template may call ('text'.upper(), d.get(k)): they hold
 # no reference to anything else, and the immutable sandbox refuses the changing ones.
 # Exact types only: a subclass (MkDocs's plugin collection is a dict) adds methods.
-_PLAIN = (str, int, float, bool, dt.date, dt.timedelta, tuple, list, dict, set, frozenset)
+_PLAIN = (
+    str,
+    int,
+    float,
+    bool,
+    dt.date,
+    dt.datetime,
+    dt.timedelta,
+    tuple,
+    list,
+    dict,
+    set,
+    frozenset,
+)
 # Jinja's own template objects: macros, `loop`, `caller`, `super()`, cycler, joiner.
 _JINJA_MODULES = ("jinja2.runtime", "jinja2.utils")
 
@@ -134,7 +147,7 @@ def find_file(root: Path, kind: str, name: str) -> Path:
 
 
 # Methods of flagpress's own objects that templates may call (all pure look-ups).
-FLAGPRESS_METHODS = ("Edition.issue", "Edition.profiles", "Namer.name", "Namer.names")
+FLAGPRESS_METHODS = ("Edition.issue", "Edition.profiles")
 
 
 class Templates:
