@@ -41,6 +41,7 @@ class Key:
     required: bool = False
     choices: tuple[str, ...] = ()  # the only words allowed (for text, or each list item)
     is_id: bool = False  # a contributor or role id: lowercase letters, digits, hyphens
+    is_address: bool = False  # a web address: http(s), nothing that could break out of HTML
     range: Range | None = None  # bounds for a whole number
     yaml: str = ""  # the key as written in YAML, when it differs from the field's name
     each: str = ""  # what one mapping in a list is called in diagnostics, e.g. "a credit"
@@ -53,6 +54,7 @@ def key(
     default: Any = MISSING,
     choices: tuple[str, ...] = (),
     is_id: bool = False,
+    is_address: bool = False,
     range: Range | None = None,  # noqa: A002 - reads naturally at the declaration
     yaml: str = "",
     each: str = "",
@@ -60,7 +62,7 @@ def key(
     """A dataclass field that is also an editor key; optional keys must have a default."""
     if required == (default is not MISSING):
         raise TypeError(f"key {doc!r}: give either required=True or a default, not both")
-    metadata = {METADATA: Key(doc, required, tuple(choices), is_id, range, yaml, each)}
+    metadata = {METADATA: Key(doc, required, tuple(choices), is_id, is_address, range, yaml, each)}
     if required:
         return dataclasses.field(metadata=metadata)
     return dataclasses.field(default=default, metadata=metadata)

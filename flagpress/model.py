@@ -184,7 +184,7 @@ class SiteConfig:
     title: str = key("the publication's name, e.g. FLAG Magazine", required=True)
     publisher: str = key("who publishes it", required=True)
     language: str = key("a language tag such as en-GB", required=True)
-    url: str = key("the address the website will live at", required=True)
+    url: str = key("the address the website will live at", required=True, is_address=True)
     roles: dict[str, str] = key(
         "role ids and their labels, e.g. volunteer: Volunteer", required=True
     )

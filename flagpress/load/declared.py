@@ -32,7 +32,7 @@ class Shape:
     later, JSON Schemas for editors' tools.
     """
 
-    kind: str  # text, optional-text, boolean, number, date, id, choice, list, mapping, labels
+    kind: str  # text, boolean, number, date, id, address, choice, list, mapping, labels
     optional: bool = False  # null (or nothing) is accepted and means "none"
     choices: tuple[str, ...] = ()
     range: Range | None = None
@@ -57,6 +57,8 @@ def shape_of(hint: Any, declared: Declared) -> Shape:
         return Shape("choice", choices=key.choices)
     if hint is str and key.is_id:
         return Shape("id")
+    if hint is str and key.is_address:
+        return Shape("address")
     if hint is str:
         # Text with an empty default may be left empty; other text must say something.
         return Shape("text", optional=declared.default == "")
@@ -82,7 +84,12 @@ def kind_of(shape: Shape, what: str) -> Kind:
         return kinds.optional_date if shape.optional else kinds.iso_date
     if shape.kind == "text":
         return kinds.optional_text if shape.optional else kinds.text
-    simple = {"id": kinds.identifier, "boolean": kinds.boolean, "labels": kinds.word_map}
+    simple = {
+        "id": kinds.identifier,
+        "address": kinds.web_address,
+        "boolean": kinds.boolean,
+        "labels": kinds.word_map,
+    }
     return simple[shape.kind]
 
 

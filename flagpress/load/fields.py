@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import urlsplit
 
 from flagpress.diagnostics import Location, Problem, did_you_mean
 from flagpress.load.strict_yaml import YList, YMap, YStr, YValue
@@ -19,6 +20,7 @@ from flagpress.load.strict_yaml import YList, YMap, YStr, YValue
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _DATE_SHAPE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _NULLS = {"", "null", "~", "Null", "NULL"}
+_NOT_IN_ADDRESS = set(" \"'<>`\\{}|^")
 _TRUE, _FALSE = {"true", "True", "TRUE"}, {"false", "False", "FALSE"}
 
 
@@ -174,6 +176,32 @@ def identifier(value: YValue) -> str:
             "bad-id", f"'{s}' is not a valid id; use lowercase letters, digits and hyphens"
         )
     return str(s)
+
+
+def web_address(value: YValue) -> str:
+    """An http(s) address with a host, and no character that could end an HTML attribute.
+
+    It is printed into every page's `<link rel=canonical>` and the sitemap as it is,
+    so anything else (`javascript:`, a quote, a space) is refused here, at its line.
+    """
+    s = str(_scalar(value)).strip()
+    if _is_web_address(s):
+        return s
+    raise Invalid(
+        "bad-url",
+        "write the website's address, starting with https://, e.g. https://www.example.org/",
+    )
+
+
+def _is_web_address(s: str) -> bool:
+    if any(ch in _NOT_IN_ADDRESS or not ch.isprintable() for ch in s):
+        return False
+    try:
+        parts = urlsplit(s)
+        parts.port  # noqa: B018 - raises ValueError for a port that is not one
+        return parts.scheme.lower() in ("https", "http") and bool(parts.hostname)
+    except ValueError:
+        return False
 
 
 def choice(*options: str) -> Kind:

@@ -147,6 +147,7 @@ def _takes(shape: Shape) -> str:
     described = {
         "text": "text" + (" (may be left empty)" if shape.optional else ""),
         "id": "an id: lowercase letters, digits and hyphens",
+        "address": "a web address starting with https:// (or http://)",
         "choice": f"one of: {', '.join(shape.choices)}",
         "boolean": "true or false",
         "date": "a date, YYYY-MM-DD" + (", or null for none" if shape.optional else ""),

@@ -52,7 +52,7 @@ def _theme_problem(root: Path, err: Exception) -> Problem:
     inside = path.resolve().is_relative_to(root.resolve())
     shown = path.resolve().relative_to(root.resolve()).as_posix() if inside else "templates/theme"
     return Location(shown, getattr(err, "line", 1)).error(
-        "theme-error",
+        getattr(err, "code", "theme-error"),
         f"{err}; fix the file, or delete it to use flagpress's built-in theme",
     )
 

@@ -18,21 +18,53 @@ from pathlib import Path
 
 import jinja2
 import yaml
+from jinja2.sandbox import SecurityError
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
 from markupsafe import escape  # noqa: E402
+from mkdocs import localization  # noqa: E402
 from mkdocs.commands.build import build as mkdocs_build  # noqa: E402
 from mkdocs.config import load_config  # noqa: E402
+from mkdocs.config.defaults import MkDocsConfig  # noqa: E402
 from mkdocs.exceptions import MkDocsException  # noqa: E402
 from mkdocs.plugins import BasePlugin  # noqa: E402
 from mkdocs.structure.files import File, Files  # noqa: E402
 from mkdocs.structure.toc import get_toc  # noqa: E402
+from mkdocs.theme import Theme  # noqa: E402
+from mkdocs.utils import templates as mkdocs_filters  # noqa: E402
 
-from flagpress.render.templates import BUILTIN  # noqa: E402
+from flagpress.render.templates import (  # noqa: E402
+    BUILTIN,
+    ContainedLoader,
+    Sandbox,
+    explain,
+    failed_at,
+)
+from flagpress.render.templates import unsafe as unsafe_clause  # noqa: E402
 from flagpress.render.web.context import Site, WebPage  # noqa: E402
 
 THEME_DIR = BUILTIN / "theme"
+
+# Methods of MkDocs's objects that Material's templates call; every other method of
+# an object MkDocs hands the theme is refused (see templates.Sandbox).
+THEME_METHODS = ()
+
+
+def _theme_env(theme: Theme) -> jinja2.Environment:
+    """MkDocs's own theme environment (Theme.get_env), but sandboxed.
+
+    The theme folders include the publication's `templates/theme/`, so theme files
+    are templates volunteers write, run where the private file is. Autoescaping
+    stays off, as Material expects: values flagpress hands over are escaped first.
+    """
+    env = Sandbox(
+        loader=ContainedLoader(theme.dirs), auto_reload=False, allowed_methods=THEME_METHODS
+    )
+    env.filters["url"] = mkdocs_filters.url_filter
+    env.filters["script_tag"] = mkdocs_filters.script_tag_filter
+    localization.install_translations(env, theme.locale, theme.dirs)
+    return env
 
 
 class RendererError(Exception):
@@ -41,6 +73,7 @@ class RendererError(Exception):
     def __init__(self, message: str, filename: str | None = None, line: int = 1) -> None:
         super().__init__(message)
         self.filename, self.line = filename, line
+        self.code = "theme-error"  # or "template-unsafe": the sandbox refused something
 
 
 @dataclass(frozen=True)
@@ -143,6 +176,7 @@ def render_site(site: Site, settings: SiteSettings, out_dir: Path) -> None:
     propagate = logger.propagate
     logger.addHandler(collect)
     logger.propagate = False
+    dirs: list[str] = []
     try:
         with tempfile.TemporaryDirectory(prefix="flagpress-mkdocs-") as work:
             docs_dir = os.path.join(work, "docs")  # stays empty: pages are generated
@@ -151,23 +185,49 @@ def render_site(site: Site, settings: SiteSettings, out_dir: Path) -> None:
                 io.StringIO(_config_yaml(site, settings, docs_dir, out_dir.resolve())),
                 config_file_path=os.path.join(work, "mkdocs.yml"),
             )
+            _escape_shown_values(config, settings)
             if settings.overrides is not None and settings.overrides.is_dir():
                 config.theme.dirs.insert(0, str(settings.overrides))
+            theme = config.theme
+            theme.get_env = lambda: _theme_env(theme)  # type: ignore[method-assign]
+            dirs = list(theme.dirs)
             config.plugins["flagpress"] = _FlagpressPlugin(site)
             mkdocs_build(config)
-    except jinja2.TemplateError as err:
-        filename = getattr(err, "filename", None)
-        where = f" ({filename}, line {getattr(err, 'lineno', 1)})" if filename else ""
-        raise RendererError(
-            f"a theme template is broken{where}: {err.message}",
-            filename,
-            getattr(err, "lineno", None) or 1,
-        ) from None
     except MkDocsException as err:
         details = "; ".join(collect.messages)
         raise RendererError(f"the website could not be rendered: {err} {details}") from err
+    except Exception as err:
+        raise _template_failure(err, dirs) from None
     finally:
         logger.removeHandler(collect)
         logger.propagate = propagate
     if collect.messages:
         raise RendererError("the website renderer warned: " + "; ".join(collect.messages))
+
+
+def _escape_shown_values(config: MkDocsConfig, settings: SiteSettings) -> None:
+    """Escape, once, the settings Material prints without escaping.
+
+    Markup is text already escaped: Material's own `| e` leaves it as it is, so a
+    title with '&' is neither shown raw nor escaped twice. The address needs no
+    escaping: the loader accepts only plain http(s) addresses.
+    """
+    config.site_name = escape(settings.name)
+    if settings.description:
+        config.site_description = escape(settings.description)
+
+
+def _template_failure(err: Exception, dirs: list[str]) -> Exception:
+    """A theme template failed: a RendererError at its file and line, else `err` itself."""
+    filename, line = failed_at(err, [Path(d) for d in dirs])
+    if filename is None and not isinstance(err, jinja2.TemplateError):
+        return err  # not a template's doing: a flagpress or MkDocs bug, shown as such
+    unsafe = isinstance(err, SecurityError)
+    if unsafe:
+        refused = unsafe_clause(err)
+        message = f"a theme template tries to use something templates may not ({refused})"
+    else:
+        message = f"a theme template is broken ({explain(err)})"
+    failure = RendererError(message, str(filename) if filename else None, line)
+    failure.code = "template-unsafe" if unsafe else "theme-error"
+    return failure
