@@ -2,22 +2,13 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-from conftest import FOREWORD, PAGE, run
+from conftest import FOREWORD, FOREWORD_PATH, PAGE, check
 
 from flagpress.diagnostics import ContentError
 from flagpress.load.front_matter import Split, split_front_matter
 
-FOREWORD_PATH = "content/issues/2019-03/foreword.md"
 PAGE_PATH = "content/pages/about.md"
-
-
-def check(root: Path):
-    result = run("check", "--root", str(root))
-    assert "Traceback" not in result.stderr
-    return result
 
 
 def split_problem(text: str) -> str:
