@@ -11,11 +11,17 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
+from hypothesis import settings
 from pypdf import PdfReader
 
 from flagpress.cli import main
 
 REPO = Path(__file__).resolve().parent.parent
+
+# Tests write only under tmp_path: no example database in the repository (.hypothesis/),
+# which parallel workers would otherwise share.
+settings.register_profile("flagpress", database=None)
+settings.load_profile("flagpress")
 
 SITE_CONFIG = """\
 title: Test Magazine
