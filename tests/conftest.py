@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 from hypothesis import settings
+from hypothesis.configuration import set_hypothesis_home_dir
 from pypdf import PdfReader
 
 from flagpress.cli import main
@@ -19,9 +20,18 @@ from flagpress.cli import main
 REPO = Path(__file__).resolve().parent.parent
 
 # Tests write only under tmp_path: no example database in the repository (.hypothesis/),
-# which parallel workers would otherwise share.
+# which parallel workers would otherwise share (see also pytest_configure below).
 settings.register_profile("flagpress", database=None)
 settings.load_profile("flagpress")
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_configure(config: pytest.Config) -> None:
+    """Hypothesis caches what it learns from the code under test in its home folder,
+    `.hypothesis/` in the current folder by default (written while tests are collected):
+    keep it in this run's temporary folder instead, one per xdist worker."""
+    set_hypothesis_home_dir(config._tmp_path_factory.mktemp("hypothesis"))  # noqa: SLF001
+
 
 SITE_CONFIG = """\
 title: Test Magazine
