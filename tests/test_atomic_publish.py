@@ -18,12 +18,11 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import SITE_CONFIG, snapshot
+from conftest import snapshot
 
 from flagpress.publish import release as publish
 
 KILLS = 20
-FAST = SITE_CONFIG + "print:\n  variants: []\n"  # website only: the web switch is under test
 
 
 def _start(root: Path) -> subprocess.Popen:
@@ -51,7 +50,7 @@ def _live(root: Path) -> dict[str, bytes]:
 
 @pytest.mark.slow
 def test_killed_builds_never_damage_the_live_site(publication) -> None:
-    root = publication({"site_config.yml": FAST})
+    root = publication()  # website only (no PDFs): the switch is under test
     _finish(root)
     old = _live(root)
     article = root / "content/issues/2019-03/second.md"

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import FOREWORD, FOREWORD_PATH, build, files_containing, visible_text
+import pytest
+from conftest import (
+    FOREWORD,
+    FOREWORD_PATH,
+    build,
+    files_containing,
+    visible_text,
+    write_publication,
+)
 
 REGISTRY = """\
 - id: neil-j
@@ -38,14 +46,16 @@ FOREWORD_CREDITS = FOREWORD.replace(
 )
 
 
-def _site(publication) -> Path:
-    return build(
-        publication({"content/contributors.yml": REGISTRY, FOREWORD_PATH: FOREWORD_CREDITS})
-    )
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The publication with profiles and credits, built once: every test only reads it."""
+    root = tmp_path_factory.mktemp("people") / "pub"
+    root.mkdir()
+    changes = {"content/contributors.yml": REGISTRY, FOREWORD_PATH: FOREWORD_CREDITS}
+    return build(write_publication(root, changes))
 
 
-def test_only_people_with_a_profile_who_may_be_named_get_a_page(publication) -> None:
-    site = _site(publication)
+def test_only_people_with_a_profile_who_may_be_named_get_a_page(site: Path) -> None:
     assert (site / "contributors/neil-j/index.html").is_file()
     assert sorted(p.name for p in (site / "contributors").iterdir()) == ["index.html", "neil-j"]
     text = visible_text(site / "contributors/neil-j/index.html")
@@ -53,27 +63,26 @@ def test_only_people_with_a_profile_who_may_be_named_get_a_page(publication) -> 
     assert "Foreword" in text
 
 
-def test_ids_of_people_without_a_page_appear_in_no_output(publication) -> None:
-    site = _site(publication)
+def test_ids_of_people_without_a_page_appear_in_no_output(site: Path) -> None:
     people = ("staff-a", "anon-1", "int-b")
     assert files_containing(site, *people, suffixes=(".html", ".json", ".xml")) == []
 
 
-def test_bylines_link_to_contributor_pages(publication) -> None:
-    page = (_site(publication) / "issues/2019-03/foreword/index.html").read_text()
+def test_bylines_link_to_contributor_pages(site: Path) -> None:
+    page = (site / "issues/2019-03/foreword/index.html").read_text()
     assert '<p class="fp-byline">By <a href="../../../contributors/neil-j/">Neil J</a></p>' in page
 
 
-def test_how_this_was_made_box(publication) -> None:
-    text = visible_text(_site(publication) / "issues/2019-03/foreword/index.html")
+def test_how_this_was_made_box(site: Path) -> None:
+    text = visible_text(site / "issues/2019-03/foreword/index.html")
     assert (
         "How this was made Neil J: Author B. K.: Interviewer Stages of co-production: "
         "Co-planning, Co-delivery. On the ladder of participation: Co-design."
     ) in text
 
 
-def test_issue_credits_page_lists_named_people_by_role_and_counts_the_rest(publication) -> None:
-    text = visible_text(_site(publication) / "issues/2019-03/credits/index.html")
+def test_issue_credits_page_lists_named_people_by_role_and_counts_the_rest(site: Path) -> None:
+    text = visible_text(site / "issues/2019-03/credits/index.html")
     assert "Edited by an editor" in text  # staff-a may not be named on the web
     assert "Interviewer B. K." in text
     assert "Volunteer Neil J" in text
@@ -81,8 +90,7 @@ def test_issue_credits_page_lists_named_people_by_role_and_counts_the_rest(publi
     assert "Alex" not in text
 
 
-def test_the_ladder_explainer_page_is_linked_from_articles(publication) -> None:
-    site = _site(publication)
+def test_the_ladder_explainer_page_is_linked_from_articles(site: Path) -> None:
     page = (site / "issues/2019-03/foreword/index.html").read_text()
     assert 'href="../../../co-production/"' in page
     assert "The ladder of participation" in visible_text(site / "co-production/index.html")
