@@ -22,6 +22,8 @@ import pytest
 import yaml
 from conftest import copy_sample, run, write_publication
 
+pytestmark = pytest.mark.browser
+
 CHROMIUM = Path("/usr/bin/chromium")
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 # axe's "best practice" rules that back this project's own promises: headings in
