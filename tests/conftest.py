@@ -1,16 +1,37 @@
-"""Shared fixtures: a small valid publication that each test breaks in one way."""
+"""Shared fixtures and helpers: a small valid publication that each test breaks in one
+way, and the ways tests look at what users see (diagnostics, pages, PDF text)."""
 
 from __future__ import annotations
 
+import html
+import re
+import shutil
 import textwrap
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
+from hypothesis import settings
+from hypothesis.configuration import set_hypothesis_home_dir
+from pypdf import PdfReader
 
 from flagpress.cli import main
 
 REPO = Path(__file__).resolve().parent.parent
+
+# Tests write only under tmp_path: no example database in the repository (.hypothesis/),
+# which parallel workers would otherwise share (see also pytest_configure below).
+settings.register_profile("flagpress", database=None)
+settings.load_profile("flagpress")
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_configure(config: pytest.Config) -> None:
+    """Hypothesis caches what it learns from the code under test in its home folder,
+    `.hypothesis/` in the current folder by default (written while tests are collected):
+    keep it in this run's temporary folder instead, one per xdist worker."""
+    set_hypothesis_home_dir(config._tmp_path_factory.mktemp("hypothesis"))  # noqa: SLF001
+
 
 SITE_CONFIG = """\
 title: Test Magazine
@@ -63,6 +84,9 @@ tags: [housing]
 ---
 Welcome. Read [the second piece](second.md).
 """
+ISSUE_DIR = "content/issues/2019-03"
+FOREWORD_PATH = f"{ISSUE_DIR}/foreword.md"
+FOREWORD_BODY = "Welcome. Read [the second piece](second.md)."  # the foreword's file line 10
 
 SECOND = """\
 ---
@@ -129,18 +153,26 @@ def run(*args: str) -> Result:
     return CliRunner().invoke(main, list(args), catch_exceptions=False)
 
 
-@pytest.fixture
-def sample(tmp_path: Path) -> Path:
-    """A copy of the repository's sample publication, safe to break."""
-    import shutil
+def copy_sample(root: Path, *, pdfs: bool = False) -> Path:
+    """Copy the repository's sample publication to `root` (created), safe to break and build.
 
-    root = tmp_path / "sample"
-    root.mkdir()
-    shutil.copy(REPO / "site_config.yml", root)
+    Tests never build the repository itself: a build writes `.flagpress-cache/` into its
+    publication folder, and parallel workers must not share one. Without `pdfs` the copy
+    builds the website only (PDFs take seconds; most tests are not about them).
+    """
+    root.mkdir(parents=True)
+    config = (REPO / "site_config.yml").read_text(encoding="utf-8")
+    (root / "site_config.yml").write_text(config + ("" if pdfs else WEB_ONLY), encoding="utf-8")
     shutil.copytree(REPO / "content", root / "content")
     if (REPO / "templates").is_dir():
         shutil.copytree(REPO / "templates", root / "templates")
     return root
+
+
+@pytest.fixture
+def sample(tmp_path: Path) -> Path:
+    """A copy of the repository's sample publication (website only), safe to break."""
+    return copy_sample(tmp_path / "sample")
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:
@@ -163,3 +195,81 @@ def png(width: int = 2, height: int = 2) -> bytes:
     return (
         b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", pixels) + chunk(b"IEND", b"")
     )
+
+
+# --- what users see -----------------------------------------------------------------------
+
+
+def with_body(text: str) -> dict[str, str]:
+    """Changes giving the foreword `text` as its body (file line 10), details unchanged."""
+    return {FOREWORD_PATH: FOREWORD.replace(FOREWORD_BODY, text)}
+
+
+def check(root: Path, *extra: str) -> Result:
+    """Run `flagpress check`; whatever happens, editors never see a traceback."""
+    result = run("check", "--root", str(root), *extra)
+    assert "Traceback" not in result.stderr + result.stdout
+    return result
+
+
+def reported(*lines: str, warnings: int = 0) -> str:
+    """The stderr of a check that found `lines` (errors unless counted as warnings)."""
+    errors = len(lines) - warnings
+    summary = f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}"
+    return "".join(f"{line}\n" for line in lines) + summary + "\n"
+
+
+def expect_check(publication, changes: dict, *lines: str, warnings: int = 0) -> None:  # noqa: ANN001
+    """`flagpress check` on the base publication with `changes` reports exactly `lines` and
+    the summary (or nothing at all), with the matching exit code."""
+    result = check(publication(changes))
+    assert result.stderr == (reported(*lines, warnings=warnings) if lines else "")
+    assert result.exit_code == (1 if len(lines) > warnings else 0)
+
+
+def diagnostics(publication, changes: dict) -> list[str]:  # noqa: ANN001
+    """The diagnostic lines `flagpress check` prints for the base publication with `changes`
+    (its summary line left off); the exit code must match the summary."""
+    result = check(publication(changes))
+    lines = result.stderr.splitlines()
+    if not lines:
+        assert result.exit_code == 0
+        return []
+    assert result.exit_code == (0 if lines[-1].startswith("0 errors") else 1), result.stderr
+    return lines[:-1]
+
+
+def build(root: Path, *extra: str) -> Path:
+    """Run `flagpress build`, which must succeed; returns the live site folder."""
+    result = run("build", "--root", str(root), *extra)
+    assert result.exit_code == 0, result.stderr
+    return root / "site"
+
+
+def page_html(site: Path, path: str) -> str:
+    """The HTML of the page at `path` in the built site ('' for the home page)."""
+    return (site / path / "index.html").read_text(encoding="utf-8")
+
+
+def visible_text(page: Path) -> str:
+    """What a reader sees of a page: tags, scripts and styles removed, spaces collapsed."""
+    raw = page.read_text(encoding="utf-8")
+    raw = re.sub(r"<(script|style)\b.*?</\1>", " ", raw, flags=re.S)
+    raw = re.sub(r"</?(a|em|strong|span|time)\b[^>]*>", "", raw)
+    return re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", " ", raw)))
+
+
+def files_containing(folder: Path, *needles: str, suffixes: tuple[str, ...] = ()) -> list[str]:
+    """`path: needle` for every file under `folder` (or only those with `suffixes`) holding one
+    of `needles`; tests assert the list is empty, so a failure names every leak at once."""
+    found = []
+    for rel, data in snapshot(folder).items():
+        if suffixes and not rel.endswith(suffixes):
+            continue
+        found += [f"{rel}: {needle}" for needle in needles if needle.encode() in data]
+    return found
+
+
+def pdf_page_texts(pdf: Path) -> list[str]:
+    """The text pypdf extracts from each page of `pdf`, in page order."""
+    return [page.extract_text() for page in PdfReader(pdf).pages]

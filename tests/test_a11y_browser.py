@@ -20,7 +20,9 @@ from urllib.parse import urlparse
 
 import pytest
 import yaml
-from conftest import REPO, run, write_publication
+from conftest import copy_sample, run, write_publication
+
+pytestmark = pytest.mark.browser
 
 CHROMIUM = Path("/usr/bin/chromium")
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
@@ -142,9 +144,14 @@ def _build_and_serve(root: Path, www: Path) -> tuple[http.server.ThreadingHTTPSe
 
 @pytest.fixture(scope="module")
 def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, list[str]]]:
-    """(base URL, every page's address) for the sample publication, served locally."""
+    """(base URL, every page's address) for the sample publication, served locally.
+
+    Built from a copy, once per module and xdist worker: a build writes a PDF cache
+    into its publication folder, which parallel workers must not share.
+    """
+    root = copy_sample(tmp_path_factory.mktemp("sample") / "sample", pdfs=True)
     www = tmp_path_factory.mktemp("www")
-    server, base = _build_and_serve(REPO, www)
+    server, base = _build_and_serve(root, www)
     site = next(p for p in www.iterdir() if p.is_symlink()).resolve()
     pages = sorted(
         p.relative_to(site).as_posix().removesuffix("index.html") for p in site.rglob("*.html")

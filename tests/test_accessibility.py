@@ -11,13 +11,21 @@ import re
 from pathlib import Path
 
 import pytest
-from click.testing import Result
-from conftest import FOREWORD, SITE_CONFIG, png, run
+from conftest import (
+    FOREWORD,
+    FOREWORD_PATH,
+    ISSUE_DIR,
+    SITE_CONFIG,
+    build,
+    check,
+    diagnostics,
+    page_html,
+    png,
+    with_body,
+)
 
 from flagpress.validate.plain_language import split_sentences, syllable_count
 
-ISSUE_DIR = "content/issues/2019-03"
-FOREWORD_PATH = f"{ISSUE_DIR}/foreword.md"
 PAGE_PATH = "content/pages/about.md"
 HINT = "(or write 'decorative' if it only decorates the page)"
 SKIPPED = "so screen-reader users do not think a section is missing [heading-skips-level]"
@@ -27,27 +35,9 @@ WEB_ADDRESS = (
 )
 
 
-def check(root: Path) -> Result:
-    result = run("check", "--root", str(root))
-    assert "Traceback" not in result.stderr + result.stdout
-    return result
-
-
-def errors(publication, changes: dict) -> list[str]:
-    """The diagnostic lines of `flagpress check` (its summary line left off)."""
-    result = check(publication(changes))
-    lines = result.stderr.splitlines()
-    if not lines:
-        assert result.exit_code == 0
-        return []
-    assert result.exit_code == (0 if lines[-1].startswith("0 errors") else 1), result.stderr
-    return lines[:-1]
-
-
 def body(text: str) -> dict[str, str | bytes]:
-    """The foreword with its body (from file line 10) replaced by `text`, plus an image."""
-    article = FOREWORD.replace("Welcome. Read [the second piece](second.md).", text)
-    return {FOREWORD_PATH: article, f"{ISSUE_DIR}/images/x.png": png()}
+    """The foreword with its body (file line 10) replaced by `text`, plus an image."""
+    return {**with_body(text), f"{ISSUE_DIR}/images/x.png": png()}
 
 
 # --- headings --------------------------------------------------------------------------
@@ -81,19 +71,19 @@ def body(text: str) -> dict[str, str | bytes]:
     ids=["second-title", "skip-after-title", "skip-inside", "empty"],
 )
 def test_heading_problems_are_reported_at_their_line(publication, text, expected) -> None:
-    assert errors(publication, body(text)) == [expected]
+    assert diagnostics(publication, body(text)) == [expected]
 
 
 def test_headings_in_order_pass(publication) -> None:
     text = "## One\n\n### One point one\n\n#### Detail\n\n## Two\n\nText."
-    assert errors(publication, body(text)) == []
+    assert diagnostics(publication, body(text)) == []
 
 
 # --- tables, links, images, titles ---------------------------------------------------------
 
 
 def test_table_without_a_header_row(publication) -> None:
-    assert errors(publication, body("| | |\n|---|---|\n| a | b |")) == [
+    assert diagnostics(publication, body("| | |\n|---|---|\n| a | b |")) == [
         f"{FOREWORD_PATH}:10:1: error: this table has no header row (its first row is "
         "empty); write what each column holds in the first row, e.g. | Month | People |, "
         "so the table makes sense when it is read aloud [table-no-header]"
@@ -101,11 +91,11 @@ def test_table_without_a_header_row(publication) -> None:
 
 
 def test_table_with_a_header_row_passes(publication) -> None:
-    assert errors(publication, body("| Month | People |\n|---|---|\n| May | 4 |")) == []
+    assert diagnostics(publication, body("| Month | People |\n|---|---|\n| May | 4 |")) == []
 
 
 def test_link_text_click_here(publication) -> None:
-    assert errors(publication, body("Read [click here](second.md).")) == [
+    assert diagnostics(publication, body("Read [click here](second.md).")) == [
         f"{FOREWORD_PATH}:10:19: error: the link text 'click here' does not say where the "
         "link goes (screen readers list links on their own); write what the reader will "
         "find, e.g. [how to get involved](get-involved.md) [vague-link-text]"
@@ -114,13 +104,13 @@ def test_link_text_click_here(publication) -> None:
 
 @pytest.mark.parametrize("vague", ["here", "Here.", "read more", "this link"])
 def test_other_vague_link_texts(publication, vague: str) -> None:
-    (line,) = errors(publication, body(f"Read [{vague}](second.md)."))
+    (line,) = diagnostics(publication, body(f"Read [{vague}](second.md)."))
     assert line.endswith("[vague-link-text]")
 
 
 def test_web_address_as_link_text(publication) -> None:
     text = "See <https://example.org/report> and [www.example.org](https://www.example.org)."
-    assert errors(publication, body(text)) == [
+    assert diagnostics(publication, body(text)) == [
         f"{FOREWORD_PATH}:10:6: error: the link text is a web address "
         f"('https://example.org/report'), {WEB_ADDRESS}",
         f"{FOREWORD_PATH}:10:56: error: the link text is a web address ('www.example.org'), "
@@ -129,7 +119,7 @@ def test_web_address_as_link_text(publication) -> None:
 
 
 def test_link_without_text(publication) -> None:
-    assert errors(publication, body("Read [](second.md).")) == [
+    assert diagnostics(publication, body("Read [](second.md).")) == [
         f"{FOREWORD_PATH}:10:9: error: this link has no text; between the [ ] brackets, "
         "write what the reader will find there [link-no-text]"
     ]
@@ -137,7 +127,7 @@ def test_link_without_text(publication) -> None:
 
 def test_alt_text_that_says_nothing(publication) -> None:
     text = "![photo](images/x.png)\n\n![x.png](images/x.png)"
-    assert errors(publication, body(text)) == [
+    assert diagnostics(publication, body(text)) == [
         f"{FOREWORD_PATH}:10:10: error: the alt text 'photo' does not describe the image; "
         f"say what it shows for people who cannot see it {HINT} [unhelpful-alt-text]",
         f"{FOREWORD_PATH}:12:10: error: the alt text 'x.png' does not describe the image; "
@@ -147,14 +137,16 @@ def test_alt_text_that_says_nothing(publication) -> None:
 
 def test_alt_text_in_front_matter_that_says_nothing(publication) -> None:
     article = FOREWORD.replace("tags: [housing]\n", "image: {src: images/x.png, alt: Picture}\n")
-    assert errors(publication, {FOREWORD_PATH: article, f"{ISSUE_DIR}/images/x.png": png()}) == [
+    assert diagnostics(
+        publication, {FOREWORD_PATH: article, f"{ISSUE_DIR}/images/x.png": png()}
+    ) == [
         f"{FOREWORD_PATH}:8:8: error: the alt text 'Picture' does not describe the image; "
         f"say what it shows for people who cannot see it {HINT} [unhelpful-alt-text]"
     ]
 
 
 def test_missing_alt_text_names_the_decorative_marker(publication) -> None:
-    assert errors(publication, body("![](images/x.png)")) == [
+    assert diagnostics(publication, body("![](images/x.png)")) == [
         f"{FOREWORD_PATH}:10:5: error: this image has no alt text; describe what it shows "
         f"for people who cannot see it, between the [ ] brackets {HINT} [image-no-alt]"
     ]
@@ -163,14 +155,13 @@ def test_missing_alt_text_names_the_decorative_marker(publication) -> None:
 def test_decorative_image_passes_and_is_published_with_empty_alt(publication) -> None:
     root = publication(body("![decorative](images/x.png)\n\nText."))
     assert check(root).stderr == ""
-    assert run("build", "--root", str(root)).exit_code == 0
-    html = (root / "site/issues/2019-03/foreword/index.html").read_text(encoding="utf-8")
+    html = page_html(build(root), "issues/2019-03/foreword")
     assert '<img alt="" src="../images/x.png"' in html
 
 
 def test_title_without_words(publication) -> None:
     page = '---\ntitle: "***"\n---\nWe are a test.\n'
-    assert errors(publication, {PAGE_PATH: page}) == [
+    assert diagnostics(publication, {PAGE_PATH: page}) == [
         f"{PAGE_PATH}:2:1: error: the title '***' has no letters or digits; write a title "
         "that says what the page is about, so readers (and screen readers) know where they "
         "are [empty-title]"
@@ -195,7 +186,7 @@ def test_removing_alt_text_from_a_sample_image_fails_at_that_line(sample: Path) 
 
 def test_standing_page_cannot_take_the_statement_address(publication) -> None:
     page = "---\ntitle: Access\n---\nText.\n"
-    assert errors(publication, {"content/pages/accessibility.md": page}) == [
+    assert diagnostics(publication, {"content/pages/accessibility.md": page}) == [
         "content/pages/accessibility.md:1:1: error: a standing page cannot be called "
         "'accessibility': the website uses that address itself; rename the file "
         "[reserved-slug]"
@@ -257,7 +248,7 @@ def test_no_threshold_no_warning(publication) -> None:
     ],
 )
 def test_settings_are_checked(publication, setting: str, expected: str) -> None:
-    assert errors(publication, {"site_config.yml": SITE_CONFIG + setting + "\n"}) == [expected]
+    assert diagnostics(publication, {"site_config.yml": SITE_CONFIG + setting + "\n"}) == [expected]
 
 
 def test_sentences_split_at_full_stops_but_not_initials() -> None:
@@ -290,10 +281,8 @@ accessibility:
 
 
 def test_statement_page_from_site_config_linked_from_every_page(publication) -> None:
-    root = publication({"site_config.yml": SITE_CONFIG + STATEMENT})
-    assert run("build", "--root", str(root)).exit_code == 0
-    site = (root / "site").resolve()
-    page = (site / "accessibility/index.html").read_text(encoding="utf-8")
+    site = build(publication({"site_config.yml": SITE_CONFIG + STATEMENT})).resolve()
+    page = page_html(site, "accessibility")
     for said in (
         "<h1>Accessibility statement</h1>",
         "<p>Ring us and we will post you a large-print copy.</p>",
@@ -310,18 +299,14 @@ def test_statement_page_from_site_config_linked_from_every_page(publication) -> 
 
 
 def test_statement_defaults(publication) -> None:
-    root = publication()
-    assert run("build", "--root", str(root)).exit_code == 0
-    page = (root / "site/accessibility/index.html").read_text(encoding="utf-8")
+    page = page_html(build(publication()), "accessibility")
     assert "such as large print, easy read, audio or Braille" in page
     assert "We do not know of any problems" in page
 
 
 def test_content_note_is_a_collapsible_notice_before_the_text(publication) -> None:
     article = FOREWORD.replace("tags: [housing]\n", "content_note: Mentions prison.\n")
-    root = publication({FOREWORD_PATH: article})
-    assert run("build", "--root", str(root)).exit_code == 0
-    html = (root / "site/issues/2019-03/foreword/index.html").read_text(encoding="utf-8")
+    html = page_html(build(publication({FOREWORD_PATH: article})), "issues/2019-03/foreword")
     note = re.search(r'<details class="fp-content-note" open>\s*<summary>(.*?)</summary>', html)
     assert note and note.group(1) == "Content note"
     assert html.index("Mentions prison.") < html.index('class="fp-body"')

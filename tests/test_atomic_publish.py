@@ -10,18 +10,19 @@ from __future__ import annotations
 
 import os
 import random
+import shutil
 import signal
 import subprocess
 import sys
 import time
 from pathlib import Path
 
-from conftest import SITE_CONFIG, snapshot
+import pytest
+from conftest import snapshot
 
 from flagpress.publish import release as publish
 
 KILLS = 20
-FAST = SITE_CONFIG + "print:\n  variants: []\n"  # website only: the web switch is under test
 
 
 def _start(root: Path) -> subprocess.Popen:
@@ -47,8 +48,9 @@ def _live(root: Path) -> dict[str, bytes]:
     return files
 
 
+@pytest.mark.slow
 def test_killed_builds_never_damage_the_live_site(publication) -> None:
-    root = publication({"site_config.yml": FAST})
+    root = publication()  # website only (no PDFs): the switch is under test
     _finish(root)
     old = _live(root)
     article = root / "content/issues/2019-03/second.md"
@@ -74,17 +76,25 @@ def test_killed_builds_never_damage_the_live_site(publication) -> None:
     releases = publish.releases_dir(root / "site")
     leftovers = [p.name for p in releases.iterdir() if p.name.startswith("staging-")]
     assert leftovers == []
+    unmarked = [p.name for p in releases.iterdir() if not (p / publish.MARKER).is_file()]
+    assert unmarked == [], "folders that lost their marker are never cleaned up"
     assert len([p for p in releases.iterdir() if p.name.startswith("release-")]) <= 2
 
 
 def _release_with(root: Path, files: dict[str, bytes]) -> Path:
-    """A kept release holding exactly `files` (made once, then reused)."""
+    """A kept release holding exactly `files`, written afresh for every kill.
+
+    Never reused as it stands: a build that got through its switch prunes this folder
+    (it is not the newest previous release), and when the kill lands during that
+    deletion, what is left is a half-deleted folder that no longer holds `files`.
+    """
     releases = publish.releases_dir(root / "site")
     kept = releases / "release-00000000T000000000000Z-old"
-    if not kept.exists():
-        kept.mkdir()
-        (kept / publish.MARKER).write_text("release old\n")
-        for rel, data in files.items():
-            (kept / rel).parent.mkdir(parents=True, exist_ok=True)
-            (kept / rel).write_bytes(data)
+    if kept.exists():
+        shutil.rmtree(kept)
+    kept.mkdir()
+    (kept / publish.MARKER).write_text("release old\n")
+    for rel, data in files.items():
+        (kept / rel).parent.mkdir(parents=True, exist_ok=True)
+        (kept / rel).write_bytes(data)
     return kept

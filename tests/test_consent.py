@@ -2,7 +2,17 @@
 
 from __future__ import annotations
 
-from conftest import FOREWORD, run
+from conftest import (
+    FOREWORD,
+    FOREWORD_PATH,
+    build,
+    check,
+    expect_check,
+    files_containing,
+    page_html,
+    reported,
+    run,
+)
 
 REGISTRY = """\
 - id: neil-j
@@ -30,9 +40,9 @@ def _registry(photo: str = "false", review: str = "null", withdrawn: str = "null
 
 def test_withdrawn_consent_warns_with_every_article_and_printed_issue(publication) -> None:
     root = publication({"content/contributors.yml": _registry(withdrawn="2020-05-01")})
-    result = run("check", "--root", str(root))
+    result = check(root)
     assert result.exit_code == 0
-    assert result.stderr.splitlines() == [
+    assert result.stderr == reported(
         "content/contributors.yml:1:3: warning: 'neil-j' withdrew consent on 2020-05-01: they "
         "are named nowhere from then on. Articles that credit them: "
         "content/issues/2019-03/foreword.md. Issues already printed that named them: issue 1 "
@@ -40,39 +50,35 @@ def test_withdrawn_consent_warns_with_every_article_and_printed_issue(publicatio
         "content/issues/2019-03/foreword.md:7:1: warning: this article credits 'neil-j', who "
         "withdrew consent on 2020-05-01; they are shown only as a neutral phrase. Check the "
         "text does not name or identify them [credits-withdrawn]",
-        "0 errors, 2 warnings",
-    ]
-    assert run("check", "--strict", "--root", str(root)).exit_code == 1
+        warnings=2,
+    )
+    assert check(root, "--strict").exit_code == 1
 
 
 def test_after_withdrawal_the_name_is_gone_from_every_web_page(publication) -> None:
-    root = publication({"content/contributors.yml": _registry(withdrawn="2020-05-01")})
-    assert run("build", "--root", str(root)).exit_code == 0
-    for page in (root / "site").resolve().rglob("*"):
-        if page.is_file():
-            assert b"Neil J" not in page.read_bytes(), page
-    foreword = (root / "site/issues/2019-03/foreword/index.html").read_text()
+    site = build(publication({"content/contributors.yml": _registry(withdrawn="2020-05-01")}))
+    assert files_containing(site, "Neil J") == []
+    foreword = page_html(site, "issues/2019-03/foreword")
     assert '<p class="fp-byline">By a volunteer</p>' in foreword
 
 
 def test_a_withdrawal_dated_in_the_future_changes_nothing_yet(publication) -> None:
     root = publication({"content/contributors.yml": _registry(withdrawn="2999-01-01")})
     result = run("build", "--root", str(root))
-    assert result.exit_code == 0
-    assert result.stderr == ""
-    assert "By Neil J" in (root / "site/issues/2019-03/foreword/index.html").read_text()
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert "By Neil J" in page_html(root / "site", "issues/2019-03/foreword")
 
 
 def test_consent_past_its_review_date_is_a_warning_naming_the_person(publication) -> None:
     root = publication({"content/contributors.yml": _registry(review="2020-01-10")})
-    result = run("check", "--root", str(root))
+    result = check(root)
     assert result.exit_code == 0
-    assert result.stderr.splitlines() == [
+    assert result.stderr == reported(
         "content/contributors.yml:1:3: warning: consent for 'neil-j' was due to be confirmed "
         "by 2020-01-10; check with them and update 'review' (or 'withdrawn') in their consent "
         "[consent-review-due]",
-        "0 errors, 1 warning",
-    ]
+        warnings=1,
+    )
 
 
 def test_a_person_in_a_photo_needs_photo_consent(publication) -> None:
@@ -83,17 +89,16 @@ def test_a_person_in_a_photo_needs_photo_consent(publication) -> None:
     )
     changes = {
         "content/contributors.yml": _registry(photo="false"),
-        "content/issues/2019-03/foreword.md": foreword,
+        FOREWORD_PATH: foreword,
         "content/issues/2019-03/images/p.svg": IMAGE,
     }
-    result = run("check", "--root", str(publication(changes)))
-    assert result.exit_code == 1
-    assert result.stderr.splitlines() == [
-        "content/issues/2019-03/foreword.md:9:62: error: 'staff-a' is in this image but has not "
-        "agreed to appear in photos (consent.photo); use another image, or ask them and update "
-        "their consent [no-photo-consent]",
-        "content/issues/2019-03/foreword.md:9:71: error: 'neil-j' is in this image but has not "
-        "agreed to appear in photos (consent.photo); use another image, or ask them and update "
-        "their consent [no-photo-consent]",
-        "2 errors, 0 warnings",
-    ]
+    expect_check(
+        publication,
+        changes,
+        f"{FOREWORD_PATH}:9:62: error: 'staff-a' is in this image but has not agreed to appear "
+        "in photos (consent.photo); use another image, or ask them and update their consent "
+        "[no-photo-consent]",
+        f"{FOREWORD_PATH}:9:71: error: 'neil-j' is in this image but has not agreed to appear "
+        "in photos (consent.photo); use another image, or ask them and update their consent "
+        "[no-photo-consent]",
+    )

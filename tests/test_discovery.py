@@ -2,25 +2,25 @@
 
 from __future__ import annotations
 
-from conftest import run
+from conftest import check, reported
 
 
 def test_a_misplaced_article_is_a_warning_naming_the_file(publication) -> None:
     root = publication({"content/my-article.md": "---\ntitle: Lost\n---\nText\n"})
-    result = run("check", "--root", str(root))
+    result = check(root)
     assert result.exit_code == 0
-    assert result.stderr.splitlines() == [
+    assert result.stderr == reported(
         "content/my-article.md:1:1: warning: flagpress does not read this file; articles go "
         "in content/issues/<issue>/ or content/articles/, standing pages in content/pages/ "
         "[ignored-file]",
-        "0 errors, 1 warning",
-    ]
-    assert run("check", "--strict", "--root", str(root)).exit_code == 1
+        warnings=1,
+    )
+    assert check(root, "--strict").exit_code == 1
 
 
 def test_a_markdown_file_with_a_long_suffix_is_told_to_rename(publication) -> None:
     root = publication({"content/articles/news.markdown": "---\ntitle: News\n---\n"})
-    result = run("check", "--root", str(root))
+    result = check(root)
     assert result.stderr.splitlines()[0] == (
         "content/articles/news.markdown:1:1: warning: flagpress does not read this file; "
         "rename it to end in .md [ignored-file]"
@@ -34,14 +34,14 @@ def test_images_and_the_private_registry_are_not_flagged(publication) -> None:
             "content/issues/2019-03/images/a.png": b"\x89PNG",
         }
     )
-    result = run("check", "--root", str(root))
+    result = check(root)
     assert result.exit_code == 0
     assert result.stderr == ""
 
 
 def test_an_unreadable_registry_is_reported_once_not_for_every_credit(publication) -> None:
     root = publication({"content/contributors.yml": "- id: [broken\n"})
-    result = run("check", "--root", str(root))
+    result = check(root)
     assert result.exit_code == 1
     assert "unknown-contributor" not in result.stderr
     assert result.stderr.count("content/contributors.yml:") == 1
@@ -59,7 +59,7 @@ def test_two_issues_with_one_number_are_an_error(publication) -> None:
             ),
         }
     )
-    result = run("check", "--root", str(root))
+    result = check(root)
     assert result.exit_code == 1
     assert result.stderr.splitlines()[0] == (
         "content/issues/2019-04/issue.yml:2:1: error: issue number 1 is already used by "

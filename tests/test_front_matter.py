@@ -2,22 +2,13 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-from conftest import FOREWORD, PAGE, run
+from conftest import FOREWORD, FOREWORD_PATH, PAGE, check, expect_check
 
 from flagpress.diagnostics import ContentError
 from flagpress.load.front_matter import Split, split_front_matter
 
-FOREWORD_PATH = "content/issues/2019-03/foreword.md"
 PAGE_PATH = "content/pages/about.md"
-
-
-def check(root: Path):
-    result = run("check", "--root", str(root))
-    assert "Traceback" not in result.stderr
-    return result
 
 
 def split_problem(text: str) -> str:
@@ -66,66 +57,60 @@ def test_empty_file(text: str) -> None:
 
 
 def test_missing_front_matter_is_reported_by_check(publication) -> None:
-    result = check(publication({PAGE_PATH: "We are a test.\n"}))
-    assert result.exit_code == 1
-    assert result.stderr == (
+    expect_check(
+        publication,
+        {PAGE_PATH: "We are a test.\n"},
         f"{PAGE_PATH}:1:1: error: the file must start with a line '---', then the title and "
-        "other details, then another '---' line [no-front-matter]\n"
-        "1 error, 0 warnings\n"
+        "other details, then another '---' line [no-front-matter]",
     )
 
 
 def test_empty_front_matter_lists_the_keys_it_needs(publication) -> None:
-    result = check(publication({PAGE_PATH: "---\n---\nWe are a test.\n"}))
-    assert result.exit_code == 1
-    assert result.stderr == (
+    expect_check(
+        publication,
+        {PAGE_PATH: "---\n---\nWe are a test.\n"},
         f"{PAGE_PATH}:1:1: error: the front matter needs the key 'title': the page's title "
-        "[missing-key]\n"
-        "1 error, 0 warnings\n"
+        "[missing-key]",
     )
 
 
 def test_duplicate_key_lines_are_file_lines(publication) -> None:
     article = FOREWORD.replace("status: published", "status: published\ntitle: Again")
-    result = check(publication({FOREWORD_PATH: article}))
-    assert result.exit_code == 1
-    assert result.stderr == (
+    expect_check(
+        publication,
+        {FOREWORD_PATH: article},
         f"{FOREWORD_PATH}:7:1: error: key 'title' appears twice (first on line 2); keep only "
-        "one [duplicate-key]\n"
-        "1 error, 0 warnings\n"
+        "one [duplicate-key]",
     )
 
 
 def test_syntax_error_line_is_a_file_line(publication) -> None:
     article = FOREWORD.replace("summary: Why we made", "summary: Why: we made")
-    result = check(publication({FOREWORD_PATH: article}))
-    assert result.exit_code == 1
-    assert result.stderr == (
+    expect_check(
+        publication,
+        {FOREWORD_PATH: article},
         f"{FOREWORD_PATH}:4:13: error: a ':' here was not expected; put quotes around a value "
         "that contains ': ', and check that the line above has its ':' and that this line is "
-        "indented like the others [yaml-syntax]\n"
-        "1 error, 0 warnings\n"
+        "indented like the others [yaml-syntax]",
     )
 
 
 def test_unclosed_quote_points_at_its_file_line_not_the_closing_fence(publication) -> None:
     article = FOREWORD.replace("summary: Why we made this issue.", 'summary: "Why we made')
-    result = check(publication({FOREWORD_PATH: article}))
-    assert result.exit_code == 1
-    assert result.stderr == (
+    expect_check(
+        publication,
+        {FOREWORD_PATH: article},
         f"{FOREWORD_PATH}:4:10: error: the quoted text that starts here is never closed; add "
-        "the closing quote [yaml-syntax]\n"
-        "1 error, 0 warnings\n"
+        "the closing quote [yaml-syntax]",
     )
 
 
 def test_tab_in_front_matter_is_at_its_file_line_and_column(publication) -> None:
     page = PAGE.replace("title: About us", "title:\tAbout us")
-    result = check(publication({PAGE_PATH: page}))
-    assert result.exit_code == 1
-    assert result.stderr == (
-        f"{PAGE_PATH}:2:7: error: tab character in YAML; use spaces instead of tabs [yaml-tab]\n"
-        "1 error, 0 warnings\n"
+    expect_check(
+        publication,
+        {PAGE_PATH: page},
+        f"{PAGE_PATH}:2:7: error: tab character in YAML; use spaces instead of tabs [yaml-tab]",
     )
 
 

@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import pytest
-from conftest import FOREWORD, run
+from conftest import FOREWORD_PATH, check, with_body
 
-ARTICLE = "content/issues/2019-03/foreword.md"
+ARTICLE = FOREWORD_PATH
 LINE = 10  # the body line of the fixture's foreword
 
 
 def _check(publication, text: str, *args: str):
-    foreword = FOREWORD.replace("Welcome.", text)
-    return run("check", *args, "--root", str(publication({ARTICLE: foreword})))
+    return check(publication(with_body(text)), *args)
 
 
 @pytest.mark.parametrize(

@@ -10,12 +10,11 @@ from __future__ import annotations
 
 import math
 import re
-import shutil
 from pathlib import Path
 
 import pytest
 import yaml
-from conftest import REPO, run
+from conftest import REPO, copy_sample, pdf_page_texts, run
 from pypdf import PdfReader
 from pypdf.generic import IndirectObject
 
@@ -30,10 +29,6 @@ def squash(text: str) -> str:
     return re.sub(r"[^0-9a-z]+", "", text.lower())
 
 
-def page_texts(pdf: Path) -> list[str]:
-    return [page.extract_text() for page in PdfReader(pdf).pages]
-
-
 def front_matter(path: Path) -> dict:
     return yaml.safe_load(path.read_text(encoding="utf-8").split("---")[1])
 
@@ -46,10 +41,7 @@ def running_order() -> list[dict]:
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The sample publication, copied and built once for the whole module."""
-    root = tmp_path_factory.mktemp("print") / "sample"
-    root.mkdir()
-    shutil.copy(REPO / "site_config.yml", root)
-    shutil.copytree(REPO / "content", root / "content")
+    root = copy_sample(tmp_path_factory.mktemp("print") / "sample", pdfs=True)
     result = run("build", "--root", str(root))
     assert result.exit_code == 0, result.stderr
     assert "and 3 PDFs into" in result.stdout
@@ -86,7 +78,7 @@ def test_three_editions_are_published_next_to_the_issue_page_with_their_size(
 def test_every_article_starts_on_the_page_the_contents_page_gives(
     pdfs: dict[str, Path], variant: str
 ) -> None:
-    pages = page_texts(pdfs[variant])
+    pages = pdf_page_texts(pdfs[variant])
     contents = squash(pages[1])
     assert "inthisissue" in contents
     for article in running_order():
@@ -103,7 +95,7 @@ def test_every_article_starts_on_the_page_the_contents_page_gives(
 def test_footers_number_the_pages_and_the_covers_have_none(
     pdfs: dict[str, Path], variant: str
 ) -> None:
-    pages = page_texts(pdfs[variant])
+    pages = pdf_page_texts(pdfs[variant])
     footers = [re.findall(r"^Page (\d+)$", text, re.M) for text in pages]
     assert footers[0] == [], "the cover has no footer"
     assert footers[-1] == [], "the back cover has no footer"
@@ -127,7 +119,7 @@ def footnotes(path: Path) -> list[tuple[str, str]]:
 def test_each_note_is_at_the_foot_of_the_page_that_cites_it(
     pdfs: dict[str, Path], variant: str
 ) -> None:
-    pages = [squash(text) for text in page_texts(pdfs[variant])]
+    pages = [squash(text) for text in pdf_page_texts(pdfs[variant])]
     notes = footnotes(ISSUE / "what-is-co-production.md")
     assert len(notes) == 7
     for phrase, note in notes:
@@ -295,9 +287,9 @@ def test_every_font_is_the_packaged_one_and_embedded(pdfs: dict[str, Path]) -> N
 
 
 def test_the_printed_credits_name_people_as_they_chose(pdfs: dict[str, Path]) -> None:
-    text = " ".join(page_texts(pdfs["screen"]))
+    text = " ".join(pdf_page_texts(pdfs["screen"]))
     assert "By Skylark, a volunteer and Priya Mistry" in text
     assert "Who made this issue" in text
-    credits = page_texts(pdfs["screen"])[-2]
+    credits = pdf_page_texts(pdfs["screen"])[-2]
     for role in ("Edited by", "Written by", "Illustrator", "Interviewer"):
         assert role in credits

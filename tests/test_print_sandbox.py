@@ -13,7 +13,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import FOREWORD, SITE_CONFIG, run, write_publication
+from conftest import FOREWORD_PATH, SITE_CONFIG, run, with_body, write_publication
 from weasyprint.urls import FatalURLFetchingError
 
 from flagpress.load import load_publication
@@ -47,7 +47,8 @@ def config_with(extra: str) -> str:
 
 
 def body(text: str) -> str:
-    return FOREWORD.replace("Welcome. Read [the second piece](second.md).", text)
+    """The foreword's text with `text` as its body (file line 10)."""
+    return with_body(text)[FOREWORD_PATH]
 
 
 ATTACKS = {

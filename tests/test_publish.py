@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
+from pathlib import Path
+
 import pytest
 from conftest import run, snapshot
 
@@ -54,6 +58,52 @@ def test_abandoned_staging_folders_are_cleaned_by_the_next_build(publication) ->
     leftover = publish.stage(out)  # as if a build had been killed mid-way
     assert run("build", "--root", str(root)).exit_code == 0
     assert not leftover.exists()
+
+
+class Killed(BaseException):
+    """Stands for SIGKILL: no clean-up code runs after it."""
+
+
+@pytest.mark.parametrize("stop_after", range(12))
+def test_a_deletion_killed_at_any_file_is_finished_by_the_next_build(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, stop_after: int
+) -> None:
+    out = tmp_path / "site"
+    abandoned = publish.stage(out)  # a killed build's staging folder, 10 files and a folder
+    (abandoned / "assets").mkdir()
+    for n in range(5):
+        (abandoned / f"page-{n}.html").write_text("x")
+        (abandoned / "assets" / f"{n}.js").write_text("x")
+    real_unlink, deleted = os.unlink, []
+
+    def unlink(*args: object, **kwargs: object) -> None:
+        if len(deleted) == stop_after:
+            raise Killed
+        real_unlink(*args, **kwargs)
+        deleted.append(args[0])
+
+    monkeypatch.setattr(os, "unlink", unlink)
+    with contextlib.suppress(Killed):
+        publish.switch(publish.stage(out), out)  # the build that prunes it, killed
+    monkeypatch.setattr(os, "unlink", real_unlink)
+    assert not abandoned.exists() or (abandoned / publish.MARKER).is_file(), (
+        "a half-deleted folder lost its marker, so no build would ever delete it"
+    )
+    publish.switch(publish.stage(out), out)
+    assert not abandoned.exists()
+
+
+def test_an_empty_unmarked_staging_folder_is_removed_but_not_one_with_files(publication) -> None:
+    root = publication()
+    releases = publish.releases_dir(root / "site")
+    empty = releases / "staging-killed-before-marking"
+    someones = releases / "staging-not-ours"
+    empty.mkdir(parents=True)
+    someones.mkdir()
+    (someones / "notes.txt").write_text("keep me")
+    assert run("build", "--root", str(root)).exit_code == 0
+    assert not empty.exists()
+    assert (someones / "notes.txt").read_text() == "keep me"
 
 
 def test_an_old_plain_site_folder_made_by_flagpress_is_kept_as_a_release(publication) -> None:

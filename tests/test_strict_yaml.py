@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import CONTRIBUTORS, FOREWORD, ISSUE, SITE_CONFIG, run
+from conftest import CONTRIBUTORS, FOREWORD, ISSUE, SITE_CONFIG, check
 
 from flagpress.diagnostics import ContentError
 from flagpress.load import load_publication
@@ -20,12 +20,6 @@ def problems_of(text: str, path: str = "x.yml", first_line: int = 1) -> list[str
     with pytest.raises(ContentError) as caught:
         parse_yaml(text, path, first_line)
     return [p.format() for p in caught.value.problems]
-
-
-def check(root: Path, *extra: str):
-    result = run("check", "--root", str(root), *extra)
-    assert "Traceback" not in result.stderr
-    return result
 
 
 # --- refused YAML features ------------------------------------------------------

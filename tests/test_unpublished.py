@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from conftest import ISSUE, SITE_CONFIG, run, snapshot
+from conftest import ISSUE, SITE_CONFIG, pdf_page_texts, run, snapshot
 from pypdf import PdfReader
 
 from flagpress.matching import fold
@@ -27,7 +27,7 @@ def _texts(site: Path) -> dict[str, str]:
     for rel, data in snapshot(site).items():
         if rel.endswith(".pdf"):
             reader = PdfReader(site.resolve() / rel)
-            pages = " ".join(page.extract_text() for page in reader.pages)
+            pages = " ".join(pdf_page_texts(site.resolve() / rel))
             meta = " ".join(str(v) for v in (reader.metadata or {}).values())
             texts[rel] = pages + " " + meta + " " + data.decode("latin-1")
         else:

@@ -10,41 +10,26 @@ import re
 from pathlib import Path
 
 import pytest
-from click.testing import Result
-from conftest import CONTRIBUTORS, FOREWORD, ISSUE, PAGE, SECOND, png, run
+from conftest import (
+    CONTRIBUTORS,
+    FOREWORD,
+    FOREWORD_PATH,
+    ISSUE,
+    ISSUE_DIR,
+    PAGE,
+    SECOND,
+    check,
+    expect_check,
+    png,
+    reported,
+    with_body,
+)
 
-ISSUE_DIR = "content/issues/2019-03"
 ISSUE_PATH = f"{ISSUE_DIR}/issue.yml"
-FOREWORD_PATH = f"{ISSUE_DIR}/foreword.md"
 SECOND_PATH = f"{ISSUE_DIR}/second.md"
 PEOPLE = "content/contributors.yml"
 PAGE_PATH = "content/pages/about.md"
 DIAGNOSTIC = re.compile(r"^[^:]+:\d+:\d+: (error|warning): .+ \[[a-z0-9-]+\]$")
-
-
-def check(root: Path, *extra: str) -> Result:
-    """Run `flagpress check`; whatever happens, editors never see a traceback."""
-    result = run("check", "--root", str(root), *extra)
-    assert "Traceback" not in result.stderr + result.stdout
-    return result
-
-
-def reported(*lines: str, warnings: int = 0) -> str:
-    """The stderr of a check that found `lines` (errors unless counted as warnings)."""
-    errors = len(lines) - warnings
-    summary = f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}"
-    return "".join(f"{line}\n" for line in lines) + summary + "\n"
-
-
-def with_body(body: str) -> dict[str, str]:
-    """The foreword with its one body line (file line 10) replaced by `body`."""
-    return {FOREWORD_PATH: FOREWORD.replace("Welcome. Read [the second piece](second.md).", body)}
-
-
-def expect(publication, changes: dict, *lines: str, warnings: int = 0) -> None:
-    result = check(publication(changes))
-    assert result.stderr == (reported(*lines, warnings=warnings) if lines else "")
-    assert result.exit_code == (1 if len(lines) > warnings else 0)
 
 
 # --- the publication as a whole -------------------------------------------------------
@@ -80,7 +65,7 @@ def test_several_problems_in_several_files_in_one_run_sorted(publication) -> Non
         ),
         PEOPLE: CONTRIBUTORS.replace("roles: [editor]", "roles: [editr]"),
     }
-    expect(
+    expect_check(
         publication,
         changes,
         f"{PEOPLE}:9:11: error: 'staff-a' has the role 'editr', which is not in site_config.yml "
@@ -103,7 +88,7 @@ def test_several_problems_in_several_files_in_one_run_sorted(publication) -> Non
 
 
 def test_unknown_key_with_did_you_mean(publication) -> None:
-    expect(
+    expect_check(
         publication,
         {FOREWORD_PATH: FOREWORD.replace("authors:", "autors:")},
         f"{FOREWORD_PATH}:2:1: error: the front matter needs the key 'authors': contributor ids "
@@ -114,7 +99,7 @@ def test_unknown_key_with_did_you_mean(publication) -> None:
 
 
 def test_missing_required_key(publication) -> None:
-    expect(
+    expect_check(
         publication,
         {FOREWORD_PATH: FOREWORD.replace("summary: Why we made this issue.\n", "")},
         f"{FOREWORD_PATH}:2:1: error: the front matter needs the key 'summary': one sentence "
@@ -124,7 +109,7 @@ def test_missing_required_key(publication) -> None:
 
 def test_missing_required_key_in_a_contributor(publication) -> None:
     people = CONTRIBUTORS.replace("print: true, given", "given", 1)
-    expect(
+    expect_check(
         publication,
         {PEOPLE: people},
         f"{PEOPLE}:5:12: error: consent needs the key 'print': true if they may be named in "
@@ -133,7 +118,7 @@ def test_missing_required_key_in_a_contributor(publication) -> None:
 
 
 def test_empty_issue_file_is_reported_not_skipped(publication) -> None:
-    expect(
+    expect_check(
         publication,
         {ISSUE_PATH: ""},
         f"{ISSUE_PATH}:1:1: error: issue.yml needs the key 'articles': the article files in "
@@ -148,7 +133,7 @@ def test_empty_issue_file_is_reported_not_skipped(publication) -> None:
 
 
 def test_broken_site_config_is_reported_once(publication) -> None:
-    expect(
+    expect_check(
         publication,
         {"site_config.yml": "title: Test: Magazine\n"},
         "site_config.yml:1:12: error: a ':' here was not expected; put quotes around a value "
@@ -161,7 +146,7 @@ def test_broken_site_config_is_reported_once(publication) -> None:
 
 
 def test_unknown_contributor_points_at_the_id_inside_the_list(publication) -> None:
-    expect(
+    expect_check(
         publication,
         {FOREWORD_PATH: FOREWORD.replace("authors: [neil-j]", "authors: [neil-jj]")},
         f"{FOREWORD_PATH}:7:11: error: no contributor 'neil-jj' in content/contributors.yml "
@@ -171,7 +156,7 @@ def test_unknown_contributor_points_at_the_id_inside_the_list(publication) -> No
 
 def test_unknown_contributor_in_a_block_list_and_in_issue_editors(publication) -> None:
     article = FOREWORD.replace("authors: [neil-j]", "authors:\n  - neil-j\n  - stafa")
-    expect(
+    expect_check(
         publication,
         {
             FOREWORD_PATH: article,
@@ -187,7 +172,7 @@ def test_unknown_contributor_in_a_block_list_and_in_issue_editors(publication) -
 def test_contributor_entry_with_a_bad_value_is_not_also_unknown(publication) -> None:
     """neil-j is in the file, only their consent is wrong: one problem, not two."""
     people = CONTRIBUTORS.replace("given: 2019-01-10", "given: 10/01/2019", 1)
-    expect(
+    expect_check(
         publication,
         {PEOPLE: people},
         f"{PEOPLE}:5:44: error: 'given': write the date as YYYY-MM-DD, e.g. 2019-03-01 (not "
@@ -196,7 +181,7 @@ def test_contributor_entry_with_a_bad_value_is_not_also_unknown(publication) -> 
 
 
 def test_unknown_role_in_contributors_file_points_at_the_role(publication) -> None:
-    expect(
+    expect_check(
         publication,
         {PEOPLE: CONTRIBUTORS.replace("roles: [volunteer]", "roles: [volunter]", 1)},
         f"{PEOPLE}:4:11: error: 'neil-j' has the role 'volunter', which is not in "
@@ -206,7 +191,7 @@ def test_unknown_role_in_contributors_file_points_at_the_role(publication) -> No
 
 def test_unknown_role_in_credits_points_at_the_role(publication) -> None:
     article = FOREWORD.replace("tags:", "credits:\n  - {id: staff-a, role: interviewr}\ntags:")
-    expect(
+    expect_check(
         publication,
         {FOREWORD_PATH: article},
         f"{FOREWORD_PATH}:9:25: error: no role 'interviewr' in site_config.yml roles (did you "
@@ -220,7 +205,7 @@ def test_unknown_contributor_in_credits_and_sign_off(publication) -> None:
         "credits:\n  - {id: peer-r1, role: interviewer}\n"
         "sign_off:\n  - {by: neil-jj, on: 2019-02-20, text: 3f2a9c1e}\ntags:",
     )
-    expect(
+    expect_check(
         publication,
         {FOREWORD_PATH: article},
         f"{FOREWORD_PATH}:9:10: error: no contributor 'peer-r1' in content/contributors.yml "
@@ -231,7 +216,7 @@ def test_unknown_contributor_in_credits_and_sign_off(publication) -> None:
 
 
 def test_named_person_without_a_name(publication) -> None:
-    expect(
+    expect_check(
         publication,
         {PEOPLE: CONTRIBUTORS.replace("  name: Alex\n", "")},
         f"{PEOPLE}:6:3: error: 'staff-a' is shown as first-name but has no 'name'; add the name "
@@ -264,7 +249,7 @@ def test_name_of_anonymous_person_fails_under_strict(publication) -> None:
 def test_duplicate_contributor_id(publication) -> None:
     again = "- id: neil-j\n  shown_as: initials\n  name: N J\n  roles: [volunteer]\n"
     again += "  consent: {web: true, print: true, given: 2019-01-10}\n"
-    expect(
+    expect_check(
         publication,
         {PEOPLE: CONTRIBUTORS + again},
         f"{PEOPLE}:15:3: error: the id 'neil-j' is already used on line 1; give each person "
@@ -276,7 +261,7 @@ def test_duplicate_contributor_id(publication) -> None:
 
 
 def test_running_order_names_a_missing_file(publication) -> None:
-    expect(
+    expect_check(
         publication,
         {ISSUE_PATH: ISSUE.replace("second.md]", "secnd.md]")},
         f"{ISSUE_PATH}:5:25: error: the running order lists 'secnd.md', but there is no such "
@@ -288,7 +273,7 @@ def test_running_order_names_a_missing_file(publication) -> None:
 
 
 def test_file_left_out_of_the_running_order(publication) -> None:
-    expect(
+    expect_check(
         publication,
         {f"{ISSUE_DIR}/third.md": SECOND},
         f"{ISSUE_DIR}/third.md:1:1: error: this article is not in the running order in "
@@ -299,7 +284,7 @@ def test_file_left_out_of_the_running_order(publication) -> None:
 
 def test_link_to_an_article_left_out_of_the_running_order_is_not_also_broken(publication) -> None:
     """second.md exists; its one problem is the running order, not the link to it."""
-    expect(
+    expect_check(
         publication,
         {ISSUE_PATH: ISSUE.replace(", second.md]", "]")},
         f"{SECOND_PATH}:1:1: error: this article is not in the running order in {ISSUE_PATH}; "
@@ -315,7 +300,7 @@ def test_empty_running_order_does_not_crash(publication) -> None:
         "'articles' list, or move the file to content/articles/ to publish it on the website "
         "only [unlisted-article]"
     )
-    expect(
+    expect_check(
         publication,
         {ISSUE_PATH: issue},
         f"{FOREWORD_PATH}:1:1: " + unlisted.format(issue=ISSUE_PATH, name="foreword.md"),
@@ -324,7 +309,7 @@ def test_empty_running_order_does_not_crash(publication) -> None:
 
 
 def test_duplicate_slug_from_file_names_differing_in_case(publication) -> None:
-    expect(
+    expect_check(
         publication,
         {
             f"{ISSUE_DIR}/Second.md": SECOND,
@@ -336,7 +321,7 @@ def test_duplicate_slug_from_file_names_differing_in_case(publication) -> None:
 
 
 def test_duplicate_slug_from_file_names_differing_in_accents(publication) -> None:
-    expect(
+    expect_check(
         publication,
         {"content/articles/café.md": SECOND, "content/articles/cafe.md": SECOND},
         "content/articles/café.md:1:1: error: this web-only article would have the same web "
@@ -345,7 +330,7 @@ def test_duplicate_slug_from_file_names_differing_in_accents(publication) -> Non
 
 
 def test_reserved_standing_page_slug(publication) -> None:
-    expect(
+    expect_check(
         publication,
         {"content/pages/tags.md": PAGE},
         "content/pages/tags.md:1:1: error: a standing page cannot be called 'tags': the website "
@@ -354,7 +339,7 @@ def test_reserved_standing_page_slug(publication) -> None:
 
 
 def test_article_called_index_would_replace_the_issue_page(publication) -> None:
-    expect(
+    expect_check(
         publication,
         {
             f"{ISSUE_DIR}/index.md": SECOND,
@@ -369,7 +354,7 @@ def test_article_called_index_would_replace_the_issue_page(publication) -> None:
 
 
 def test_image_missing(publication) -> None:
-    expect(
+    expect_check(
         publication,
         with_body("![A chart](images/chart.png)"),
         f"{FOREWORD_PATH}:10:12: error: 'images/chart.png': there is no file "
@@ -378,7 +363,7 @@ def test_image_missing(publication) -> None:
 
 
 def test_image_outside_content(publication) -> None:
-    expect(
+    expect_check(
         publication,
         with_body("![A secret](../../../secret.png)"),
         f"{FOREWORD_PATH}:10:13: error: '../../../secret.png': this points outside the content/ "
@@ -387,7 +372,7 @@ def test_image_outside_content(publication) -> None:
 
 
 def test_image_without_alt_text_in_the_body(publication) -> None:
-    expect(
+    expect_check(
         publication,
         {**with_body("![](images/x.png)"), f"{ISSUE_DIR}/images/x.png": png()},
         f"{FOREWORD_PATH}:10:5: error: this image has no alt text; describe what it shows for "
@@ -398,7 +383,7 @@ def test_image_without_alt_text_in_the_body(publication) -> None:
 
 def test_front_matter_image_without_alt_text(publication) -> None:
     article = FOREWORD.replace("tags: [housing]", "image: {src: images/x.png}")
-    expect(
+    expect_check(
         publication,
         {FOREWORD_PATH: article, f"{ISSUE_DIR}/images/x.png": png()},
         f"{FOREWORD_PATH}:8:8: error: this image has no alt text; describe what it shows for "
@@ -409,7 +394,7 @@ def test_front_matter_image_without_alt_text(publication) -> None:
 
 def test_issue_cover_missing_and_without_alt_text(publication) -> None:
     issue = ISSUE.replace("editors:", "cover: {src: images/cover.jpg, alt: ''}\neditors:")
-    expect(
+    expect_check(
         publication,
         {ISSUE_PATH: issue},
         f"{ISSUE_PATH}:4:8: error: 'images/cover.jpg': there is no file "
@@ -421,7 +406,7 @@ def test_issue_cover_missing_and_without_alt_text(publication) -> None:
 
 
 def test_remote_image(publication) -> None:
-    expect(
+    expect_check(
         publication,
         with_body("![A cat](https://tracker.example.com/cat.png)"),
         f"{FOREWORD_PATH}:10:10: error: 'https://tracker.example.com/cat.png' is on another "
@@ -434,7 +419,7 @@ def test_remote_image(publication) -> None:
 
 
 def test_broken_internal_link_with_did_you_mean(publication) -> None:
-    expect(
+    expect_check(
         publication,
         with_body("Read [the second piece](secnd.md)."),
         f"{FOREWORD_PATH}:10:25: error: 'secnd.md' links to {ISSUE_DIR}/secnd.md, which is not "
@@ -444,7 +429,7 @@ def test_broken_internal_link_with_did_you_mean(publication) -> None:
 
 
 def test_link_from_a_published_article_to_a_draft(publication) -> None:
-    expect(
+    expect_check(
         publication,
         {SECOND_PATH: SECOND.replace("status: published", "status: draft")},
         f"{FOREWORD_PATH}:10:34: error: this published page links to {SECOND_PATH}, which is "
@@ -455,7 +440,7 @@ def test_link_from_a_published_article_to_a_draft(publication) -> None:
 def test_link_from_a_standing_page_to_an_embargoed_article(publication) -> None:
     page = PAGE.replace("We are a test.", "Read [the second piece](../issues/2019-03/second.md).")
     second = SECOND.replace("status: published", "status: published\npublish_after: 2999-01-01")
-    expect(
+    expect_check(
         publication,
         {PAGE_PATH: page, SECOND_PATH: second},
         f"{FOREWORD_PATH}:10:34: error: this published page links to {SECOND_PATH}, which is "
@@ -466,7 +451,7 @@ def test_link_from_a_standing_page_to_an_embargoed_article(publication) -> None:
 
 
 def test_draft_may_link_to_a_draft(publication) -> None:
-    expect(
+    expect_check(
         publication,
         {
             FOREWORD_PATH: FOREWORD.replace("status: published", "status: review"),
@@ -476,7 +461,7 @@ def test_draft_may_link_to_a_draft(publication) -> None:
 
 
 def test_javascript_link_is_unsafe(publication) -> None:
-    expect(
+    expect_check(
         publication,
         with_body("[See a demo](javascript:alert(1))"),
         f"{FOREWORD_PATH}:10:14: error: 'javascript:alert(1)': links may only be web addresses "
@@ -486,7 +471,7 @@ def test_javascript_link_is_unsafe(publication) -> None:
 
 
 def test_absolute_link(publication) -> None:
-    expect(
+    expect_check(
         publication,
         with_body("[About us](/pages/about.md)"),
         f"{FOREWORD_PATH}:10:12: error: '/pages/about.md': write the link relative to this file "
@@ -495,7 +480,7 @@ def test_absolute_link(publication) -> None:
 
 
 def test_unreadable_link_is_reported_not_a_crash(publication) -> None:
-    expect(
+    expect_check(
         publication,
         with_body("[Our report](http://[example.org/report)"),
         f"{FOREWORD_PATH}:10:14: error: 'http://[example.org/report': this cannot be read as a "
@@ -509,7 +494,7 @@ def test_web_email_phone_and_anchor_links_are_fine(publication) -> None:
         "[web](https://example.org) [mail](mailto:test@example.org) [phone](tel:+441273000000) "
         "[top](#top) [part](second.md#part)"
     )
-    expect(publication, with_body(body))
+    expect_check(publication, with_body(body))
 
 
 # --- never a traceback -------------------------------------------------------------------

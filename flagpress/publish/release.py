@@ -30,6 +30,7 @@ longer be named: a withdrawal or takedown never outlives the next build.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 import re
@@ -97,7 +98,7 @@ def stage(output: Path) -> Path:
 def discard(staging: Path) -> None:
     """Remove a failed build's staging folder (only if it is ours)."""
     if (staging / MARKER).is_file():
-        shutil.rmtree(staging, ignore_errors=True)
+        _remove(staging)
 
 
 def switch(staging: Path, output: Path) -> Path:
@@ -207,4 +208,33 @@ def _prune(releases: Path, keep: set[str]) -> None:
     previous = [p for p in ours if p.name.startswith("release-") and p.name not in keep]
     doomed = previous[KEEP_PREVIOUS:] + [p for p in ours if p.name.startswith("staging-")]
     for path in doomed:
-        shutil.rmtree(path, ignore_errors=True)
+        _remove(path)
+    for path in releases.iterdir():
+        if path.name.startswith(("release-", "staging-")) and not path.is_symlink():
+            # Empty, so unmarked: a build killed between making it and marking it, or
+            # between removing a folder's marker and the folder. rmdir removes only
+            # empty folders, so nothing of anyone's can be lost.
+            with contextlib.suppress(OSError):
+                path.rmdir()
+
+
+def _remove(folder: Path) -> None:
+    """Delete one of our folders, its marker last.
+
+    The marker is what makes a folder ours. A build killed while deleting (SIGKILL runs
+    no clean-up) leaves the folder half deleted; as long as it still carries the marker,
+    the next build finishes the job. Deleted in any other order it could lose the marker
+    first, and then nothing would ever delete it.
+    """
+    for child in folder.iterdir():
+        if child.name == MARKER:
+            continue
+        if child.is_dir() and not child.is_symlink():
+            shutil.rmtree(child, ignore_errors=True)
+        else:
+            child.unlink(missing_ok=True)
+    if any(child.name != MARKER for child in folder.iterdir()):
+        return  # something could not be deleted: keep the marker, try again next build
+    (folder / MARKER).unlink(missing_ok=True)
+    with contextlib.suppress(OSError):
+        folder.rmdir()
