@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import run
+from conftest import copy_sample, run
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -78,7 +78,8 @@ lee-w: {real_name: Leona Wojciechowska}
 """
 
 
-def test_the_sample_publication_builds_clean_with_real_names_held_privately(sample) -> None:
+def test_the_sample_publication_builds_clean_with_real_names_held_privately(tmp_path) -> None:
+    sample = copy_sample(tmp_path / "sample", pdfs=True)
     (sample / "content/contributors.private.yml").write_text(SAMPLE_PRIVATE, encoding="utf-8")
     result = run("build", "--root", str(sample))
     assert result.exit_code == 0, result.stderr
