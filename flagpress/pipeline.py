@@ -23,6 +23,7 @@ from flagpress.load.private_file import Private, load_private
 from flagpress.model import Publication
 from flagpress.publish import leak_scan
 from flagpress.publish import release as publish
+from flagpress.publish.gate import Gate
 from flagpress.publish.output_path import refuse_sources
 from flagpress.render import ALTERNATES, OUTPUTS, Edition, build_edition
 from flagpress.validate import validate
@@ -61,14 +62,17 @@ def build(root: Path, output: Path, strict: bool, today: dt.date) -> Outcome:
         return outcome
     edition = build_edition(pub, root, today, ALTERNATES)
     staging = publish.stage(output)
+    gate = Gate(root, staging, pub.config.downloads)
     try:
-        outcome.problems += _render(edition, staging, strict)
+        outcome.problems += _render(edition, gate, strict)
         if not has_errors(outcome.problems, strict):
             scan = leak_scan.scan(staging, output.name, pub, private, today, _cache(root))
             outcome.problems += scan
     except BaseException:
         publish.discard(staging)
         raise
+    finally:
+        gate.close()
     outcome.problems = sorted(set(outcome.problems))
     if has_errors(outcome.problems, strict):
         publish.discard(staging)
@@ -80,14 +84,16 @@ def build(root: Path, output: Path, strict: bool, today: dt.date) -> Outcome:
     return outcome
 
 
-def _render(edition: Edition, folder: Path, strict: bool) -> list[Problem]:
-    """Every output into `folder`, in order; stops at the first that fails."""
+def _render(edition: Edition, gate: Gate, strict: bool) -> list[Problem]:
+    """Every output through the gate, in order; stops at the first that fails."""
     problems: list[Problem] = []
     for output in OUTPUTS:
         try:
-            problems += output.render(edition, folder)
+            problems += output.render(edition, gate)
         except ContentError as err:  # a broken template override: the editor's to fix
             problems += err.problems
+        problems += gate.problems
+        gate.problems = []
         if has_errors(problems, strict):
             break
     return problems

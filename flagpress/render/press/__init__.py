@@ -8,12 +8,9 @@ page). This package never imports the website code, and the website never import
 
 from __future__ import annotations
 
-import os
-import shutil
-from pathlib import Path
-
 from flagpress.diagnostics import Problem
 from flagpress.render.edition import Edition
+from flagpress.render.folder import Folder
 from flagpress.render.press.editions import Editions, PdfFile, render_editions
 from flagpress.render.press.variants import VARIANTS
 
@@ -26,21 +23,11 @@ class PrintEditions:
     name = "pdf"
     alternate = None
 
-    def render(self, edition: Edition, folder: Path) -> list[Problem]:
+    def render(self, edition: Edition, folder: Folder) -> list[Problem]:
         editions = render_editions(edition)
         published = {
             (d.variant, issue.slug): d.path for issue in edition.issues for d in issue.downloads
         }
         for pdf in editions.files:
-            target = folder / published[(pdf.variant, pdf.issue)]
-            target.parent.mkdir(parents=True, exist_ok=True)
-            _link_or_copy(pdf.path, target)
+            folder.place(published[(pdf.variant, pdf.issue)], pdf.path)
         return editions.problems
-
-
-def _link_or_copy(source: Path, target: Path) -> None:
-    """A hard link to the cached PDF where the file system allows, else a copy."""
-    try:
-        os.link(source, target)
-    except OSError:
-        shutil.copyfile(source, target)
