@@ -150,6 +150,14 @@ class PlainLanguage:
     )
 
 
+# What `downloads:` may list: documents, data and media. Sources, web pages, scripts
+# and programs are not here, so they cannot be allowed (flagpress/publish/downloads.py).
+DOWNLOAD_TYPES = (
+    "pdf", "csv", "txt", "rtf", "docx", "xlsx", "pptx", "odt", "ods", "odp", "epub",
+    "mp3", "m4a", "ogg", "mp4", "webm",
+)
+
+
 @declared
 class PrintSettings:
     """The `print:` settings: which PDF editions to make of each issue, and on what paper."""
@@ -198,6 +206,12 @@ class SiteConfig:
     )
     plain_language: PlainLanguage = key(
         "when flagpress check warns that an article is hard to read", default=PlainLanguage()
+    )
+    downloads: tuple[str, ...] = key(
+        "file types readers may download from links in articles, e.g. [pdf, csv] "
+        "(none unless listed; pictures and drawings need no entry)",
+        default=(),
+        choices=DOWNLOAD_TYPES,
     )
 
 

@@ -23,9 +23,10 @@ from flagpress.load.private_file import Private, load_private
 from flagpress.model import Publication
 from flagpress.publish import leak_scan
 from flagpress.publish import release as publish
+from flagpress.publish.gate import Gate
 from flagpress.publish.output_path import refuse_sources
 from flagpress.publish.redaction import redact
-from flagpress.render import ALTERNATES, OUTPUTS, Edition, build_edition
+from flagpress.render import ALTERNATES, OUTPUTS, Edition, Output, build_edition
 from flagpress.render.edition import FOR_THE_PRINTER
 from flagpress.render.press import PrinterEditions
 from flagpress.validate import validate
@@ -77,14 +78,19 @@ def build(root: Path, output: Path, strict: bool, today: dt.date) -> Outcome:
     edition = build_edition(pub, root, today, ALTERNATES)
     staging = publish.stage(output)
     printing = publish.stage(printer) if _for_the_printer(edition, printer) else None
+    gates = [Gate(root, staging, pub.config.downloads)]
+    gates += [Gate(root, printing, ())] if printing is not None else []
     try:
-        outcome.problems += _render(edition, staging, printing, strict)
+        outcome.problems += _render(edition, gates, strict)
         if not has_errors(outcome.problems, strict):
             scan = _scan(root, (staging, output.name), printing, pub, private, today)
             outcome.problems += scan
     except BaseException:
         _discard(staging, printing)
         raise
+    finally:
+        for gate in gates:
+            gate.close()
     outcome.problems = sorted(set(outcome.problems))
     if has_errors(outcome.problems, strict):
         _discard(staging, printing)
@@ -148,17 +154,19 @@ def _discard(staging: Path, printing: Path | None) -> None:
         publish.discard(printing)
 
 
-def _render(edition: Edition, folder: Path, printing: Path | None, strict: bool) -> list[Problem]:
-    """Every output into `folder` (the printer's edition into `printing`), in order;
-    stops at the first that fails."""
+def _render(edition: Edition, gates: list[Gate], strict: bool) -> list[Problem]:
+    """Every output through the website's gate (the printer's edition through the
+    printer folder's gate, if there is one), in order; stops at the first that fails."""
     problems: list[Problem] = []
-    outputs = [(o, folder) for o in OUTPUTS]
-    outputs += [(PrinterEditions(), printing)] if printing is not None else []
-    for output, into in outputs:
+    outputs: list[tuple[Output, Gate]] = [(o, gates[0]) for o in OUTPUTS]
+    outputs += [(PrinterEditions(), gates[1])] if len(gates) > 1 else []
+    for output, gate in outputs:
         try:
-            problems += output.render(edition, into)
+            problems += output.render(edition, gate)
         except ContentError as err:  # a broken template override: the editor's to fix
             problems += err.problems
+        problems += gate.problems
+        gate.problems = []
         if has_errors(problems, strict):
             break
     return problems

@@ -182,7 +182,8 @@ def snapshot(folder: Path) -> dict[str, bytes]:
 
 
 def png(width: int = 2, height: int = 2) -> bytes:
-    """A PNG that declares `width` x `height` pixels (its pixel data is never needed)."""
+    """A PNG of `width` x `height` black pixels; a huge one only declares its size
+    (its pixel data is cut short: size checks must refuse it before decoding)."""
     import struct
     import zlib
 
@@ -191,7 +192,8 @@ def png(width: int = 2, height: int = 2) -> bytes:
         return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
 
     header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
-    pixels = zlib.compress(b"\x00" + b"\x00\x00\x00" * min(width, 4))
+    rows = height if width * height <= 1_000_000 else 1
+    pixels = zlib.compress((b"\x00" + b"\x00\x00\x00" * width) * rows)
     return (
         b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", pixels) + chunk(b"IEND", b"")
     )

@@ -3,17 +3,18 @@
 Every output has the same shape: it renders an Edition into a folder and returns
 the problems it found. The pipeline runs `OUTPUTS` in order into one staging folder
 (the PDFs first, so the website can offer them with their sizes). Adding an output
-is one new module and one line here.
+is one new module and one line here. Outputs never get a path to write into: the
+`Folder` they are given (the publishing gate, from publish/) is the only way in.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Protocol
 
 from flagpress.diagnostics import Problem
 from flagpress.render.edition import Alternate, Edition, build_edition
 from flagpress.render.feed import AtomFeed
+from flagpress.render.folder import Folder
 from flagpress.render.press import PrintEditions
 from flagpress.render.web import Website
 
@@ -27,7 +28,7 @@ class Output(Protocol):
         """Another form linked from every web page's head (a feed), if any."""
 
 
-    def render(self, edition: Edition, folder: Path) -> list[Problem]: ...
+    def render(self, edition: Edition, folder: Folder) -> list[Problem]: ...
 
 
 OUTPUTS: tuple[Output, ...] = (
@@ -38,4 +39,4 @@ OUTPUTS: tuple[Output, ...] = (
 
 ALTERNATES = tuple(o.alternate for o in OUTPUTS if o.alternate is not None)
 
-__all__ = ["ALTERNATES", "OUTPUTS", "Edition", "Output", "build_edition"]
+__all__ = ["ALTERNATES", "OUTPUTS", "Edition", "Folder", "Output", "build_edition"]

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import datetime as dt
 import xml.etree.ElementTree as ET
-from pathlib import Path
 
 from flagpress.diagnostics import Problem
 from flagpress.render import urls
 from flagpress.render.edition import Alternate, Edition, PublicArticle
+from flagpress.render.folder import Folder
 
 ATOM = "http://www.w3.org/2005/Atom"
 FEED_FILE = "feed.xml"
@@ -26,10 +26,10 @@ class AtomFeed:
     name = "feed"
     alternate = Alternate(FEED_FILE, "application/atom+xml")
 
-    def render(self, edition: Edition, folder: Path) -> list[Problem]:
-        tree = ET.ElementTree(feed(edition))
-        ET.indent(tree)
-        tree.write(folder / FEED_FILE, encoding="utf-8", xml_declaration=True)
+    def render(self, edition: Edition, folder: Folder) -> list[Problem]:
+        root = feed(edition)
+        ET.indent(root)
+        folder.write(FEED_FILE, ET.tostring(root, encoding="utf-8", xml_declaration=True))
         return []
 
 

@@ -11,12 +11,9 @@ website never imports it.
 
 from __future__ import annotations
 
-import os
-import shutil
-from pathlib import Path
-
 from flagpress.diagnostics import Problem
 from flagpress.render.edition import FOR_THE_PRINTER, PDF_LABELS, Edition
+from flagpress.render.folder import Folder
 from flagpress.render.press.editions import Editions, PdfFile, render_editions
 from flagpress.render.press.variants import VARIANTS
 
@@ -29,16 +26,14 @@ class PrintEditions:
     name = "pdf"
     alternate = None
 
-    def render(self, edition: Edition, folder: Path) -> list[Problem]:
+    def render(self, edition: Edition, folder: Folder) -> list[Problem]:
         offered = [v for v in edition.config.print.variants if v in PDF_LABELS]
         editions = render_editions(edition, variants=offered)
         published = {
             (d.variant, issue.slug): d.path for issue in edition.issues for d in issue.downloads
         }
         for pdf in editions.files:
-            target = folder / published[(pdf.variant, pdf.issue)]
-            target.parent.mkdir(parents=True, exist_ok=True)
-            _link_or_copy(pdf.path, target)
+            folder.place(published[(pdf.variant, pdf.issue)], pdf.path)
         return editions.problems
 
 
@@ -52,18 +47,10 @@ class PrinterEditions:
     name = "pdf-for-the-printer"
     alternate = None
 
-    def render(self, edition: Edition, folder: Path) -> list[Problem]:
+    def render(self, edition: Edition, folder: Folder) -> list[Problem]:
         if FOR_THE_PRINTER not in edition.config.print.variants:
             return []
         editions = render_editions(edition, variants=[FOR_THE_PRINTER])
         for pdf in editions.files:
-            _link_or_copy(pdf.path, folder / pdf.filename)
+            folder.place(pdf.filename, pdf.path)
         return editions.problems
-
-
-def _link_or_copy(source: Path, target: Path) -> None:
-    """A hard link to the cached PDF where the file system allows, else a copy."""
-    try:
-        os.link(source, target)
-    except OSError:
-        shutil.copyfile(source, target)

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import os
 import shutil
-import tempfile
 from pathlib import Path
 
 from flagpress.diagnostics import Location, Problem
 from flagpress.render.edition import Edition
+from flagpress.render.folder import Folder
 from flagpress.render.web.pages import compute_site
 
 __all__ = ["Website"]
@@ -20,7 +19,7 @@ class Website:
     name = "website"
     alternate = None
 
-    def render(self, edition: Edition, folder: Path) -> list[Problem]:
+    def render(self, edition: Edition, folder: Folder) -> list[Problem]:
         """Render the website into `folder`, next to what other outputs wrote there."""
         # MkDocs is imported only when a website is made (not by `flagpress check`).
         from flagpress.render.web.mkdocs_adapter import RendererError, SiteSettings, render_site
@@ -34,11 +33,12 @@ class Website:
             overrides=edition.root / "templates" / "theme",
             alternates=tuple((a.href, a.type) for a in edition.alternates),
         )
-        # MkDocs empties the folder it writes to: it gets one of its own, merged after.
-        work = Path(tempfile.mkdtemp(prefix=".website-", dir=folder))
+        # MkDocs empties the folder it writes to: it gets one of its own, published after.
+        work = folder.scratch()
         try:
             render_site(site, settings, work)
-            return _merge(work, folder)
+            _publish(work, folder)
+            return []
         except RendererError as err:
             return [_theme_problem(edition.root, err)]
         finally:
@@ -57,23 +57,8 @@ def _theme_problem(root: Path, err: Exception) -> Problem:
     )
 
 
-def _merge(source: Path, folder: Path) -> list[Problem]:
-    """Move every file MkDocs wrote into `folder`; a file never replaces another output's."""
-    problems = []
+def _publish(source: Path, folder: Folder) -> None:
+    """Publish every file MkDocs wrote (the folder refuses any that would replace another)."""
     for path in sorted(source.rglob("*")):
-        if path.is_dir():
-            continue
-        rel = path.relative_to(source)
-        target = folder / rel
-        if target.exists():
-            problems.append(
-                Location(rel.as_posix()).error(
-                    "output-clash",
-                    "two outputs would write this file; rename the file in content/ that "
-                    "is published at this address",
-                )
-            )
-            continue
-        target.parent.mkdir(parents=True, exist_ok=True)
-        os.replace(path, target)
-    return problems
+        if path.is_file():
+            folder.place(path.relative_to(source).as_posix(), path)

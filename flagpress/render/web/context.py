@@ -9,15 +9,16 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from markupsafe import Markup, escape
 
+from flagpress.diagnostics import Location
 from flagpress.links import Kind, resolve
 from flagpress.model import Body, Page
 from flagpress.naming import Namer
 from flagpress.render import urls
 from flagpress.render.edition import Edition, PublicArticle, PublishedImage, web_body_html
+from flagpress.render.folder import Folder
 from flagpress.render.sanitize import clean_html
 from flagpress.render.templates import Templates
 from flagpress.slugs import slugify
@@ -34,18 +35,18 @@ class WebPage:
 
 @dataclass
 class Site:
-    """Everything the MkDocs adapter needs: pages, files to copy, and the nav."""
+    """Everything the MkDocs adapter needs: the pages and the nav (files are published
+    through the Folder as pages link them, never handed to MkDocs to copy)."""
 
     pages: list[WebPage] = field(default_factory=list)
-    assets: dict[str, Path] = field(default_factory=dict)  # published path -> source file
     nav: list[tuple[str, str | list[tuple[str, str]]]] = field(default_factory=list)
 
 
 class SiteBuilder:
     """Collects the website's pages and files from one Edition."""
 
-    def __init__(self, edition: Edition) -> None:
-        self.edition = edition
+    def __init__(self, edition: Edition, folder: Folder) -> None:
+        self.edition, self.folder = edition, folder
         self.namer: Namer = edition.namer("web")
         self.templates = Templates(edition.root, "web")
         self.site = Site()
@@ -74,11 +75,10 @@ class SiteBuilder:
         html = self.templates.render(template, **page.variables(), **context)
         self.site.pages.append(WebPage(src, title, html, description, toc))
 
-    def asset(self, content_path: str) -> str:
-        """Publish the content file at `content_path`; returns its address in the site."""
-        published = urls.asset(content_path)
-        self.site.assets[published] = self.edition.root / content_path
-        return published
+    def asset(self, content_path: str, at: Location) -> str:
+        """Publish the content file at `content_path` (linked at `at`) through the gate;
+        returns its address in the site. A refusal is reported at `at`."""
+        return self.folder.content(content_path, at)
 
 
 class PageContext:
@@ -107,7 +107,9 @@ class PageContext:
 
     def image_src(self, image: PublishedImage) -> str:
         """The image's address from this page ('' if it is not a file in content/)."""
-        return self.link(self.builder.asset(image.path)) if image.path else ""
+        if not image.path:
+            return ""
+        return self.link(self.builder.asset(image.path, image.written.loc))
 
     def byline(self, ids: Iterable[str]) -> Markup:
         """Names as chosen, each linked to its contributor page where the person has one."""
@@ -125,6 +127,8 @@ class PageContext:
     def body(self, source: str, body: Body) -> Markup:
         """The body, sanitised, with links pointing at the pages and files they name."""
 
+        written = {link.target: link.loc for link in reversed(body.links)}
+
         def rewrite(_attribute: str, value: str) -> str | None:
             target = resolve(source, value)
             if target.kind in (Kind.EXTERNAL, Kind.ANCHOR):
@@ -136,6 +140,7 @@ class PageContext:
                 return self.link(self.builder.sources[target.path]) + fragment
             if target.path.endswith(".md"):
                 return None  # not public: validation stops such links; never leak them
-            return self.link(self.builder.asset(target.path))
+            at = written.get(value, Location(source, body.first_line))
+            return self.link(self.builder.asset(target.path, at))
 
         return Markup(clean_html(web_body_html(body), rewrite))

@@ -97,8 +97,6 @@ class _FlagpressPlugin(BasePlugin):
     def on_files(self, files: Files, *, config) -> Files:  # noqa: ANN001
         for page in self.site.pages:
             files.append(File.generated(config, page.src_uri, content=""))
-        for published, source in self.site.assets.items():
-            files.append(File.generated(config, published, abs_src_path=str(source)))
         return files
 
     def on_page_markdown(self, markdown: str, *, page, config, files) -> str:  # noqa: ANN001

@@ -8,10 +8,9 @@ drafts and embargoed articles cannot reach a page.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from flagpress.render import urls
 from flagpress.render.edition import Download, Edition, PublicIssue
+from flagpress.render.folder import Folder
 from flagpress.render.templates import long_date
 from flagpress.render.web import people_pages
 from flagpress.render.web.context import Site, SiteBuilder
@@ -21,13 +20,14 @@ from flagpress.render.web.context import Site, SiteBuilder
 NAV_ISSUES = 6
 
 
-def compute_site(edition: Edition, folder: Path) -> Site:
+def compute_site(edition: Edition, folder: Folder) -> Site:
     """Every page of the website, its nav, and the files it needs copied.
 
     `folder` is where the other outputs have already written their files (the PDFs
-    an issue page offers, with their sizes).
+    an issue page offers, with their sizes); the content files pages link to are
+    published through it as the pages are made.
     """
-    b = SiteBuilder(edition)
+    b = SiteBuilder(edition, folder)
     b.add(urls.HOME, edition.config.title, "home.html", web_only=edition.web_only[:10])
     if edition.issues:
         b.add(urls.ISSUES, "All issues", "issues.html")
@@ -64,13 +64,13 @@ def compute_site(edition: Edition, folder: Path) -> Site:
     return b.site
 
 
-def _downloads(folder: Path, issue: PublicIssue) -> list[tuple[Download, str]]:
+def _downloads(folder: Folder, issue: PublicIssue) -> list[tuple[Download, str]]:
     """The issue's PDFs that were made, each with its size as readers see it."""
     made = []
     for download in issue.downloads:
-        path = folder / download.path
-        if path.is_file():
-            made.append((download, file_size(path.stat().st_size)))
+        size = folder.size(download.path)
+        if size is not None:
+            made.append((download, file_size(size)))
     return made
 
 

@@ -1,0 +1,186 @@
+"""The publishing gate: the only way a file gets into the folder a build publishes.
+
+Outputs never get a path to write into. They get a `Gate` (typed in `render/` as
+`Folder`, so render never imports publish) and can only hand it bytes flagpress made
+(`write`, `place`) or ask it to publish a content file (`content`). A content file is
+never copied as it is: images are drawn again without metadata, drawings (SVG) are
+rebuilt from an allowlist, other types need `downloads:` in site_config.yml (PDFs are
+checked too), and sources, web pages and scripts are refused. Every address has one
+owner, so a content file can never replace a theme file or a generated page.
+"""
+
+from __future__ import annotations
+
+import os
+import posixpath
+import shutil
+import stat
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from flagpress.diagnostics import Location, Problem
+from flagpress.publish.downloads import check_pdf, never
+from flagpress.publish.images import FORMATS, Refused, clean_image
+from flagpress.publish.svg import clean_svg
+from flagpress.render import urls
+
+GENERATED = ""  # the owner of an address flagpress itself wrote
+
+
+@dataclass(frozen=True)
+class _Verdict:
+    address: str
+    code: str = ""  # "" when the file was published
+    message: str = ""
+
+
+class Gate:
+    """The staging folder as outputs see it (the `render.Folder` protocol)."""
+
+    def __init__(self, root: Path, staging: Path, downloads: tuple[str, ...]) -> None:
+        self.root, self.staging = root, staging
+        self.downloads = {f".{kind.lower()}" for kind in downloads}
+        self.problems: list[Problem] = []
+        self._owners: dict[str, str] = {}  # address (case-folded) -> content path or GENERATED
+        self._verdicts: dict[str, _Verdict] = {}
+        self._first: dict[str, Location] = {}  # content path -> where it was first referenced
+        self._scratches: list[Path] = []
+
+    def write(self, address: str, data: bytes) -> None:
+        """Publish bytes flagpress generated at `address`."""
+        target = self._claim(address, GENERATED)
+        if target is not None:
+            target.write_bytes(data)
+
+    def place(self, address: str, made: Path) -> None:
+        """Publish a file flagpress generated (a PDF, a page MkDocs wrote) at `address`."""
+        target = self._claim(address, GENERATED)
+        if target is None:
+            return
+        try:
+            os.link(made, target)
+        except OSError:
+            shutil.copyfile(made, target)
+
+    def size(self, address: str) -> int | None:
+        """The size in bytes of a file already published at `address`, or None."""
+        path = self.staging / address
+        return path.stat().st_size if path.is_file() else None
+
+    def scratch(self) -> Path:
+        """An empty folder to work in, beside (never inside) the published one."""
+        folder = Path(tempfile.mkdtemp(prefix="scratch-", dir=self.staging.parent))
+        self._scratches.append(folder)
+        return folder
+
+    def close(self) -> None:
+        """Remove every scratch folder (whether or not the build succeeded)."""
+        for folder in self._scratches:
+            shutil.rmtree(folder, ignore_errors=True)
+
+    def content(self, path: str, at: Location) -> str:
+        """Publish the content file `path` (linked at `at`) through its gate; its address."""
+        verdict = self._verdicts.get(path)
+        if verdict is None:
+            self._first[path] = at
+            verdict = self._verdicts[path] = self._publish(path)
+        if verdict.code:
+            self.problems.append(at.error(verdict.code, verdict.message))
+        return verdict.address
+
+    def _publish(self, path: str) -> _Verdict:
+        address = urls.asset(path)
+        try:
+            data = self._cleaned(path)
+        except Refused as err:
+            return _Verdict(address, _code(path), f"{path} is not published: {err}")
+        if self._claim(address, path) is not None:
+            (self.staging / address).write_bytes(data)
+        return _Verdict(address)
+
+    def _cleaned(self, path: str) -> bytes:
+        """The bytes to publish for the content file `path`; raises Refused."""
+        source = self.root / path
+        real = source.resolve()
+        if not real.is_relative_to((self.root / "content").resolve()):
+            raise Refused("it is a shortcut (symlink) to a file outside content/; copy the file in")
+        if not real.is_file():
+            raise Refused("the file is missing; check the link")
+        for name in {Path(path).name, real.name}:
+            _refuse_type(name, real)
+        extension = Path(path).suffix.lower()
+        data = real.read_bytes()
+        if extension in FORMATS:
+            return clean_image(data, extension)
+        if extension == ".svg":
+            return clean_svg(data)
+        if extension not in self.downloads:
+            kind = extension.lstrip(".") or "such"
+            raise Refused(
+                f"{kind} files are not offered for download; if readers should download "
+                f"them, add {kind} to downloads: in site_config.yml, or remove the link"
+            )
+        if extension == ".pdf":
+            check_pdf(data)
+        return data
+
+    def _claim(self, address: str, owner: str) -> Path | None:
+        """Make `owner` the only writer of `address`; the target path, or None on a clash."""
+        normal = posixpath.normpath(address)
+        if normal.startswith(("/", "../")) or normal in (".", ".."):
+            raise ValueError(f"not an address inside the website: {address!r}")
+        key = normal.casefold()
+        previous = self._owners.get(key)
+        if previous is None and not self._parents_free(normal):
+            previous = GENERATED
+        if previous is not None:
+            self._clash(normal, owner, previous)
+            return None
+        self._owners[key] = owner
+        target = self.staging / normal
+        target.parent.mkdir(parents=True, exist_ok=True)
+        return target
+
+    def _parents_free(self, address: str) -> bool:
+        """No file is published where `address` needs a folder, nor a folder at it."""
+        parts = address.split("/")
+        folders = ("/".join(parts[:i]).casefold() for i in range(1, len(parts)))
+        return not any(f in self._owners for f in folders) and not (self.staging / address).is_dir()
+
+    def _clash(self, address: str, owner: str, previous: str) -> None:
+        content = owner or previous
+        if not content:  # two outputs: flagpress's own mistake, said at the address
+            self.problems.append(
+                Location(address).error(
+                    "output-clash", "two outputs would write this file; please report this"
+                )
+            )
+            return
+        self.problems.append(
+            self._first.get(content, Location(content)).error(
+                "publish-clash",
+                f"{content} would be published at {address}, where the website keeps a file "
+                "of its own; move it into another folder (for example next to the article) "
+                "and change the link",
+            )
+        )
+
+
+def _refuse_type(name: str, real: Path) -> None:
+    """Raise Refused for sources, web pages, scripts, programs and hidden files."""
+    if name.startswith("."):
+        raise Refused("it is a hidden file; flagpress never publishes those")
+    executable = bool(real.stat().st_mode & (stat.S_IXUSR | stat.S_IXGRP | stat.S_IXOTH))
+    why = never(Path(name).suffix.lower(), executable)
+    if why:
+        raise Refused(f"it is {why}, which flagpress never publishes; remove the link")
+
+
+def _code(path: str) -> str:
+    extension = Path(path).suffix.lower()
+    if extension in FORMATS:
+        return "unsafe-image"
+    if extension == ".svg":
+        return "unsafe-svg"
+    return "not-published"

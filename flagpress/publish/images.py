@@ -1,0 +1,106 @@
+"""Photos and pictures, as published: decoded and drawn again, with nothing but pixels.
+
+A camera writes where a photo was taken (EXIF GPS), the camera, and often a name
+(EXIF XPAuthor, UserComment; XMP; IPTC; PNG text chunks). Copying the file publishes
+all of it, so every image is decoded by Pillow and encoded afresh from its pixels
+alone: no metadata block survives because none is ever written. The EXIF orientation
+is applied first, so photos still stand the right way up without it. A colour profile
+is kept only when it is sRGB-like (it carries no words of the editor's own).
+"""
+
+from __future__ import annotations
+
+import io
+import warnings
+
+from PIL import Image, ImageCms, ImageOps
+
+# Extension -> the Pillow format that must be inside (served by extension, so they agree).
+FORMATS = {
+    ".jpg": "JPEG",
+    ".jpeg": "JPEG",
+    ".png": "PNG",
+    ".gif": "GIF",
+    ".webp": "WEBP",
+}
+MAX_PIXELS = 50_000_000  # matches the check's limit on declared sizes (decompression bombs)
+_PROFILE_WORDS = ("srgb", "iec61966-2")
+
+
+class Refused(Exception):
+    """The file cannot be published; the message says why and what to do, in plain words."""
+
+
+def clean_image(data: bytes, extension: str) -> bytes:
+    """The image in `data` encoded again from its pixels, without any metadata."""
+    expected = FORMATS[extension]
+    image = _decode(data)
+    if image.format != expected:
+        found = image.format or "unknown"
+        raise Refused(
+            f"the file is named {extension} but holds a {found} image; save it again as "
+            f"{expected} or give it the right ending"
+        )
+    profile = _srgb_profile(image.info.get("icc_profile"))
+    upright = ImageOps.exif_transpose(image)
+    return _encode(upright, expected, profile)
+
+
+def _decode(data: bytes) -> Image.Image:
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            image = Image.open(io.BytesIO(data))
+            if image.width * image.height > MAX_PIXELS:
+                raise Refused("the picture is too big to publish; make it smaller first")
+            image.load()
+    except Refused:
+        raise
+    except (OSError, ValueError, SyntaxError, Image.DecompressionBombWarning) as err:
+        raise Refused(
+            "the picture cannot be read (it is damaged or not really an image); "
+            "export it again as JPEG or PNG"
+        ) from err
+    return image
+
+
+def _srgb_profile(icc: bytes | None) -> bytes | None:
+    """`icc` if it describes sRGB (or something very like it); None otherwise."""
+    if not icc:
+        return None
+    try:
+        profile = ImageCms.ImageCmsProfile(io.BytesIO(icc))
+        description = ImageCms.getProfileDescription(profile).lower()
+    except (OSError, ValueError, ImageCms.PyCMSError):
+        return None
+    return icc if any(word in description for word in _PROFILE_WORDS) else None
+
+
+def _encode(image: Image.Image, fmt: str, profile: bytes | None) -> bytes:
+    """Only pixels (and an sRGB profile) are passed on; Pillow writes no metadata otherwise."""
+    pixels = _pixels_only(image, fmt)
+    options: dict[str, object] = {}
+    if profile is not None and fmt in ("JPEG", "PNG", "WEBP"):
+        options["icc_profile"] = profile
+    if fmt == "JPEG":
+        options.update(quality=90, optimize=True)
+    if fmt in ("GIF", "PNG") and "transparency" in image.info and pixels.mode == image.mode:
+        options["transparency"] = image.info["transparency"]
+    out = io.BytesIO()
+    pixels.save(out, fmt, **options)
+    return out.getvalue()
+
+
+def _pixels_only(image: Image.Image, fmt: str) -> Image.Image:
+    """A fresh image holding the pixels (and palette) only: its `info` starts empty."""
+    mode = image.mode
+    if fmt == "JPEG" and mode not in ("L", "RGB", "CMYK"):
+        mode = "RGB"
+    elif fmt in ("PNG", "WEBP") and mode not in ("1", "L", "LA", "P", "RGB", "RGBA", "I", "I;16"):
+        mode = "RGBA"
+    source = image if mode == image.mode else image.convert(mode)
+    fresh = Image.new(source.mode, source.size)
+    if source.mode == "P":
+        fresh.putpalette(source.getpalette() or [])
+    fresh.paste(source)
+    return fresh
