@@ -22,6 +22,7 @@ from pathlib import Path
 from flagpress.diagnostics import Location, Problem
 from flagpress.publish.downloads import check_pdf, never
 from flagpress.publish.images import FORMATS, Refused, clean_image
+from flagpress.publish.release import MARKER, SCRATCH_PREFIX, remove
 from flagpress.publish.svg import clean_svg
 from flagpress.render import urls
 
@@ -69,15 +70,22 @@ class Gate:
         return path.stat().st_size if path.is_file() else None
 
     def scratch(self) -> Path:
-        """An empty folder to work in, beside (never inside) the published one."""
-        folder = Path(tempfile.mkdtemp(prefix="scratch-", dir=self.staging.parent))
-        self._scratches.append(folder)
-        return folder
+        """An empty folder to work in, beside (never inside) the published one.
+
+        It sits in a marked folder of its own, so that a build killed before `close`
+        leaves nothing the next build will not clean up (release.prune).
+        """
+        holder = Path(tempfile.mkdtemp(prefix=SCRATCH_PREFIX, dir=self.staging.parent))
+        (holder / MARKER).write_text("scratch\n", encoding="utf-8")
+        self._scratches.append(holder)
+        work = holder / "work"
+        work.mkdir()
+        return work
 
     def close(self) -> None:
         """Remove every scratch folder (whether or not the build succeeded)."""
         for folder in self._scratches:
-            shutil.rmtree(folder, ignore_errors=True)
+            remove(folder)
 
     def content(self, path: str, at: Location) -> str:
         """Publish the content file `path` (linked at `at`) through its gate; its address."""

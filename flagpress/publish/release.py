@@ -42,6 +42,7 @@ from pathlib import Path
 from flagpress.diagnostics import Problem, UsageError
 
 MARKER = ".flagpress-build"
+SCRATCH_PREFIX = "scratch-"  # work folders of a build (the gate's), beside its staging
 KEEP_PREVIOUS = 1
 RELEASES_MODE = 0o711  # others may follow the link through it, never list it
 PRIVATE_MODE = 0o700  # staging and kept releases: no other user may read them
@@ -98,7 +99,7 @@ def stage(output: Path) -> Path:
 def discard(staging: Path) -> None:
     """Remove a failed build's staging folder (only if it is ours)."""
     if (staging / MARKER).is_file():
-        _remove(staging)
+        remove(staging)
 
 
 def switch(staging: Path, output: Path) -> Path:
@@ -206,11 +207,12 @@ def _prune(releases: Path, keep: set[str]) -> None:
     """Delete old releases and abandoned staging folders, keeping the newest previous ones."""
     ours = _ours(releases)
     previous = [p for p in ours if p.name.startswith("release-") and p.name not in keep]
-    doomed = previous[KEEP_PREVIOUS:] + [p for p in ours if p.name.startswith("staging-")]
+    abandoned = [p for p in ours if p.name.startswith(("staging-", SCRATCH_PREFIX))]
+    doomed = previous[KEEP_PREVIOUS:] + abandoned
     for path in doomed:
-        _remove(path)
+        remove(path)
     for path in releases.iterdir():
-        if path.name.startswith(("release-", "staging-")) and not path.is_symlink():
+        if path.name.startswith(("release-", "staging-", SCRATCH_PREFIX)) and not path.is_symlink():
             # Empty, so unmarked: a build killed between making it and marking it, or
             # between removing a folder's marker and the folder. rmdir removes only
             # empty folders, so nothing of anyone's can be lost.
@@ -218,7 +220,7 @@ def _prune(releases: Path, keep: set[str]) -> None:
                 path.rmdir()
 
 
-def _remove(folder: Path) -> None:
+def remove(folder: Path) -> None:
     """Delete one of our folders, its marker last.
 
     The marker is what makes a folder ours. A build killed while deleting (SIGKILL runs
