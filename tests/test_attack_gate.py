@@ -361,3 +361,25 @@ def test_a_content_file_cannot_take_a_theme_files_address(publication) -> None:
         "where the website keeps a file of its own; move it into another folder (for "
         "example next to the article) and change the link",
     )
+
+
+def test_photo_metadata_never_reaches_the_pdfs_either(publication) -> None:
+    text = "![A red square](images/photo.jpg)\n\n![A green strip](images/strip.png)"
+    root = publication(
+        {
+            ARTICLE: FOREWORD.replace("Welcome.", f"{text}\n\nWelcome."),
+            f"{IMAGES}/photo.jpg": _jpeg(),
+            f"{IMAGES}/strip.png": _png(),
+            "site_config.yml": SITE_CONFIG + "print: {variants: [screen, print]}\n",
+        }
+    )
+    result = run("build", "--root", str(root))
+    assert result.exit_code == 0, result.stderr
+    site = root.joinpath("site").resolve()
+    pdfs = [*site.rglob("*.pdf"), *root.joinpath("print").resolve().rglob("*.pdf")]
+    assert len(pdfs) == 2
+    for pdf in pdfs:
+        data = pdf.read_bytes()
+        assert b"/Subtype /Image" in data or b"/Subtype/Image" in data  # the photos are in
+        _lacks_name(data)
+        assert b"Exif\0\0" not in data

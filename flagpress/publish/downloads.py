@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import io
 
-from flagpress.publish.images import Refused
+from flagpress.render.images import Refused
 
 # Never published, whatever `downloads:` says: sources, web pages, scripts and programs.
 NEVER = {

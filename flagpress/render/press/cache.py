@@ -27,7 +27,8 @@ FORMAT = 1  # bump when the way PDFs are made changes, to invalidate every entry
 def _code_digest() -> str:
     """The print code itself: a change to how PDFs are made invalidates every entry."""
     digest = hashlib.sha256()
-    for path in sorted(Path(__file__).parent.glob("*.py")):
+    here = Path(__file__).parent
+    for path in [*sorted(here.glob("*.py")), here.parent / "images.py"]:
         digest.update(path.read_bytes())
     return digest.hexdigest()
 

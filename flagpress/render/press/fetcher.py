@@ -18,6 +18,9 @@ from urllib.request import url2pathname
 
 from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
 
+from flagpress.render.images import FORMATS, clean_image
+from flagpress.render.images import Refused as ImageRefused
+
 
 class Refused(FatalURLFetchingError):
     """A reference the sandbox will not fetch; stops the render."""
@@ -25,6 +28,19 @@ class Refused(FatalURLFetchingError):
     def __init__(self, url: str, reason: str) -> None:
         super().__init__(f"{reason}: {url}")
         self.url, self.reason = url, reason
+
+
+class _Served(URLFetcherResponse):
+    """A response that is only its bytes.
+
+    WeasyPrint reads a `file:` response's file again from disk to embed a JPEG or PNG
+    as it is (`response.path`); that would put the original, with its metadata, in the
+    PDF instead of the cleaned bytes served here.
+    """
+
+    @property
+    def path(self) -> None:
+        return None
 
 
 class SandboxedFetcher(URLFetcher):
@@ -44,10 +60,24 @@ class SandboxedFetcher(URLFetcher):
         except Refused as refused:
             self.refused.append(refused)
             raise
-        data = path.read_bytes()
+        data = self._cleaned(url, path)
         self.fetched.append(path)
         mime = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
-        return URLFetcherResponse(path.as_uri(), data, {"Content-Type": mime})
+        return _Served(path.as_uri(), data, {"Content-Type": mime})
+
+    def _cleaned(self, url: str, path: Path) -> bytes:
+        """The file's bytes; a photo or picture drawn again from its pixels alone, so no
+        camera position, camera or author's name reaches the PDF."""
+        data = path.read_bytes()
+        extension = path.suffix.lower()
+        if extension not in FORMATS:
+            return data
+        try:
+            return clean_image(data, extension)
+        except ImageRefused as err:
+            refused = Refused(url, str(err))
+            self.refused.append(refused)
+            raise refused from None
 
     def local_path(self, url: str) -> Path:
         """The resolved file `url` names, if it is one the sandbox allows; else Refused."""

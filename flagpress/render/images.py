@@ -6,6 +6,9 @@ all of it, so every image is decoded by Pillow and encoded afresh from its pixel
 alone: no metadata block survives because none is ever written. The EXIF orientation
 is applied first, so photos still stand the right way up without it. A colour profile
 is kept only when it is sRGB-like (it carries no words of the editor's own).
+
+Both the website (through the publishing gate) and the PDFs (through the print
+fetcher) get images only from here, so neither can carry a photo's metadata.
 """
 
 from __future__ import annotations
