@@ -184,8 +184,8 @@ def test_anything_weasyprint_logs_as_an_error_fails_the_pdf(pub, tmp_path: Path)
     root = pub(
         {
             "site_config.yml": config_with(ONLY_SCREEN),
-            "content/issues/2019-03/images/broken.png": b"\x89PNG\r\n\x1a\nnot really",
-            "content/issues/2019-03/foreword.md": body("![A broken picture](images/broken.png)"),
+            "content/issues/2019-03/images/broken.svg": b"<svg xmlns='http://www.w3.org/2000/svg'",
+            "content/issues/2019-03/foreword.md": body("![A broken picture](images/broken.svg)"),
         }
     )
     publication, _ = load_publication(root)
@@ -216,3 +216,19 @@ def test_the_fetcher_decides_on_resolved_paths_not_string_prefixes(tmp_path: Pat
         with pytest.raises(FatalURLFetchingError):
             fetcher.fetch(url)
     assert fetcher.fetched == [(content / "a.txt").resolve()]
+
+
+def test_a_damaged_photo_is_refused_before_it_reaches_the_pdf(pub) -> None:
+    root = pub(
+        {
+            "site_config.yml": config_with(ONLY_SCREEN),
+            "content/issues/2019-03/images/broken.png": b"\x89PNG\r\n\x1a\nnot really",
+            "content/issues/2019-03/foreword.md": body("![A broken picture](images/broken.png)"),
+        }
+    )
+    publication, _ = load_publication(root)
+    editions = render_editions(build_edition(publication, root, TODAY))
+    assert editions.files == []
+    assert [(p.path, p.line, p.code) for p in editions.problems] == [
+        ("content/issues/2019-03/foreword.md", 10, "print-refused-file")
+    ]
