@@ -15,6 +15,7 @@ from flagpress.diagnostics import Problem
 from flagpress.render.edition import Alternate, Edition, build_edition
 from flagpress.render.feed import AtomFeed
 from flagpress.render.press import PrintEditions
+from flagpress.render.report.web import report_pages
 from flagpress.render.web import Website
 
 
@@ -26,13 +27,12 @@ class Output(Protocol):
     def alternate(self) -> Alternate | None:
         """Another form linked from every web page's head (a feed), if any."""
 
-
     def render(self, edition: Edition, folder: Path) -> list[Problem]: ...
 
 
 OUTPUTS: tuple[Output, ...] = (
     PrintEditions(),
-    Website(),
+    Website(extras=(report_pages,)),
     AtomFeed(),
 )
 

@@ -18,10 +18,10 @@ from flagpress.render.report.figures import Figure, Report, Table
 
 INK = "#1d2a5b"  # navy: text, outlines and the first series
 ACCENT = "#ffd23f"  # yellow
-WIDTH, LABELS, BAR_AREA = 720, 250, 300
+WIDTH, LABELS, BAR_AREA = 640, 230, 280
 FONT = 16  # px: the size of body text on the website
 BAR, GAP, TOP, LINE = 24, 14, 12, 20
-LABEL_CHARACTERS = 26  # what fits in LABELS at FONT
+LABEL_CHARACTERS = 24  # what fits in LABELS at FONT
 
 
 @dataclass(frozen=True)

@@ -15,19 +15,22 @@ from flagpress.render.edition import Download, Edition, PublicIssue
 from flagpress.render.templates import long_date
 from flagpress.render.web import people_pages
 from flagpress.render.web.context import Site, SiteBuilder
+from flagpress.render.web.extras import Extras, ExtraSource
 
 # The nav is on every page: it lists recent issues only, so the cost of each page
 # does not grow with the archive (measured: benchmarks/build_scaling.py).
 NAV_ISSUES = 6
 
 
-def compute_site(edition: Edition, folder: Path) -> Site:
+def compute_site(edition: Edition, folder: Path, extras: tuple[ExtraSource, ...] = ()) -> Site:
     """Every page of the website, its nav, and the files it needs copied.
 
     `folder` is where the other outputs have already written their files (the PDFs
-    an issue page offers, with their sizes).
+    an issue page offers, with their sizes). `extras` compute more pages, and the
+    "How this issue was made" section of each issue page.
     """
     b = SiteBuilder(edition)
+    more = [source(edition) for source in extras]
     b.add(urls.HOME, edition.config.title, "home.html", web_only=edition.web_only[:10])
     if edition.issues:
         b.add(urls.ISSUES, "All issues", "issues.html")
@@ -39,6 +42,7 @@ def compute_site(edition: Edition, folder: Path) -> Site:
             description=f"Issue {issue.number} of {edition.config.title}, {long_date(issue.date)}",
             issue=issue,
             downloads=_downloads(folder, issue),
+            made=_made(more, issue),
         )
     for article in edition.articles:
         b.add(
@@ -60,6 +64,8 @@ def compute_site(edition: Edition, folder: Path) -> Site:
         b.add(urls.tag_page(topic.slug), f"Topic: {topic.label}", "tag.html", topic=topic)
     people_pages.add_pages(b)
     b.add(urls.ACCESSIBILITY, "Accessibility statement", "accessibility.html")
+    for page in (p for extra in more for p in extra.pages):
+        b.add(page.src, page.title, page.template, description=page.description, **page.context)
     b.site.nav = _nav(edition)
     return b.site
 
@@ -72,6 +78,13 @@ def _downloads(folder: Path, issue: PublicIssue) -> list[tuple[Download, str]]:
         if path.is_file():
             made.append((download, file_size(path.stat().st_size)))
     return made
+
+
+def _made(extras: list[Extras], issue: PublicIssue) -> object:
+    """The issue page's "How this issue was made" section, if an extra gives one."""
+    return next(
+        (e.issue_sections[issue.slug] for e in extras if issue.slug in e.issue_sections), None
+    )
 
 
 def file_size(size: int) -> str:
