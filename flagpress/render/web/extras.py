@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 from flagpress.render.edition import Edition
 
@@ -20,7 +21,7 @@ class ExtraPage:
     title: str
     template: str  # a web template, e.g. report.html
     description: str
-    context: Mapping[str, object]  # what the template shows
+    context: Mapping[str, Any]  # what the template shows
 
 
 @dataclass(frozen=True)

@@ -64,8 +64,10 @@ def compute_site(edition: Edition, folder: Path, extras: tuple[ExtraSource, ...]
         b.add(urls.tag_page(topic.slug), f"Topic: {topic.label}", "tag.html", topic=topic)
     people_pages.add_pages(b)
     b.add(urls.ACCESSIBILITY, "Accessibility statement", "accessibility.html")
-    for page in (p for extra in more for p in extra.pages):
-        b.add(page.src, page.title, page.template, description=page.description, **page.context)
+    for extra in (e for source in more for e in source.pages):
+        b.add(
+            extra.src, extra.title, extra.template, description=extra.description, **extra.context
+        )
     b.site.nav = _nav(edition)
     return b.site
 
