@@ -26,6 +26,7 @@ from flagpress.diagnostics import (
     summary,
 )
 from flagpress.model import PRINT_VARIANTS
+from flagpress.render.report import FORMATS, Scope, write
 from flagpress.sign_off import shown
 from flagpress.validate import plain_language
 
@@ -134,6 +135,56 @@ def pdf(issue: str, variant: str, output: Path | None, root: Path, strict: bool)
     if not outcome.built:
         raise SystemExit(1)
     _echo(f"Wrote {outcome.release}")
+
+
+DATE = click.DateTime(formats=["%Y-%m-%d"])
+
+
+@main.command()
+@click.option("--issue", default=None, help="Only this issue (its folder name or number).")
+@click.option(
+    "--from", "start", type=DATE, default=None, help="Only articles dated on or after YYYY-MM-DD."
+)
+@click.option(
+    "--to", "end", type=DATE, default=None, help="Only articles dated on or before YYYY-MM-DD."
+)
+@click.option(
+    "--format",
+    "form",
+    type=click.Choice(FORMATS),
+    default="text",
+    show_default=True,
+    help="text to read, csv for spreadsheets (a row a figure), json for dashboards.",
+)
+@click.option(
+    "--pdf",
+    "pdf_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Also write the report as a PDF, one page a section, to this file.",
+)
+@ROOT
+@STRICT
+def report(
+    issue: str | None,
+    start: dt.datetime | None,
+    end: dt.datetime | None,
+    form: str,
+    pdf_file: Path | None,
+    root: Path,
+    strict: bool,
+) -> None:
+    """Add up how the published work was co-produced: rungs, stages, roles, lived
+    experience and sign-off, with small numbers about people hidden."""
+    scope = Scope(issue, start.date() if start else None, end.date() if end else None)
+    outcome = pipeline.report(root, scope, pdf_file, strict, dt.date.today())
+    _report(outcome.problems, strict)
+    if outcome.report is None:
+        raise SystemExit(1)
+    for line in write(outcome.report, form).splitlines():
+        _echo(line)
+    if outcome.pdf is not None:
+        _echo(f"Wrote {outcome.pdf}", err=True)
 
 
 @main.command("sign-off")

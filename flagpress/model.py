@@ -213,6 +213,15 @@ class SiteConfig:
         default=(),
         choices=DOWNLOAD_TYPES,
     )
+    suppress_below: int = key(
+        "in the co-production report, counts about people below this are shown as "
+        "'fewer than' it, so that no one can be picked out",
+        default=3,
+        # 2 at least: a report that shows a count of 1 can name someone's lived experience.
+        range=Range(
+            2, 100, "bad-threshold", "write a whole number from {low} to {high} (not {value})"
+        ),
+    )
 
 
 @declared

@@ -29,6 +29,7 @@ from flagpress.publish.redaction import redact
 from flagpress.render import ALTERNATES, OUTPUTS, Edition, Output, build_edition
 from flagpress.render.edition import FOR_THE_PRINTER
 from flagpress.render.press import PrinterEditions
+from flagpress.render.report import Report, Scope, build_report
 from flagpress.validate import validate
 
 # The printer's edition may name people who agreed to print but not to the website, so
@@ -248,3 +249,79 @@ def pdf(
     os.replace(partial, output)  # never a half-written PDF at `output`
     outcome.pdfs, outcome.built, outcome.release = 1, True, output
     return outcome
+
+
+class BadRange(UsageError):
+    """`flagpress report` was given a date range that ends before it starts."""
+
+
+@dataclass
+class ReportOutcome:
+    problems: list[Problem] = field(default_factory=list)
+    report: Report | None = None
+    pdf: Path | None = None  # where the PDF was written, if one was asked for
+
+
+def report(
+    root: Path, scope: Scope, pdf_file: Path | None, strict: bool, today: dt.date
+) -> ReportOutcome:
+    """Check, then count the co-production report of `scope` (an issue's folder name or
+    number in `scope.issue`); with `pdf_file`, also write it as a leak-scanned PDF."""
+    if scope.start and scope.end and scope.start > scope.end:
+        raise BadRange(f"--from {scope.start} is after --to {scope.end}; swap them")
+    if pdf_file is not None:
+        refuse_sources(root, pdf_file)
+    pub, private, problems = _check(root, today)
+    outcome = ReportOutcome(problems=problems)
+    if pub is None or has_errors(problems, strict):
+        return outcome
+    if scope.issue is not None:
+        scope = _issue_scope(pub, scope)
+    edition = build_edition(pub, root, today)
+    outcome.report = build_report(edition, scope)
+    if pdf_file is not None:
+        outcome.problems += _report_pdf(edition, outcome.report, pdf_file, pub, private, today)
+        if not has_errors(outcome.problems, strict):
+            outcome.pdf = pdf_file
+    return outcome
+
+
+def _issue_scope(pub: Publication, scope: Scope) -> Scope:
+    """`scope` with its issue given by folder name: an unknown one is a usage error."""
+    found = [i for i in pub.issues if scope.issue in (i.slug, str(i.number))]
+    if not found:
+        known = [i.slug for i in pub.issues]
+        wanted = scope.issue or ""
+        raise UnknownIssue(f"no issue '{wanted}' in content/issues/{did_you_mean(wanted, known)}")
+    return Scope(found[0].slug, scope.start, scope.end)
+
+
+def _report_pdf(
+    edition: Edition,
+    made: Report,
+    pdf_file: Path,
+    pub: Publication,
+    private: Private,
+    today: dt.date,
+) -> list[Problem]:
+    """Render the report's PDF aside, scan it, and only then put it at `pdf_file`."""
+    from flagpress.render.report.pdf import render_pdf
+
+    partial = pdf_file.with_name(pdf_file.name + ".partial")
+    problems = render_pdf(edition, made, partial)
+    if has_errors(problems, strict=False) or not partial.is_file():
+        partial.unlink(missing_ok=True)
+        return problems
+    problems += leak_scan.scan_files(
+        [(partial, str(pdf_file))],
+        pub,
+        private,
+        today,
+        _cache(root=edition.root),
+        channel="web-pdf",
+    )
+    if has_errors(problems, strict=False):
+        partial.unlink(missing_ok=True)
+        return problems
+    os.replace(partial, pdf_file)  # never a half-written PDF at `pdf_file`
+    return problems

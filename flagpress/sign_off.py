@@ -20,8 +20,9 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from collections.abc import Iterable, Mapping
 
-from flagpress.model import Article, Publication
+from flagpress.model import Article, Contributor, Publication
 from flagpress.naming import neutral_phrase
 
 # Bump when what is covered changes, so every older record reads as "older form".
@@ -114,10 +115,20 @@ def credited(article: Article) -> list[str]:
 
 def needs_sign_off(pub: Publication, article: Article) -> list[str]:
     """Who must approve this article under the publication's sign-off policy."""
-    policy = pub.config.policy.sign_off
+    return must_sign(pub.config.policy.sign_off, pub.contributors, credited(article))
+
+
+def must_sign(
+    policy: str, contributors: Mapping[str, Contributor], people: Iterable[str]
+) -> list[str]:
+    """Who of `people` (those credited on an article) must approve it under `policy`.
+
+    Apart from `needs_sign_off` so that the co-production report, which reads the
+    Edition rather than the Publication, counts exactly what validation asks for.
+    """
     if policy == "none":
         return []
-    people = [p for p in credited(article) if p in pub.contributors]
+    known = [p for p in people if p in contributors]
     if policy == "lived-experience":
-        return [p for p in people if pub.contributors[p].lived_experience]
-    return people
+        return [p for p in known if contributors[p].lived_experience]
+    return known

@@ -23,6 +23,7 @@ Inner = Callable[[bytes, str, int], Texts]
 class Unreadable(Exception):
     """An output file the scan cannot read completely; the message says why, plainly."""
 
+
 # What pypdf raises on a damaged or hostile file, besides its own errors.
 _FAILURES = (ValueError, KeyError, TypeError, OSError, RecursionError, NotImplementedError)
 

@@ -16,6 +16,7 @@ from flagpress.render.edition import Alternate, Edition, build_edition
 from flagpress.render.feed import AtomFeed
 from flagpress.render.folder import Folder
 from flagpress.render.press import PrintEditions
+from flagpress.render.report.web import report_pages
 from flagpress.render.web import Website
 
 
@@ -27,13 +28,12 @@ class Output(Protocol):
     def alternate(self) -> Alternate | None:
         """Another form linked from every web page's head (a feed), if any."""
 
-
     def render(self, edition: Edition, folder: Folder) -> list[Problem]: ...
 
 
 OUTPUTS: tuple[Output, ...] = (
     PrintEditions(),
-    Website(),
+    Website(extras=(report_pages,)),
     AtomFeed(),
 )
 

@@ -102,6 +102,7 @@ class PublicArticle:
     image: PublishedImage | None
     contributions: tuple[Contribution, ...]  # "How this was made": authors, then credits
     credits: tuple[RoleGroup, ...]  # the credits other than authorship, by role
+    signed_by: tuple[str, ...] = ()  # who approved its text (validated), each once
 
     @property
     def people(self) -> list[str]:
@@ -282,6 +283,7 @@ def _article(article: Article, config: SiteConfig) -> PublicArticle:
         image=published_image(article.source, article.image),
         contributions=tuple(contributions),
         credits=group_by_role((_role(config, c.role), c.id) for c in article.credits),
+        signed_by=tuple(dict.fromkeys(s.by for s in article.sign_off)),
     )
 
 

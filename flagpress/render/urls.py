@@ -17,6 +17,7 @@ ARTICLES = "articles/index.md"
 ISSUES = "issues/index.md"
 CONTRIBUTORS = "contributors/index.md"
 COPRODUCTION = "co-production.md"
+COPRODUCTION_REPORT = "co-production/report.md"  # linked from the explainer and the footer
 TAGS = "tags/index.md"
 # Linked from every page's footer (templates/theme/partials/copyright.html).
 ACCESSIBILITY = "accessibility.md"

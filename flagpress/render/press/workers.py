@@ -78,9 +78,7 @@ def render_all(
             Path(jobs[left.index].output + ".partial").unlink(missing_ok=True)
 
 
-def _start(
-    context: Any, index: int, job: RenderJob, limit: float
-) -> _Running:
+def _start(context: Any, index: int, job: RenderJob, limit: float) -> _Running:
     receiver, sender = context.Pipe(duplex=False)
     process = context.Process(target=_work, args=(job, limit, sender), daemon=True)
     process.start()

@@ -8,6 +8,7 @@ from pathlib import Path
 from flagpress.diagnostics import Location, Problem
 from flagpress.render.edition import Edition
 from flagpress.render.folder import Folder
+from flagpress.render.web.extras import ExtraSource
 from flagpress.render.web.pages import compute_site
 
 __all__ = ["Website"]
@@ -19,12 +20,15 @@ class Website:
     name = "website"
     alternate = None
 
+    def __init__(self, extras: tuple[ExtraSource, ...] = ()) -> None:
+        self.extras = extras  # pages computed elsewhere in render (the report's)
+
     def render(self, edition: Edition, folder: Folder) -> list[Problem]:
         """Render the website into `folder`, next to what other outputs wrote there."""
         # MkDocs is imported only when a website is made (not by `flagpress check`).
         from flagpress.render.web.mkdocs_adapter import RendererError, SiteSettings, render_site
 
-        site = compute_site(edition, folder)
+        site = compute_site(edition, folder, self.extras)
         settings = SiteSettings(
             name=edition.config.title,
             url=edition.config.url,

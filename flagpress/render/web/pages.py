@@ -14,20 +14,25 @@ from flagpress.render.folder import Folder
 from flagpress.render.templates import long_date
 from flagpress.render.web import people_pages
 from flagpress.render.web.context import Site, SiteBuilder
+from flagpress.render.web.extras import Extras, ExtraSource
 
 # The nav is on every page: it lists recent issues only, so the cost of each page
 # does not grow with the archive (measured: benchmarks/build_scaling.py).
 NAV_ISSUES = 6
 
 
-def compute_site(edition: Edition, folder: Folder) -> Site:
+def compute_site(
+    edition: Edition, folder: Folder, extras: tuple[ExtraSource, ...] = ()
+) -> Site:
     """Every page of the website, its nav, and the files it needs copied.
 
     `folder` is where the other outputs have already written their files (the PDFs
     an issue page offers, with their sizes); the content files pages link to are
-    published through it as the pages are made.
+    published through it as the pages are made. `extras` compute more pages, and the
+    "How this issue was made" section of each issue page.
     """
     b = SiteBuilder(edition, folder)
+    more = [source(edition) for source in extras]
     b.add(urls.HOME, edition.config.title, "home.html", web_only=edition.web_only[:10])
     if edition.issues:
         b.add(urls.ISSUES, "All issues", "issues.html")
@@ -39,6 +44,7 @@ def compute_site(edition: Edition, folder: Folder) -> Site:
             description=f"Issue {issue.number} of {edition.config.title}, {long_date(issue.date)}",
             issue=issue,
             downloads=_downloads(folder, issue),
+            made=_made(more, issue),
         )
     for article in edition.articles:
         b.add(
@@ -60,6 +66,10 @@ def compute_site(edition: Edition, folder: Folder) -> Site:
         b.add(urls.tag_page(topic.slug), f"Topic: {topic.label}", "tag.html", topic=topic)
     people_pages.add_pages(b)
     b.add(urls.ACCESSIBILITY, "Accessibility statement", "accessibility.html")
+    for extra in (e for source in more for e in source.pages):
+        b.add(
+            extra.src, extra.title, extra.template, description=extra.description, **extra.context
+        )
     b.site.nav = _nav(edition)
     return b.site
 
@@ -72,6 +82,13 @@ def _downloads(folder: Folder, issue: PublicIssue) -> list[tuple[Download, str]]
         if size is not None:
             made.append((download, file_size(size)))
     return made
+
+
+def _made(extras: list[Extras], issue: PublicIssue) -> object:
+    """The issue page's "How this issue was made" section, if an extra gives one."""
+    return next(
+        (e.issue_sections[issue.slug] for e in extras if issue.slug in e.issue_sections), None
+    )
 
 
 def file_size(size: int) -> str:
