@@ -151,3 +151,26 @@ def test_the_note_is_escaped_wherever_it_goes(tmp_path: Path) -> None:
         html = (root / "site" / page).read_text(encoding="utf-8")
         assert "Mentions &lt;b&gt;prison&lt;/b&gt; &amp; cells" in html, page
         assert "<b>prison" not in html, page
+
+
+# In a real browser (skipped without Chromium, as every browser test): a section link
+# shows the reminder right under the heading it lands on; reading from the top, it is hidden.
+from test_a11y_browser import _context, browser, sample_site  # noqa: E402, F401
+
+
+def test_a_deep_link_lands_on_the_heading_with_the_note_in_view(browser, sample_site) -> None:  # noqa: ANN001, F811
+    base, _ = sample_site
+    context = _context(browser, base)
+    page = context.new_page()
+    article = base + "issues/2019-03/commissioning-cycle/"
+    page.goto(article + "#out-on-the-streets")
+    reminder = page.locator("#out-on-the-streets + .fp-note-reminder")
+    assert reminder.is_visible()
+    assert reminder.inner_text().startswith("Content note: Mentions rough sleeping")
+    box, height = reminder.bounding_box(), page.viewport_size["height"]
+    assert box["y"] >= 0 and box["y"] + box["height"] <= height
+    others = page.locator(".fp-note-reminder:visible").count()
+    page.goto(article)
+    hidden_at_top = page.locator(".fp-note-reminder:visible").count()
+    context.close()
+    assert (others, hidden_at_top) == (1, 0)
