@@ -16,7 +16,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from typing import Literal
+
+import inflect
 
 from flagpress.model import Contributor, SiteConfig
 
@@ -47,15 +50,44 @@ def is_withdrawn(person: Contributor, today: dt.date) -> bool:
 def neutral_phrase(
     person: Contributor, roles: Mapping[str, str], mention_lived_experience: bool = False
 ) -> str:
-    """'a volunteer', 'an Action Group member': how an unnamed person is credited."""
+    """'a volunteer', 'an Action Group member': how an unnamed person is credited.
+
+    The phrase comes from the person's own first role in the registry, never from
+    the piece they worked on, so one person is described the same way everywhere.
+    """
+    return counted(unnamed_label(person, roles, mention_lived_experience), 1)
+
+
+def unnamed_label(
+    person: Contributor, roles: Mapping[str, str], mention_lived_experience: bool = False
+) -> str:
+    """'volunteer', 'Action Group member': the neutral phrase without its article."""
     label = roles.get(person.roles[0], "contributor") if person.roles else "contributor"
     if not any(ch.isupper() for ch in label[1:]):
         label = label[:1].lower() + label[1:]
-    article = "an" if label[:1].lower() in "aeiou" else "a"
-    phrase = f"{article} {label}"
     if mention_lived_experience and person.lived_experience:
-        phrase += " with lived experience"
-    return phrase
+        label += " with lived experience"
+    return label
+
+
+def counted(label: str, count: int) -> str:
+    """'two volunteers', '12 peer researchers': unnamed people of one kind, counted.
+
+    Counted so that two anonymous authors read as two people, not as the same
+    phrase said twice ("a volunteer, a volunteer").
+    """
+    if count == 1:
+        return f"{'an' if label[:1].lower() in 'aeiou' else 'a'} {label}"
+    number = _NUMBER_WORDS.get(count, str(count))
+    return f"{number} {_inflect.plural_noun(label)}"
+
+
+# Style guides spell out numbers below ten: "two volunteers", "12 volunteers".
+_SMALL = ["two", "three", "four", "five", "six", "seven", "eight", "nine"]
+_NUMBER_WORDS = dict(enumerate(_SMALL, start=2))
+# inflect knows English plurals of compound role labels ("editors-in-chief",
+# "volunteers with lived experience", "chairpeople"), which a suffix rule gets wrong.
+_inflect = inflect.engine()
 
 
 def join_names(names: Iterable[str]) -> str:
@@ -66,10 +98,18 @@ def join_names(names: Iterable[str]) -> str:
     return ", ".join(names[:-1]) + " and " + names[-1]
 
 
+@dataclass(frozen=True)
+class Credit:
+    """One part of a credit line: a named person, or unnamed people of one kind, counted."""
+
+    text: str  # "Skylark", "a volunteer", "two volunteers"
+    person: str | None  # the named person's id; None for unnamed people
+
+
 class Namer:
     """Names people for one channel on one day; what every renderer uses.
 
-    >>> Namer(people, config, "print", today).names(["sam-o", "anon-1"])  # 'Sam and a volunteer'
+    >>> Namer(people, config, "print", today).names(["anon-1", "sam-o"])  # 'Sam and a volunteer'
     """
 
     def __init__(
@@ -88,14 +128,34 @@ class Namer:
 
     def name(self, person_id: str) -> str:
         """The chosen name where allowed in this channel, else a neutral phrase."""
-        person = self.contributors.get(person_id)
-        if person is None:
-            return "a contributor"
-        if may_be_named(person, self.channel, self.today):
-            return person.name
-        config = self.config
-        return neutral_phrase(person, config.roles, config.naming.mention_lived_experience)
+        if self.may_name(person_id):
+            return self.contributors[person_id].name
+        return counted(self._label(person_id), 1)
+
+    def credits(self, person_ids: Iterable[str]) -> list[Credit]:
+        """Named people first, in the order given, then unnamed people grouped and counted.
+
+        A neutral phrase right after a name reads as a description of that person
+        ("Skylark, a volunteer and Priya Mistry" makes Skylark the volunteer), so the
+        unnamed come last: "Skylark, Priya Mistry and a volunteer". Each person counts once.
+        """
+        named: list[Credit] = []
+        unnamed: dict[str, int] = {}
+        for person_id in dict.fromkeys(person_ids):
+            if self.may_name(person_id):
+                named.append(Credit(self.contributors[person_id].name, person_id))
+            else:
+                label = self._label(person_id)
+                unnamed[label] = unnamed.get(label, 0) + 1
+        return named + [Credit(counted(label, n), None) for label, n in unnamed.items()]
 
     def names(self, person_ids: Iterable[str]) -> str:
-        """'Sam, a volunteer and Priya Mistry' for a byline."""
-        return join_names(self.name(i) for i in person_ids)
+        """'Skylark, Priya Mistry and a volunteer', 'two volunteers': for a byline."""
+        return join_names(credit.text for credit in self.credits(person_ids))
+
+    def _label(self, person_id: str) -> str:
+        person = self.contributors.get(person_id)
+        if person is None:
+            return "contributor"
+        config = self.config
+        return unnamed_label(person, config.roles, config.naming.mention_lived_experience)

@@ -304,9 +304,13 @@ def test_statement_defaults(publication) -> None:
     assert "We do not know of any problems" in page
 
 
-def test_content_note_is_a_collapsible_notice_before_the_text(publication) -> None:
+def test_content_note_is_a_labelled_region_before_the_summary(publication) -> None:
     article = FOREWORD.replace("tags: [housing]\n", "content_note: Mentions prison.\n")
     html = page_html(build(publication({FOREWORD_PATH: article})), "issues/2019-03/foreword")
-    note = re.search(r'<details class="fp-content-note" open>\s*<summary>(.*?)</summary>', html)
-    assert note and note.group(1) == "Content note"
-    assert html.index("Mentions prison.") < html.index('class="fp-body"')
+    note = re.search(
+        r'<section class="fp-content-note" id="content-note" aria-labelledby="(.*?)">\s*'
+        r'<h2><span id="(.*?)">Content note</span></h2>\s*<p>Mentions prison.</p>',
+        html,
+    )
+    assert note and note.group(1) == note.group(2)
+    assert html.index("<h1>Foreword</h1>") < note.start() < html.index('class="fp-summary"')

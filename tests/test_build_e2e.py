@@ -12,14 +12,14 @@ from conftest import REPO, copy_sample, files_containing, run, snapshot, visible
 
 ISSUE_DIR = REPO / "content" / "issues" / "2019-03"
 
-# Bylines as each person chose to be named (anon-1 is anonymous: a neutral phrase).
+# Bylines as each person chose to be named (anon-1 is anonymous: a neutral phrase, last).
 BYLINES = {
     "foreword": "By Dana Kerridge",
     "what-is-co-production": "By Sam and Priya Mistry",
     "four-stages": "By R. J.",
     "temporary-accommodation": "By Sam and Priya Mistry",
-    "commissioning-cycle": "By Skylark, a volunteer and Priya Mistry",
-    "peer-research-network": "By Tom Hallett, a volunteer and R. J.",
+    "commissioning-cycle": "By Skylark, Priya Mistry and a volunteer",
+    "peer-research-network": "By Tom Hallett, R. J. and a volunteer",
 }
 
 

@@ -76,7 +76,7 @@ def test_bylines_link_to_contributor_pages(site: Path) -> None:
 def test_how_this_was_made_box(site: Path) -> None:
     text = visible_text(site / "issues/2019-03/foreword/index.html")
     assert (
-        "How this was made Neil J: Author B. K.: Interviewer Stages of co-production: "
+        "How this was made Author: Neil J Interviewer: B. K. Stages of co-production: "
         "Co-planning, Co-delivery. On the ladder of participation: Co-design."
     ) in text
 

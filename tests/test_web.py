@@ -145,7 +145,7 @@ def test_content_note_comes_before_the_text(publication) -> None:
     site = build(publication({FOREWORD_PATH: foreword}))
     page = page_html(site, "issues/2019-03/foreword")
     assert page.index("Mentions loss.") < page.index("Welcome.")
-    assert "<summary>Content note</summary>" in page
+    assert page.index("Content note</span></h2>") < page.index('class="fp-summary"')
 
 
 def test_publication_templates_override_the_built_in_ones(publication) -> None:

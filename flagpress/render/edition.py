@@ -34,7 +34,7 @@ from flagpress.model import (
     SiteConfig,
     is_decorative,
 )
-from flagpress.naming import Channel, Namer
+from flagpress.naming import Channel, Namer, join_names
 from flagpress.slugs import slugify
 
 # Written into print HTML in place of the word "decorative": the tagged PDF's finisher
@@ -108,6 +108,20 @@ class PublicArticle:
     def people(self) -> list[str]:
         """Everyone credited, authors first, each once."""
         return list(dict.fromkeys(c.person for c in self.contributions))
+
+    @property
+    def made_by(self) -> tuple[RoleGroup, ...]:
+        """"How this was made": each person once, under every role they had in this piece.
+
+        "Author: Skylark, Priya Mistry and a volunteer", "Author and interviewer: R. J.":
+        one list, no one repeated, each line starting with its role.
+        """
+        held: dict[str, list[str]] = {}
+        for c in self.contributions:
+            roles = held.setdefault(c.person, [])
+            if c.role not in roles:
+                roles.append(c.role)
+        return group_by_role((roles_label(roles), person) for person, roles in held.items())
 
     @property
     def ladder_label(self) -> str:
@@ -310,6 +324,13 @@ def group_by_role(credits: Iterable[tuple[str, str]]) -> tuple[RoleGroup, ...]:
         if person not in people:
             people.append(person)
     return tuple(RoleGroup(role, tuple(people)) for role, people in groups.items())
+
+
+def roles_label(roles: Iterable[str]) -> str:
+    """'Author and interviewer': role labels joined, capitalised only where they begin."""
+    labels = list(roles)
+    rest = [r if any(ch.isupper() for ch in r[1:]) else r[:1].lower() + r[1:] for r in labels[1:]]
+    return join_names(labels[:1] + rest)
 
 
 def _issue_credits(issue: Issue, articles: Iterable[PublicArticle]) -> tuple[RoleGroup, ...]:

@@ -1,8 +1,9 @@
 """An Atom 1.0 feed of the newest published articles, for feed readers and newsletters.
 
-It is one more output of the Edition: titles, summaries and links to the article
-pages, and bylines as the website shows them (web consent decides who is named, as
-everywhere on the website). Every page's head links to it, so readers' tools find it.
+It is one more output of the Edition: titles, summaries (led by the content note,
+if any) and links to the article pages, and bylines as the website shows them (web
+consent decides who is named, as everywhere on the website; named people first).
+Every page's head links to it, so readers' tools find it.
 """
 
 from __future__ import annotations
@@ -66,12 +67,25 @@ def feed(edition: Edition) -> ET.Element:
         _link(entry, address, "alternate", "text/html")
         _text(entry, "published", _timestamp(article.date))
         _text(entry, "updated", _timestamp(article.date))
-        for person in article.authors:
-            _text(ET.SubElement(entry, _tag("author")), "name", namer.name(person))
-        _text(entry, "summary", article.summary)
+        for credit in namer.credits(article.authors):  # as the byline: named first
+            _text(ET.SubElement(entry, _tag("author")), "name", credit.text)
+        _text(entry, "summary", summary(article))
         for tag in article.tags:
             ET.SubElement(entry, _tag("category"), {"term": tag})
     return root
+
+
+def summary(article: PublicArticle) -> str:
+    """The entry's summary, led by the content note where there is one.
+
+    Feed readers and newsletters show the summary before anyone opens the article,
+    so a reader is warned there, first, as on every list of the website.
+    """
+    if not article.content_note:
+        return article.summary
+    note = article.content_note.strip()
+    stop = "" if note.endswith((".", "!", "?")) else "."
+    return f"Content note: {note}{stop} {article.summary}"
 
 
 def _tag(name: str) -> str:

@@ -21,6 +21,7 @@ from flagpress.render.edition import Edition, PublicArticle, PublishedImage, web
 from flagpress.render.folder import Folder
 from flagpress.render.sanitize import clean_html
 from flagpress.render.templates import Templates
+from flagpress.render.web.content_note import remind_at_headings
 from flagpress.slugs import slugify
 
 
@@ -71,7 +72,9 @@ class SiteBuilder:
         page = PageContext(self, src)
         item = context.get("article") or context.get("page")
         if isinstance(item, PublicArticle | Page):
-            context["body"] = page.body(item.source, item.body)
+            body = page.body(item.source, item.body)
+            note = item.content_note if isinstance(item, PublicArticle) else ""
+            context["body"] = remind_at_headings(body, note)  # deep links meet the note first
         html = self.templates.render(template, **page.variables(), **context)
         self.site.pages.append(WebPage(src, title, html, description, toc))
 
@@ -114,10 +117,10 @@ class PageContext:
     def byline(self, ids: Iterable[str]) -> Markup:
         """Names as chosen, each linked to its contributor page where the person has one."""
         parts = []
-        for person_id in ids:
-            name = escape(self.builder.namer.name(person_id))
-            if person_id in self.builder.profiled:
-                href = escape(self.link(urls.contributor_page(person_id)))
+        for credit in self.builder.namer.credits(ids):  # named first, the rest counted
+            name = escape(credit.text)
+            if credit.person in self.builder.profiled:
+                href = escape(self.link(urls.contributor_page(credit.person)))
                 name = Markup(f'<a href="{href}">{name}</a>')
             parts.append(name)
         if len(parts) <= 1:
