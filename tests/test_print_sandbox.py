@@ -180,19 +180,30 @@ def test_a_symlink_out_of_content_is_refused(pub, tmp_path: Path) -> None:
     no_pdf_and_no_secret(tmp_path)
 
 
-def test_anything_weasyprint_logs_as_an_error_fails_the_pdf(pub, tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("name", "data", "code"),
+    [
+        # A drawing WeasyPrint cannot read: what it logs as an ERROR fails the PDF.
+        ("broken.svg", b"<svg xmlns='http://www.w3.org/2000/svg'", "print-error"),
+        # A damaged photo: refused by the fetcher before WeasyPrint sees it.
+        ("broken.png", b"\x89PNG\r\n\x1a\nnot really", "print-refused-file"),
+    ],
+)
+def test_an_unreadable_picture_fails_the_pdf_at_its_line(
+    pub, name: str, data: bytes, code: str
+) -> None:
     root = pub(
         {
             "site_config.yml": config_with(ONLY_SCREEN),
-            "content/issues/2019-03/images/broken.svg": b"<svg xmlns='http://www.w3.org/2000/svg'",
-            "content/issues/2019-03/foreword.md": body("![A broken picture](images/broken.svg)"),
+            f"content/issues/2019-03/images/{name}": data,
+            "content/issues/2019-03/foreword.md": body(f"![A broken picture](images/{name})"),
         }
     )
     publication, _ = load_publication(root)
     editions = render_editions(build_edition(publication, root, TODAY))
     assert editions.files == []
     assert [(p.path, p.line, p.code) for p in editions.problems] == [
-        ("content/issues/2019-03/foreword.md", 10, "print-error")
+        ("content/issues/2019-03/foreword.md", 10, code)
     ]
     assert not list(root.rglob("*.pdf"))
 
@@ -216,19 +227,3 @@ def test_the_fetcher_decides_on_resolved_paths_not_string_prefixes(tmp_path: Pat
         with pytest.raises(FatalURLFetchingError):
             fetcher.fetch(url)
     assert fetcher.fetched == [(content / "a.txt").resolve()]
-
-
-def test_a_damaged_photo_is_refused_before_it_reaches_the_pdf(pub) -> None:
-    root = pub(
-        {
-            "site_config.yml": config_with(ONLY_SCREEN),
-            "content/issues/2019-03/images/broken.png": b"\x89PNG\r\n\x1a\nnot really",
-            "content/issues/2019-03/foreword.md": body("![A broken picture](images/broken.png)"),
-        }
-    )
-    publication, _ = load_publication(root)
-    editions = render_editions(build_edition(publication, root, TODAY))
-    assert editions.files == []
-    assert [(p.path, p.line, p.code) for p in editions.problems] == [
-        ("content/issues/2019-03/foreword.md", 10, "print-refused-file")
-    ]
