@@ -79,9 +79,8 @@ def _property(declared: Declared, shape: Shape) -> dict[str, Any]:
     default = _plain(declared.default)
     if not declared.key.required and default is not None:
         out["default"] = default
-    # A list left empty (`tags:`) reads as no items; only optional keys need that.
-    nullable = shape.optional or (shape.kind == "list" and not declared.key.required)
-    return out | value_schema(shape, nullable)
+    # A list left empty (`tags:`) reads as no items, as the loader reads it.
+    return out | value_schema(shape, nullable=shape.optional or shape.kind == "list")
 
 
 def _plain(value: Any) -> Any:
