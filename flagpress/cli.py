@@ -25,7 +25,9 @@ from flagpress.diagnostics import (
     printable,
     summary,
 )
+from flagpress.load.json_schema import write_schemas
 from flagpress.model import PRINT_VARIANTS
+from flagpress.publish.output_path import refuse_sources
 from flagpress.render.report import FORMATS, Scope, write
 from flagpress.sign_off import shown
 from flagpress.validate import plain_language
@@ -214,6 +216,23 @@ def where(person: str, root: Path) -> None:
     for place in places:
         _echo(place.format())
     _echo(f"{len(places)} places for '{person}'.")
+
+
+@main.command()
+@click.option(
+    "--output",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="The folder to write the schemas into [default: ROOT/schemas].",
+)
+@ROOT
+def schema(output: Path | None, root: Path) -> None:
+    """Write JSON Schemas of the files editors write, so that editors' tools (VS Code's
+    YAML extension) complete keys and underline mistakes while typing."""
+    output = output if output is not None else root / "schemas"
+    refuse_sources(root, output)
+    written = write_schemas(output)
+    _echo(f"Wrote {len(written)} JSON Schemas into {output}/")
 
 
 if __name__ == "__main__":
