@@ -173,3 +173,17 @@ def test_imposing_on_a4_places_each_page_against_the_fold_at_a5_size(tmp_path: P
     assert 0 <= x4 < 10  # the left page starts at the sheet's left edge
     assert math.isclose(x1 - x4, 148.5 * MM, abs_tol=0.5)  # the right one at the fold
     assert math.isclose(size1 / size4, 1) and math.isclose(size1, 12 * scale, rel_tol=0.05)
+
+
+def test_bad_printer_settings_are_diagnostics_naming_the_choices(publication) -> None:
+    root = publication(config("booklet_sheet: A5, output_intent: cmyk, pad_to_4: maybe"))
+    result = run("check", "--root", str(root))
+    assert result.exit_code == 1
+    assert (
+        "site_config.yml:9:24: error: 'booklet_sheet': 'A5' is not one of: A3, A4 "
+        "[unknown-value]\n"
+        "site_config.yml:9:43: error: 'output_intent': 'cmyk' is not one of: none, srgb "
+        "[unknown-value]\n"
+        "site_config.yml:9:59: error: 'pad_to_4': write true or false (not 'maybe') "
+        "[not-a-boolean]\n"
+    ) in result.stderr.replace(str(root) + "/", "")
