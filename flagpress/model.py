@@ -39,6 +39,8 @@ STAGES = ("co-planning", "co-design", "co-delivery", "co-evaluation")
 SIGN_OFF_POLICIES = ("lived-experience", "all-credited", "none")
 PRINT_VARIANTS = ("screen", "print", "large-print", "booklet")
 PAPER_SIZES = ("A4", "A5", "letter")
+BOOKLET_SHEETS = ("A3", "A4")  # A3 takes A4 pages 2-up; A4 takes A5 pages (or A4 scaled)
+OUTPUT_INTENTS = ("none", "srgb")
 
 
 _NOWHERE = Location("")
@@ -182,6 +184,23 @@ class PrintSettings:
         "the PDFs to make of each issue ([] makes none)",
         default=PRINT_VARIANTS,
         choices=PRINT_VARIANTS,
+    )
+    pad_to_4: bool = key(
+        "true to add blank pages before the printer's back cover up to a multiple of 4 "
+        "pages (false only warns when it is not)",
+        default=True,
+    )
+    output_intent: str = key(
+        "srgb to tell the printer the printer's PDF colours are sRGB (an output intent "
+        "with the sRGB colour profile), or none",
+        default="none",
+        choices=OUTPUT_INTENTS,
+    )
+    booklet_sheet: str = key(
+        "the sheet the booklet is printed on, two pages side by side: A3, or A4 for office "
+        "printers (A4 pages are then shrunk to A5); if not given, twice the page size",
+        default="",
+        choices=BOOKLET_SHEETS,
     )
 
 

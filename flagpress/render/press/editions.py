@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from flagpress.diagnostics import Location, Problem, Severity
+from flagpress.model import PrintSettings
 from flagpress.naming import Channel
 from flagpress.render.edition import Edition, PublicIssue, pdf_filename
 from flagpress.render.press import cache, fonts
@@ -143,10 +144,27 @@ def _plan(
             tagged=variant.tagged,
             bleed_mm=edition.config.print.bleed if variant.bleed else None,
             check_resolution=variant.bleed,
+            **_for_the_printer(variant, edition.config.print),
         )
-        key = cache.job_key(job.html, job.allowed, job.tagged, job.bleed_mm, job.check_resolution)
+        key = cache.job_key(
+            job.html,
+            job.allowed,
+            job.tagged,
+            job.bleed_mm,
+            job.check_resolution,
+            job.pad_to_4,
+            job.output_intent,
+        )
         planned.append(_Planned(issue, variant, job, key, entry, wanted.publish, wanted.impose))
     return planned
+
+
+def _for_the_printer(variant: Variant, settings: PrintSettings) -> dict:
+    """The printer's settings for the printer's edition (and the booklet's source)."""
+    if not variant.bleed:
+        return {}
+    intent = None if settings.output_intent == "none" else settings.output_intent
+    return {"pad_to_4": settings.pad_to_4, "output_intent": intent}
 
 
 def _entry_name(edition: Edition, issue: PublicIssue, wanted: _Job, html: str) -> str:
@@ -197,14 +215,15 @@ def _pdf_file(edition: Edition, item: _Planned, result: RenderResult) -> PdfFile
 def _booklet(edition: Edition, item: _Planned, problems: list[Problem]) -> PdfFile | None:
     """Impose the printer's edition as a booklet, unless its PDF is unchanged since last time."""
     entry = cache.Entry(item.entry.pdf.parent, "booklet")
-    key = cache.job_key("booklet", cache.file_digest(item.entry.pdf))
+    sheet = edition.config.print.booklet_sheet
+    key = cache.job_key("booklet", sheet, cache.file_digest(item.entry.pdf))
     start = time.perf_counter()
     saved = entry.load(key)
     if saved is None:
         from flagpress.render.press.impose import impose  # pypdf: imported only to impose
 
         try:
-            sides = impose(item.entry.pdf, entry.pdf)
+            sides = impose(item.entry.pdf, entry.pdf, sheet)
         except Exception as err:  # pypdf failing on our own PDF: report, never a traceback
             problems.append(
                 Location(item.issue.source).error(

@@ -38,6 +38,10 @@ class RenderJob:
     tagged: bool = False  # PDF/UA-1
     bleed_mm: int | None = None  # set the BleedBox this far outside the TrimBox
     check_resolution: bool = False
+    # The printer's edition: True pads it to a multiple of 4 pages, False only warns;
+    # None for the other editions, which are read on screen or printed at home.
+    pad_to_4: bool | None = None
+    output_intent: str | None = None  # "srgb": WeasyPrint embeds the sRGB profile as one
 
 
 @dataclass

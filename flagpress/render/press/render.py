@@ -25,7 +25,7 @@ from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import FatalURLFetchingError
 
 from flagpress.diagnostics import Problem
-from flagpress.render.press import fonts, overtime
+from flagpress.render.press import fonts, overtime, printer
 from flagpress.render.press.artifacts import mark_artifacts
 from flagpress.render.press.fetcher import ErrorLog, Refused, SandboxedFetcher
 from flagpress.render.press.jobs import RenderJob, RenderResult
@@ -33,7 +33,6 @@ from flagpress.render.press.origin import find_in_templates, find_origin
 
 _ATTACHMENT = re.compile(r"""rel\s*=\s*["']?[^"'>]*\battachment""", re.I)
 MIN_DPI = 200  # below this at the size it is printed, a photo looks soft on paper
-PT_PER_MM = 72 / 25.4
 
 
 def render(job: RenderJob) -> RenderResult:
@@ -64,7 +63,8 @@ def _write(job: RenderJob, fetcher: SandboxedFetcher, target: Path) -> tuple[lis
             return refused, 0
         problems = low_resolution(document, job) if job.check_resolution else []
         document.write_pdf(target, finisher=_finisher(job), **_options(job))
-        return problems, len(document.pages)
+        pages, unpadded = _page_count(job, len(document.pages))
+        return problems + unpadded, pages
     except FatalURLFetchingError as err:  # a refusal: the fetcher keeps it, reported by render
         failed = job.fallback.error("print-failed", f"{err}; check that the file can be read")
         return ([] if fetcher.refused else [failed]), 0
@@ -81,32 +81,39 @@ def _layout(job: RenderJob, fetcher: SandboxedFetcher) -> Document:
 
 
 def _options(job: RenderJob) -> dict:
-    return {"pdf_variant": "pdf/ua-1"} if job.tagged else {}
+    options: dict = {"pdf_variant": "pdf/ua-1"} if job.tagged else {}
+    if job.output_intent:
+        options["output_intent"] = job.output_intent  # WeasyPrint embeds its sRGB profile
+    return options
 
 
 def _finisher(job: RenderJob) -> Callable[[Document, pydyf.PDF], None]:
     """Last touches on WeasyPrint's PDF objects, before they are written.
 
-    Tagged editions: page furniture and decorative images become artifacts. Printer's edition: each
-    page's BleedBox is exactly the configured bleed outside its TrimBox (with crop
-    marks the media box is larger, and WeasyPrint would put it up to 10 pt out).
+    Tagged editions: page furniture and decorative images become artifacts. Printer's
+    edition: blank pages up to a multiple of 4, and exact BleedBoxes (see `printer`).
     """
 
-    def finish(_document: Document, pdf: pydyf.PDF) -> None:
+    def finish(document: Document, pdf: pydyf.PDF) -> None:
         if job.tagged:
             mark_artifacts(pdf)
-        if job.bleed_mm is None:
-            return
-        offset = job.bleed_mm * PT_PER_MM
-        for number in pdf.pages["Kids"][::3]:  # pydyf keeps references as (n, 0, 'R')
-            page_dict = pdf.objects[number]
-            if "TrimBox" in page_dict:  # [x1 y1 x2 y2], lower left to upper right
-                x1, y1, x2, y2 = (float(v) for v in page_dict["TrimBox"])
-                page_dict["BleedBox"] = pydyf.Array(
-                    [x1 - offset, y1 - offset, x2 + offset, y2 + offset]
-                )
+        if job.pad_to_4:
+            printer.add_blank_pages(pdf, printer.blanks_needed(len(document.pages)))
+        if job.bleed_mm is not None:
+            printer.set_bleed_boxes(pdf, job.bleed_mm)
 
     return finish
+
+
+def _page_count(job: RenderJob, pages: int) -> tuple[int, list[Problem]]:
+    """The printed page count (with any blank pages added), and a warning if the
+    printer's edition is left at a count that is not a multiple of 4."""
+    blanks = printer.blanks_needed(pages)
+    if job.pad_to_4:
+        return pages + blanks, []
+    if job.pad_to_4 is False and blanks:
+        return pages, [printer.not_padded(job.fallback, pages)]
+    return pages, []
 
 
 def low_resolution(document: Document, job: RenderJob) -> list[Problem]:

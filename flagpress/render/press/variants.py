@@ -30,7 +30,9 @@ class Variant:
 
 VARIANTS: dict[str, Variant] = {
     "screen": Variant("screen", tagged=True, bleed=False),
-    "print": Variant("print", tagged=False, bleed=True, channel="print"),
+    "print": Variant(
+        "print", tagged=False, bleed=True, stylesheet="printer.css", channel="print"
+    ),
     "large-print": Variant(
         "large-print",
         tagged=True,
