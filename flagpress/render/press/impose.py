@@ -89,7 +89,7 @@ def _describe(writer: PdfWriter, reader: PdfReader) -> None:
     writer.add_metadata({"/Title": title + " (booklet)"})
     writer.pdf_header = PDF_HEADER
     preferences = writer.create_viewer_preferences()
-    preferences.duplex = NameObject("/DuplexFlipShortEdge")
+    preferences.duplex = NameObject("/DuplexFlipShortEdge")  # type: ignore[assignment]
 
 
 def _trimmed(page: PageObject) -> PageObject:
