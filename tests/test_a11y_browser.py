@@ -410,3 +410,191 @@ def test_wide_table_scrolls_from_the_keyboard_and_passes_axe(
     assert box == [True, 0, "region", "Table 1 (scroll sideways to see it all)"]
     assert alt == ""  # the decorative marker: screen readers skip the image
     assert walk == []
+
+
+# --- WCAG 2.2 beyond axe (issue 11): each test fails on Material's defaults ---------------
+
+ISSUE_PAGE = "issues/2019-03/"  # in the menu, with a previous and a next page
+NOTES_PAGE = "issues/2019-03/what-is-co-production/"  # an article with three footnotes
+SHORTCUTS = "np.,sf/"
+SEARCH_OPEN = "document.getElementById('__search').checked"
+
+
+def _site_title() -> str:
+    config = yaml.safe_load((Path(__file__).parents[1] / "site_config.yml").read_text("utf-8"))
+    return config["title"]
+
+
+def _tab_to(page, selector: str, limit: int = 40) -> str | None:  # noqa: ANN001
+    """Tab from the top until `selector` has focus; the name of the stop before it."""
+    before = None
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate(f"document.activeElement.matches({selector!r})"):
+            return before
+        before = page.evaluate("document.activeElement.outerHTML.slice(0, 120)")
+    raise AssertionError(f"{selector} was not reached in {limit} Tabs")
+
+
+def test_single_key_shortcuts_do_nothing(browser, sample_site) -> None:
+    """WCAG 2.1.4: no single key changes page or opens the search; typing still works."""
+    base, _ = sample_site
+    context = _context(browser, base)
+    page = context.new_page()
+    acted = {}
+    for key in SHORTCUTS:
+        page.goto(base + ISSUE_PAGE)
+        page.keyboard.press(key)
+        page.wait_for_timeout(SETTLE_MS)
+        state = page.evaluate(f"[location.pathname, {SEARCH_OPEN}, document.activeElement.tagName]")
+        if state != [urlparse(base + ISSUE_PAGE).path, False, "BODY"]:
+            acted[key] = state
+    page.goto(base + ISSUE_PAGE)
+    page.focus(".md-search__input")
+    page.keyboard.type(SHORTCUTS)
+    typed = page.input_value(".md-search__input")
+    context.close()
+    assert acted == {}, "single keys that still act: key -> [address, search open, focus]"
+    assert typed == SHORTCUTS  # the keys still type into the search box
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_shift_tab_never_leaves_focus_under_the_sticky_header(
+    browser, sample_site, width: str
+) -> None:
+    """WCAG 2.4.11: walking backwards from the end, every stop is in view, not covered."""
+    base, _ = sample_site
+    context = _context(browser, base, width)
+    page = context.new_page()
+    covered = {}
+    for path in (NOTES_PAGE, "accessibility/", "contributors/"):
+        page.goto(base + path)
+        page.keyboard.press("End")
+        for _ in range(40):
+            page.keyboard.press("Shift+Tab")
+            stop = _focused(page)
+            if stop is None:
+                break
+            covered.setdefault(path, []).extend(
+                f"{stop['name']}: {p}" for p in stop["problems"] if p.startswith("covered")
+            )
+    context.close()
+    assert {path: found for path, found in covered.items() if found} == {}
+
+
+@pytest.mark.parametrize("palette", PALETTES)
+def test_colour_scheme_is_one_button_that_works_from_the_keyboard(
+    browser, sample_site, palette: str
+) -> None:
+    """WCAG 4.1.2 and 2.4.7: one button that says whether the dark scheme is on, with a
+    visible focus, switched by Enter and by Space, and remembered on the next page."""
+    base, _ = sample_site
+    context = _context(browser, base, palette=palette)
+    page = context.new_page()
+    page.goto(base + ISSUE_PAGE)
+    state = """() => [document.body.dataset.mdColorScheme,
+                      document.activeElement.getAttribute('aria-pressed')]"""
+    buttons = page.get_by_role("button", name="Dark colour scheme").count()
+    radios = page.locator("input[name=__palette]").count()
+    _tab_to(page, ".fp-palette")
+    focus = _focused(page)
+    dark = palette == "dark"
+    start = page.evaluate(state)
+    page.keyboard.press("Enter")
+    after_enter = page.evaluate(state)
+    page.keyboard.press("Space")
+    after_space = page.evaluate(state)
+    page.keyboard.press("Enter")
+    page.goto(base + "about/")
+    remembered = page.evaluate("document.body.dataset.mdColorScheme")
+    context.close()
+    assert (buttons, radios) == (1, 0)
+    assert focus["problems"] == [], focus
+    flipped = "default" if dark else "slate"
+    assert start == [PALETTES[palette], str(dark).lower()]
+    assert after_enter == [flipped, str(not dark).lower()]
+    assert after_space == start
+    assert remembered == flipped
+
+
+def test_current_page_in_the_menu_is_marked_by_more_than_colour(browser, sample_site) -> None:
+    """WCAG 1.4.1: aria-current on the current page's menu link, bold and a bar beside it."""
+    base, _ = sample_site
+    context = _context(browser, base)
+    page = context.new_page()
+    page.goto(base + ISSUE_PAGE)
+    looks = """(a) => { const s = getComputedStyle(a);
+                 return [s.fontWeight, s.borderLeftStyle, a.getAttribute('aria-current')]; }"""
+    current = page.locator(".md-nav--primary [aria-current]")
+    count = current.count()
+    href = current.first.evaluate("(a) => a.href")
+    marked = current.first.evaluate(looks)
+    other = page.locator(".md-nav--primary a.md-nav__link:not([aria-current])").first
+    plain = other.evaluate(looks)
+    context.close()
+    assert (count, href) == (1, base + ISSUE_PAGE)
+    assert marked == ["700", "solid", "page"]
+    assert plain == ["400", "none", None]
+
+
+def test_footnotes_have_a_heading_and_named_visible_ways_back(browser, sample_site) -> None:
+    """WCAG 2.4.4: each back-link says where it goes and can be seen; the notes have a
+    heading, found by heading navigation."""
+    base, _ = sample_site
+    context = _context(browser, base)
+    page = context.new_page()
+    page.goto(base + NOTES_PAGE)
+    heading = page.evaluate(
+        """() => { const h = document.querySelector('.fp-body .footnote').previousElementSibling;
+             return [h.tagName, h.textContent]; }"""
+    )
+    names = [
+        page.get_by_role("link", name=f"Back to the text of note {n}", exact=True).count()
+        for n in (1, 2, 3)
+    ]
+    hidden = page.evaluate(
+        """() => [...document.querySelectorAll('.footnote-backref')].filter((a) =>
+             !a.checkVisibility({opacityProperty: true}) ||
+             a.getBoundingClientRect().width < 1).length"""
+    )
+    context.close()
+    assert heading == ["H2", "Notes"]
+    assert names == [1, 1, 1]
+    assert hidden == 0
+
+
+def test_language_and_titles_say_what_and_where(browser, sample_site) -> None:
+    """The page's language is the configured en-GB; titles name the page, then the site."""
+    base, _ = sample_site
+    title = _site_title()
+    context = _context(browser, base)
+    page = context.new_page()
+    seen = {}
+    for path in ("", ISSUE_PAGE, "404.html"):  # the local server has no "not found" page
+        page.goto(base + path)
+        seen[path] = [page.evaluate("document.documentElement.lang"), page.title()]
+    context.close()
+    assert seen[""] == ["en-GB", title]
+    assert seen[ISSUE_PAGE][0] == "en-GB"
+    assert seen[ISSUE_PAGE][1].endswith(f" - {title}") and seen[ISSUE_PAGE][1] != title
+    assert seen["404.html"] == ["en-GB", f"Page not found - {title}"]
+
+
+def test_search_count_is_announced_and_escape_returns_focus(browser, sample_site) -> None:
+    """WCAG 4.1.3: the count is a polite live region; Escape closes the search and puts
+    focus back where it was (not on <body>, back at the top of the page)."""
+    base, _ = sample_site
+    context = _context(browser, base)
+    page = context.new_page()
+    page.goto(base + ISSUE_PAGE)
+    before = _tab_to(page, ".md-search__input")
+    page.keyboard.type("co-production")
+    status = page.get_by_role("status").filter(has_text="matching document")
+    status.wait_for()
+    live = status.evaluate("(s) => [s.ariaLive, s.ariaAtomic]")
+    page.keyboard.press("Escape")
+    page.wait_for_timeout(SETTLE_MS)
+    after = page.evaluate(f"[document.activeElement.outerHTML.slice(0, 120), {SEARCH_OPEN}]")
+    context.close()
+    assert live == ["polite", "true"]
+    assert after == [before, False]

@@ -130,6 +130,19 @@ def _nav(entries: list) -> list:
     return out
 
 
+def theme_language(tag: str) -> str:
+    """The theme language for a language tag: 'en-GB' stays 'en-GB' where flagpress's
+    theme has a partial for it (so `<html lang>` says what the site says), else 'en'.
+
+    Material has no 'en-GB' of its own; our partial sets only the `lang` attribute and
+    Material falls back to English for the interface words.
+    """
+    base = tag.split("-")[0].lower() or "en"
+    if (THEME_DIR / "partials" / "languages" / f"{tag}.html").is_file():
+        return tag
+    return base
+
+
 def _config_yaml(site: Site, settings: SiteSettings, docs_dir: str, out_dir: Path) -> str:
     language = settings.language.split("-")[0].lower() or "en"
     config = {
@@ -143,20 +156,14 @@ def _config_yaml(site: Site, settings: SiteSettings, docs_dir: str, out_dir: Pat
         "theme": {
             "name": "material",
             "custom_dir": str(THEME_DIR),
-            "language": language,
+            "language": theme_language(settings.language),
             "font": False,  # no requests to Google Fonts: readers' privacy, offline use
             "features": ["navigation.top", "search.highlight"],
+            # Two schemes, following the reader's system setting; partials/palette.html
+            # turns them into one "Dark colour scheme" button with aria-pressed.
             "palette": [
-                {
-                    "media": "(prefers-color-scheme: light)",
-                    "scheme": "default",
-                    "toggle": {"icon": "material/brightness-7", "name": "Switch to dark mode"},
-                },
-                {
-                    "media": "(prefers-color-scheme: dark)",
-                    "scheme": "slate",
-                    "toggle": {"icon": "material/brightness-4", "name": "Switch to light mode"},
-                },
+                {"media": "(prefers-color-scheme: light)", "scheme": "default"},
+                {"media": "(prefers-color-scheme: dark)", "scheme": "slate"},
             ],
         },
         "extra_css": ["assets/flagpress.css"],
