@@ -98,10 +98,18 @@
     }
   });
 
-  /* Material marks the search as a dialog but gives it no name. */
+  /* Material marks the search as a dialog but gives it no name; and the count of
+     results it writes as readers type was never announced (WCAG 4.1.3): the element
+     holding it becomes a polite live region. */
   function searchName() {
     var search = document.querySelector('.md-search[role="dialog"]');
     if (search) search.setAttribute("aria-label", "Search");
+    var count = document.querySelector(".md-search-result__meta");
+    if (count) {
+      count.setAttribute("role", "status");
+      count.setAttribute("aria-live", "polite");
+      count.setAttribute("aria-atomic", "true");
+    }
   }
 
   /* Wide tables scroll sideways inside a box Material adds; keyboard users must be
