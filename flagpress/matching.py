@@ -138,7 +138,7 @@ class Needle:
 
     key: Hashable  # what the caller gets back when it is found
     compact: str
-    bounded: bool = True  # False for phone numbers: any digits may come before or after
+    bounded: bool = True  # False: found even inside a longer word or number
 
 
 @dataclass(frozen=True)

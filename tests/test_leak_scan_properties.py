@@ -87,3 +87,20 @@ def test_the_sample_publication_builds_clean_with_real_names_held_privately(tmp_
     assert list((sample / "site").resolve().rglob("*.pdf")), "the PDFs were scanned too"
     cached = list((sample / ".flagpress-cache/leak-scan").iterdir())
     assert cached and all(len(p.name) == 64 for p in cached), "clean PDFs remembered by digest"
+
+
+def test_a_phone_number_is_found_however_written_but_not_inside_other_numbers() -> None:
+    from flagpress.publish.secrets import Secret, _phone
+
+    matcher = Matcher(list(_phone(Secret("p1", "phone"), "07700 900000")))
+    for written in (
+        "Call 07700 900 000.",
+        "ring +44 (0)7700 900000 today",
+        "tel:+447700900000",
+        "0044 7700 900000",
+        "07700-900-000",
+    ):
+        assert matcher.keys_in(written) == {Secret("p1", "phone")}, written
+    # A PDF's table of byte offsets is a long run of digits: no phone number in it.
+    xref = "0000077009 00000 n\n0000012345 00000 n\n1077009000001 0 obj"
+    assert matcher.keys_in(xref) == set()

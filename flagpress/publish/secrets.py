@@ -130,14 +130,23 @@ def _looks_like_phone(value: str) -> bool:
 
 
 def _phone(secret: Secret, value: str) -> Iterator[Needle]:
-    """The national significant number, found whatever digits or spacing surround it."""
+    """The number in every way it is written: national (0...), international (+44 ...,
+    0044 ..., +44 (0) ...) or bare, whatever the spacing.
+
+    Each form must stand between boundaries (a space, punctuation, markup or a letter):
+    unbounded digits matched inside any long run of numbers, such as a PDF's table of
+    byte offsets, and stopped builds that held no phone number at all.
+    """
     try:
         number = phonenumbers.parse(value, "GB")
         digits = phonenumbers.national_significant_number(number)
+        country = str(number.country_code)
     except phonenumbers.NumberParseException:
-        digits = "".join(c for c in value if c.isdigit()).lstrip("0")
-    if len(digits) >= PHONE_MIN_DIGITS:
-        yield Needle(secret, digits, bounded=False)
+        digits, country = "".join(c for c in value if c.isdigit()).lstrip("0"), "44"
+    if len(digits) < PHONE_MIN_DIGITS:
+        return
+    for prefix in ("", "0", country, f"{country}0", f"00{country}", f"00{country}0"):
+        yield Needle(secret, prefix + digits)
 
 
 def _name_variants(pub: Publication, person_id: str, real_name: str) -> Iterator[Needle]:
