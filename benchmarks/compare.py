@@ -74,7 +74,8 @@ class Bench:
         (self.root / "site").unlink(missing_ok=True)
 
     def private_file(self, present: bool) -> None:
-        on, off = self.root / PRIVATE, self.root / (PRIVATE + ".off")
+        # Set aside outside content/, where flagpress would not look for it.
+        on, off = self.root / PRIVATE, self.root / "contributors.private.yml.set-aside"
         if present and off.exists():
             off.rename(on)
         elif not present and on.exists():
@@ -97,7 +98,9 @@ def one_round(bench: Bench, edited: Path, round_number: int) -> None:
     bench.material("rebuild, nothing changed", dirty=True)
     bench.flagpress("rebuild, nothing changed", "build")
     old, new = EDITED if round_number % 2 == 0 else reversed(EDITED)
-    edited.write_text(edited.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
+    text = edited.read_text(encoding="utf-8")
+    assert old in text, f"{edited} has no '{old}' to edit"
+    edited.write_text(text.replace(old, new, 1), encoding="utf-8")
     bench.material("rebuild, one-word edit", dirty=True)
     bench.flagpress("rebuild, one-word edit", "build")
 
