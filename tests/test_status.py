@@ -197,3 +197,18 @@ def test_unreadable_content_is_reported_with_exit_1(publication) -> None:
     assert result.exit_code == 1
     assert result.stdout == ""
     assert result.stderr.splitlines()[0].startswith("site_config.yml:2:1: error: ")
+
+
+def test_a_kept_copy_that_was_altered_is_not_trusted(publication) -> None:
+    config = SITE_CONFIG.replace("sign_off: none", "sign_off: lived-experience") + WEB_ONLY
+    people = CONTRIBUTORS.replace(NEIL_CONSENT, NEIL_CONSENT + "\n  lived_experience: true", 1)
+    root = publication({"site_config.yml": config, "content/contributors.yml": people})
+    sign(root)
+    (kept,) = (root / ".flagpress-cache" / "sign-offs").iterdir()
+    kept.write_text(kept.read_text().replace("Welcome.", "Hello."), encoding="utf-8")
+    path = root / FOREWORD_PATH
+    path.write_text(path.read_text().replace("Welcome.", "Welcome all."), encoding="utf-8")
+    assert status(root)[2] == (
+        f"  {FOREWORD_PATH}:10:5: what changed cannot be shown: the sign-off keeps only a "
+        "fingerprint, and the text they approved was not kept on this computer"
+    )
