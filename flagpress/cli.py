@@ -17,6 +17,8 @@ import click
 
 from flagpress import pipeline
 from flagpress.commands import sign_off as sign_off_command
+from flagpress.commands.check_paths import problems_of, reading_ease_of, wanted_paths
+from flagpress.commands.root import publication_root
 from flagpress.diagnostics import (
     ContentError,
     Problem,
@@ -35,9 +37,10 @@ from flagpress.validate import plain_language
 ROOT = click.option(
     "--root",
     type=click.Path(file_okay=False, path_type=Path),
-    default=".",
-    show_default=True,
-    help="The publication folder (the one with site_config.yml).",
+    default=None,
+    callback=lambda _ctx, _param, given: publication_root(given),
+    help="The publication folder (the one with site_config.yml) "
+    "[default: the nearest one from here upwards].",
 )
 STRICT = click.option("--strict", is_flag=True, help="Treat warnings as errors.")
 
@@ -77,13 +80,24 @@ def _report(problems: list[Problem], strict: bool) -> None:
 
 
 @main.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @ROOT
 @STRICT
-def check(root: Path, strict: bool) -> None:
-    """Check the content and report every problem; writes nothing."""
+@click.option(
+    "--readability", is_flag=True, help="Also show the reading ease of each article and page."
+)
+def check(paths: tuple[Path, ...], root: Path, strict: bool, readability: bool) -> None:
+    """Check the content and report every problem; writes nothing.
+
+    With PATHS (files or folders, such as an issue's), only their problems are shown;
+    the whole publication is still read, since a file's problems can lie elsewhere.
+    """
+    wanted = wanted_paths(root, paths)
     pub, problems = pipeline.check(root, dt.date.today())
-    for line in plain_language.report(pub) if pub is not None else []:
-        _echo(line)
+    problems = problems_of(problems, wanted)
+    if readability and pub is not None:
+        for line in reading_ease_of(plain_language.report(pub), wanted):
+            _echo(line)
     _report(problems, strict)
     _echo("No problems found." if not problems else "Checked.")
 
@@ -205,6 +219,23 @@ def sign_off(article: Path, person: str, on: dt.datetime | None, root: Path) -> 
     day = on.date() if on else dt.date.today()
     digest = sign_off_command.sign_off(root, article, person, day)
     _echo(f"Recorded: {person} approved {article} on {day} (text {shown(digest)}).")
+
+
+@main.command()
+@ROOT
+def status(root: Path) -> None:
+    """List what is waiting: drafts, sign-offs, embargoes, consent reviews, withdrawals."""
+    sections, problems = pipeline.status(root, dt.date.today())
+    for section in sections:
+        _echo(f"{section.heading} ({len(section.items)}):")
+        for item in section.items:
+            _echo(f"  {item.format()}")
+    if not sections:
+        _echo(
+            "Nothing is waiting: no drafts, sign-offs, embargoes, consent reviews or withdrawals."
+        )
+    if problems:
+        _echo(f"The content also has {summary(problems)}: run flagpress check to see them.")
 
 
 @main.command()

@@ -8,6 +8,8 @@ import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from flagpress.commands import changes
+from flagpress.commands import status as status_
 from flagpress.commands import where as where_
 from flagpress.diagnostics import (
     ContentError,
@@ -191,6 +193,17 @@ def whereabouts(root: Path, person: str, today: dt.date) -> list[where_.Place]:
             f"no contributor '{person}' in content/contributors.yml{did_you_mean(person, known)}"
         )
     return where_.places(pub, private, person, today)
+
+
+def status(root: Path, today: dt.date) -> tuple[list[status_.Section], list[Problem]]:
+    """What is waiting (drafts, sign-offs, embargoes, consent), and the content's problems.
+
+    Raises ContentError when the publication cannot be read at all.
+    """
+    pub, private, problems = _check(root, today)
+    if pub is None:
+        raise ContentError(problems)
+    return status_.status(pub, private, today, changes.kept(root)), problems
 
 
 class UnknownIssue(UsageError):

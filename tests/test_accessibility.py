@@ -196,8 +196,8 @@ def test_standing_page_cannot_take_the_statement_address(publication) -> None:
 # --- plain language ------------------------------------------------------------------------
 
 
-def test_check_reports_reading_ease_of_every_text(publication) -> None:
-    result = check(publication())
+def test_check_reports_reading_ease_of_every_text_when_asked(publication) -> None:
+    result = check(publication(), "--readability")
     assert result.stdout.splitlines() == [
         "Reading ease (0 to 100: higher is easier, 60 or more is plain English) and average "
         "sentence length:",

@@ -15,12 +15,13 @@ import re
 import tempfile
 from pathlib import Path
 
+from flagpress.commands import changes
 from flagpress.diagnostics import ContentError, UsageError, did_you_mean
 from flagpress.load import load_publication
 from flagpress.load.front_matter import split_front_matter
 from flagpress.load.source_files import BOM, read_text
 from flagpress.load.strict_yaml import YMap, parse_yaml
-from flagpress.sign_off import article_hash
+from flagpress.sign_off import approved_content, digest
 
 
 class SignOffRefused(UsageError):
@@ -46,9 +47,11 @@ def sign_off(root: Path, article: Path, person: str, on: dt.date) -> str:
     if person not in pub.contributors:
         hint = did_you_mean(person, pub.contributors)
         raise SignOffRefused(f"no contributor '{person}' in content/contributors.yml{hint}")
-    digest = article_hash(pub, found)
-    record(root / rel, rel, person, on, digest)
-    return digest
+    approved = approved_content(pub, found)
+    text = digest(approved)
+    record(root / rel, rel, person, on, text)
+    changes.remember(root, approved)  # so that `status` can show what changes later
+    return text
 
 
 def _relative(root: Path, article: Path) -> str:
