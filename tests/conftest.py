@@ -33,6 +33,29 @@ def pytest_configure(config: pytest.Config) -> None:
     set_hypothesis_home_dir(config._tmp_path_factory.mktemp("hypothesis"))  # noqa: SLF001
 
 
+# Whole files left out of the quick subset (`-m "not browser and not slow"`): they build
+# real publications many times over, render PDFs, or replay the attack suites. CI and
+# the full suite run them all; the quick subset keeps at least one test per concern.
+SLOW_FILES = {
+    "test_attack_leaks.py",
+    "test_attack_releases.py",
+    "test_attack_limits.py",
+    "test_attack_channel.py",
+    "test_leak_scan_properties.py",
+    "test_print_editions.py",
+    "test_printer_ready.py",
+    "test_naming_matrix.py",
+    "test_report.py",
+    "test_content_notes.py",
+}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if item.path.name in SLOW_FILES:
+            item.add_marker(pytest.mark.slow)
+
+
 SITE_CONFIG = """\
 title: Test Magazine
 publisher: Test Partnership
