@@ -28,9 +28,9 @@ from flagpress.diagnostics import (
     summary,
 )
 from flagpress.load.json_schema import write_schemas
-from flagpress.model import PRINT_VARIANTS
 from flagpress.publish.output_path import refuse_sources
 from flagpress.render.report import FORMATS, Scope, write
+from flagpress.settings import PRINT_VARIANTS
 from flagpress.sign_off import shown
 from flagpress.validate import plain_language
 

@@ -1,10 +1,11 @@
-"""The publication as plain data: no I/O, no rendering.
+"""The publication's content as plain data: people, articles, pages, issues. No I/O.
 
 Everything the renderers need is here, already validated and typed, so that web
 and print code never look at raw YAML. Every key editors may write is declared
-here, once, with `key()` (see keys.py): the loader and docs/format.md follow from
-these fields. Values are plain (str, int, date); where each was written is kept
-beside them in `written`, so later checks can still point at the right line.
+once, with `key()` (see keys.py), here or in settings.py (site_config.yml): the
+loader and docs/format.md follow from these fields. Values are plain (str, int,
+date); where each was written is kept beside them in `written`, so later checks can
+still point at the right line.
 """
 
 from __future__ import annotations
@@ -14,7 +15,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from flagpress.diagnostics import Location
-from flagpress.keys import Range, declared, key
+from flagpress.keys import declared, key
+from flagpress.settings import SiteConfig
 
 SHOWN_AS = ("full", "first-name", "initials", "pseudonym", "anonymous")
 # Each article type and how readers see it named, on the web and in print alike.
@@ -36,11 +38,6 @@ LADDER = (
     "co-production",
 )
 STAGES = ("co-planning", "co-design", "co-delivery", "co-evaluation")
-SIGN_OFF_POLICIES = ("lived-experience", "all-credited", "none")
-PRINT_VARIANTS = ("screen", "print", "large-print", "booklet")
-PAPER_SIZES = ("A4", "A5", "letter")
-BOOKLET_SHEETS = ("A3", "A4")  # A3 takes A4 pages 2-up; A4 takes A5 pages (or A4 scaled)
-OUTPUT_INTENTS = ("none", "srgb")
 
 
 _NOWHERE = Location("")
@@ -75,172 +72,6 @@ class Written:
 
 def _written() -> Written:
     return field(default=Written(), compare=False)
-
-
-@declared
-class Contact:
-    """The `contact:` settings: public details, the only ones allowed in articles' text."""
-
-    email: str = key("the publication's public email address", default="")
-    phone: str = key("the publication's public phone number", default="")
-
-
-@declared
-class Policy:
-    """The `policy:` settings."""
-
-    sign_off: str = key(
-        "who must approve an article's final text before it is published",
-        default="lived-experience",
-        choices=SIGN_OFF_POLICIES,
-    )
-
-
-@declared
-class Naming:
-    """The `naming:` settings: how people who may not be named are credited.
-
-    Unnamed people are credited by role ("a volunteer"); only if the publication
-    openly credits lived experience does the phrase say so.
-    """
-
-    mention_lived_experience: bool = key(
-        "true to credit unnamed people as e.g. 'a volunteer with lived experience'",
-        default=False,
-    )
-
-
-DEFAULT_FORMATS = (
-    "If you need anything on this website in another format, such as large print, easy "
-    "read, audio or Braille, contact us and tell us what you need. We will do our best "
-    "to help."
-)
-
-
-@declared
-class AccessibilitySettings:
-    """The `accessibility:` settings: what the website's accessibility statement says."""
-
-    formats: str = key(
-        "how readers ask for another format (large print, easy read, audio...)",
-        default=DEFAULT_FORMATS,
-    )
-    limitations: tuple[str, ...] = key(
-        "what is known not to be accessible yet, one sentence each", default=()
-    )
-    reviewed: dt.date | None = key(
-        "when the accessibility statement was last checked", default=None
-    )
-
-
-@declared
-class PlainLanguage:
-    """The `plain_language:` settings: when `flagpress check` warns that text is hard.
-
-    None means no warning; the reading ease and sentence length are reported anyway.
-    """
-
-    min_reading_ease: int | None = key(
-        "warn when an article's reading ease (0-100) is below this, e.g. 60",
-        default=None,
-        range=Range(
-            0, 100, "not-a-score", "write a reading ease from {low} to {high} (not {value})"
-        ),
-    )
-    max_sentence_words: int | None = key(
-        "warn when an article's sentences average more words than this, e.g. 20", default=None
-    )
-
-
-# What `downloads:` may list: documents, data and media. Sources, web pages, scripts
-# and programs are not here, so they cannot be allowed (flagpress/publish/downloads.py).
-DOWNLOAD_TYPES = (
-    "pdf", "csv", "txt", "rtf", "docx", "xlsx", "pptx", "odt", "ods", "odp", "epub",
-    "mp3", "m4a", "ogg", "mp4", "webm",
-)
-
-
-@declared
-class PrintSettings:
-    """The `print:` settings: which PDF editions to make of each issue, and on what paper."""
-
-    paper: str = key(
-        "the trimmed page size (booklets use a sheet twice as wide)",
-        default="A4",
-        choices=PAPER_SIZES,
-    )
-    bleed: int = key(
-        "millimetres of artwork beyond the trim in the printer's PDF",
-        default=3,
-        # Printers ask for 3 to 5; 0 turns it off.
-        range=Range(
-            0, 10, "bad-bleed", "write the bleed in millimetres, {low} to {high} (not {value})"
-        ),
-    )
-    crop_marks: bool = key(
-        "true to add crop marks to the printer's PDF, outside the bleed", default=False
-    )
-    variants: tuple[str, ...] = key(
-        "the PDFs to make of each issue ([] makes none)",
-        default=PRINT_VARIANTS,
-        choices=PRINT_VARIANTS,
-    )
-    pad_to_4: bool = key(
-        "true to add blank pages before the printer's back cover up to a multiple of 4 "
-        "pages (false only warns when it is not)",
-        default=True,
-    )
-    output_intent: str = key(
-        "srgb to tell the printer the printer's PDF colours are sRGB (an output intent "
-        "with the sRGB colour profile), or none",
-        default="none",
-        choices=OUTPUT_INTENTS,
-    )
-    booklet_sheet: str = key(
-        "the sheet the booklet is printed on, two pages side by side: A3, or A4 for office "
-        "printers (A4 pages are then shrunk to A5); if not given, twice the page size",
-        default="",
-        choices=BOOKLET_SHEETS,
-    )
-
-
-@declared
-class SiteConfig:
-    """site_config.yml: publication-wide settings."""
-
-    title: str = key("the publication's name, e.g. FLAG Magazine", required=True)
-    publisher: str = key("who publishes it", required=True)
-    language: str = key("a language tag such as en-GB", required=True)
-    url: str = key("the address the website will live at", required=True, is_address=True)
-    roles: dict[str, str] = key(
-        "role ids and their labels, e.g. volunteer: Volunteer", required=True
-    )
-    contact: Contact = key("public contact details", default=Contact())
-    policy: Policy = key("publication policies", default=Policy())
-    description: str = key("one sentence about the publication, shown on the home page", default="")
-    naming: Naming = key("how people who may not be named are credited", default=Naming())
-    print: PrintSettings = key("the PDF editions of each issue", default=PrintSettings())
-    accessibility: AccessibilitySettings = key(
-        "what the website's accessibility statement says", default=AccessibilitySettings()
-    )
-    plain_language: PlainLanguage = key(
-        "when flagpress check warns that an article is hard to read", default=PlainLanguage()
-    )
-    downloads: tuple[str, ...] = key(
-        "file types readers may download from links in articles, e.g. [pdf, csv] "
-        "(none unless listed; pictures and drawings need no entry)",
-        default=(),
-        choices=DOWNLOAD_TYPES,
-    )
-    suppress_below: int = key(
-        "in the co-production report, counts about people below this are shown as "
-        "'fewer than' it, so that no one can be picked out",
-        default=3,
-        # 2 at least: a report that shows a count of 1 can name someone's lived experience.
-        range=Range(
-            2, 100, "bad-threshold", "write a whole number from {low} to {high} (not {value})"
-        ),
-    )
 
 
 @declared

@@ -21,7 +21,8 @@ from typing import Literal
 
 import inflect
 
-from flagpress.model import Contributor, SiteConfig
+from flagpress.model import Contributor
+from flagpress.settings import SiteConfig
 
 Channel = Literal["web", "print", "web-pdf"]
 CHANNELS: tuple[Channel, ...] = ("web", "print")  # what people consent to, one by one

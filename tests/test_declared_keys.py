@@ -10,7 +10,7 @@ import re
 import pytest
 from conftest import FOREWORD, REPO, SITE_CONFIG, run
 
-from flagpress import model
+from flagpress import model, settings
 from flagpress.keys import Range, declared_keys, key
 from flagpress.load import load_publication
 from flagpress.load.declared import read_declared, schema_for, shapes_for
@@ -99,7 +99,7 @@ def test_an_optional_key_left_out_takes_its_declared_default(publication) -> Non
     assert pub is not None and not problems
     foreword = next(a for a in pub.all_articles() if a.slug == "foreword")
     assert foreword.tags == () and foreword.content_note == "" and foreword.image is None
-    assert pub.config.print.paper == "A4" and pub.config.naming == model.Naming()
+    assert pub.config.print.paper == "A4" and pub.config.naming == settings.Naming()
 
 
 def test_nested_settings_mirror_the_yaml(publication) -> None:
@@ -108,7 +108,7 @@ def test_nested_settings_mirror_the_yaml(publication) -> None:
     assert pub is not None and not problems
     assert pub.config.policy.sign_off == "none"
     assert pub.config.naming.mention_lived_experience is True
-    assert pub.config.contact == model.Contact(email="test@example.org", phone="01273 000000")
+    assert pub.config.contact == settings.Contact(email="test@example.org", phone="01273 000000")
 
 
 def test_an_unknown_nested_key_still_gets_did_you_mean(publication) -> None:
@@ -125,7 +125,7 @@ def test_an_optional_number_may_be_null(publication) -> None:
     config = SITE_CONFIG + "plain_language: {min_reading_ease: null, max_sentence_words: 20}\n"
     pub, problems = load_publication(publication({CONFIG: config}))
     assert pub is not None and not problems
-    assert pub.config.plain_language == model.PlainLanguage(None, 20)
+    assert pub.config.plain_language == settings.PlainLanguage(None, 20)
 
 
 def test_values_are_plain_and_their_places_are_explicit(publication) -> None:

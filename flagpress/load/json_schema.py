@@ -23,7 +23,8 @@ from flagpress.keys import Declared
 from flagpress.load.declared import Shape, shapes_for
 from flagpress.load.fields import ID_PATTERN
 from flagpress.load.reference import DOCUMENTS, Document
-from flagpress.model import Article, Contributor, Issue, Page, SiteConfig
+from flagpress.model import Article, Contributor, Issue, Page
+from flagpress.settings import SiteConfig
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 # What each model's schema file is called; contributors.yml is a list of Contributor.

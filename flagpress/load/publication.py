@@ -26,9 +26,9 @@ from flagpress.model import (
     Issue,
     Page,
     Publication,
-    SiteConfig,
     Written,
 )
+from flagpress.settings import SiteConfig
 from flagpress.slugs import slugify
 
 CONFIG_FILE = "site_config.yml"

@@ -20,7 +20,8 @@ from typing import Any
 
 from flagpress.keys import Declared
 from flagpress.load.declared import Shape, shapes_for
-from flagpress.model import Article, Contributor, Issue, Page, SiteConfig
+from flagpress.model import Article, Contributor, Issue, Page
+from flagpress.settings import SiteConfig
 
 COMMAND = "python3 -m flagpress.load.reference > docs/format.md"
 
@@ -80,7 +81,8 @@ def reference() -> str:
         "Write `true` or `false` (not yes or no), dates as YYYY-MM-DD, and lists either "
         "as `[first, second]` or as one `- item` per line.",
         "",
-        f"<!-- Generated from flagpress/model.py; do not edit. Regenerate: {COMMAND} -->",
+        f"<!-- Generated from flagpress/model.py and settings.py; do not edit. Regenerate: "
+        f"{COMMAND} -->",
     ]
     for document in DOCUMENTS:
         lines += ["", f"## {document.title}", "", document.intro]

@@ -22,7 +22,6 @@ from flagpress.model import (
     ARTICLE_TYPES,
     DECORATIVE,
     LADDER,
-    PRINT_VARIANTS,
     Article,
     Body,
     Contributor,
@@ -31,10 +30,10 @@ from flagpress.model import (
     Issue,
     Page,
     Publication,
-    SiteConfig,
     is_decorative,
 )
 from flagpress.naming import Channel, Namer, join_names
+from flagpress.settings import PRINT_VARIANTS, SiteConfig
 from flagpress.slugs import slugify
 
 # Written into print HTML in place of the word "decorative": the tagged PDF's finisher

@@ -22,7 +22,8 @@ from dataclasses import dataclass
 
 from flagpress.diagnostics import Location, Problem
 from flagpress.load.body_outline import find
-from flagpress.model import Body, PlainLanguage, Publication
+from flagpress.model import Body, Publication
+from flagpress.settings import PlainLanguage
 
 _WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
 # A sentence ends at . ! or ? (and any closing quote or bracket) before a capital or digit.

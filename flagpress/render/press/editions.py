@@ -15,7 +15,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from flagpress.diagnostics import Location, Problem, Severity
-from flagpress.model import PrintSettings
 from flagpress.naming import Channel
 from flagpress.render.edition import Edition, PublicIssue, pdf_filename
 from flagpress.render.press import cache, fonts
@@ -24,6 +23,7 @@ from flagpress.render.press.jobs import RenderJob, RenderResult
 from flagpress.render.press.variants import VARIANTS, Variant
 from flagpress.render.press.workers import render_all
 from flagpress.render.templates import BUILTIN
+from flagpress.settings import PrintSettings
 
 
 @dataclass(frozen=True)

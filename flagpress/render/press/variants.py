@@ -14,8 +14,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from flagpress.model import PrintSettings
 from flagpress.naming import WEB_PDF, Channel
+from flagpress.settings import PrintSettings
 
 
 @dataclass(frozen=True)
