@@ -24,9 +24,9 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from flagpress.load import load_publication  # noqa: E402
+from flagpress.load import CACHE_DIR, load_publication  # noqa: E402
+from flagpress.render.edition import build_edition  # noqa: E402
 from flagpress.render.press import Editions, render_editions  # noqa: E402
-from flagpress.render.press.cache import CACHE_DIR  # noqa: E402
 
 
 def make_all(root: Path, workers: int) -> tuple[float, Editions]:
@@ -35,7 +35,8 @@ def make_all(root: Path, workers: int) -> tuple[float, Editions]:
     pub, problems = load_publication(root)
     assert pub is not None, problems
     start = time.perf_counter()
-    editions = render_editions(pub, root, dt.date.today(), workers=workers)
+    edition = build_edition(pub, root, dt.date.today())
+    editions = render_editions(edition, workers=workers)
     seconds = time.perf_counter() - start
     errors = [p.format() for p in editions.problems if p.severity.value == "error"]
     assert not errors, errors

@@ -19,7 +19,7 @@ from flagpress.diagnostics import (
     did_you_mean,
     has_errors,
 )
-from flagpress.load import load_publication
+from flagpress.load import CACHE_DIR, load_publication
 from flagpress.load.content_files import ContentFiles
 from flagpress.load.private_file import Private, load_private
 from flagpress.model import Publication
@@ -177,7 +177,7 @@ def _render(edition: Edition, gates: list[Gate], strict: bool) -> list[Problem]:
 
 def _cache(root: Path) -> Path:
     """Where the leak scan remembers PDFs it found clean (by digest only)."""
-    return root / ".flagpress-cache"
+    return root / CACHE_DIR
 
 
 class UnknownPerson(UsageError):

@@ -16,13 +16,14 @@ import json
 from collections.abc import Callable
 from pathlib import Path
 
+from flagpress.load import CACHE_DIR
 from flagpress.model import Article, Publication
 from flagpress.sign_off import approved_content, digest, is_current_form
 
 Content = dict[str, object]
 Before = Callable[[str], Content | None]  # a sign-off's digest -> what was approved
 
-FOLDER = Path(".flagpress-cache") / "sign-offs"
+FOLDER = Path(CACHE_DIR) / "sign-offs"
 UNKNOWN = (
     "what changed cannot be shown: the sign-off keeps only a fingerprint, and the text "
     "they approved was not kept on this computer"

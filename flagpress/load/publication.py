@@ -33,6 +33,9 @@ from flagpress.slugs import slugify
 
 CONFIG_FILE = "site_config.yml"
 CONTRIBUTORS_FILE = "content/contributors.yml"
+# What flagpress remembers between runs (PDFs, leak-scan results, approved texts):
+# git-ignored, never published, safe to delete.
+CACHE_DIR = ".flagpress-cache"
 # An article is a few thousand words; 10 MB of Markdown takes ~9 s to convert.
 MAX_MARKDOWN_BYTES = 1_000_000
 

@@ -19,7 +19,6 @@ from pathlib import Path
 
 from flagpress.diagnostics import Problem, Severity
 
-CACHE_DIR = ".flagpress-cache"
 FORMAT = 1  # bump when the way PDFs are made changes, to invalidate every entry
 
 

@@ -14,7 +14,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from flagpress.diagnostics import Location, Problem, Severity
+from flagpress.diagnostics import Location, Problem, has_errors
+from flagpress.load import CACHE_DIR
 from flagpress.naming import Channel
 from flagpress.render.edition import Edition, PublicIssue, pdf_filename
 from flagpress.render.press import cache, fonts
@@ -84,7 +85,7 @@ def render_editions(
         planned += _plan(edition, issue, _jobs(wanted), editions.problems)
     for item, result in _results(planned, workers):  # as each PDF is ready
         editions.problems.extend(p for p in result.problems if p not in editions.problems)
-        if _has_error(result.problems):
+        if has_errors(result.problems):
             continue
         if item.publish:
             editions.files.append(_pdf_file(edition, item, result))
@@ -122,12 +123,12 @@ def _plan(
 ) -> list[_Planned]:
     planned: list[_Planned] = []
     root = edition.root
-    folder = root / cache.CACHE_DIR / "pdf" / issue.slug
+    folder = root / CACHE_DIR / "pdf" / issue.slug
     for wanted in jobs:
         variant = wanted.variant
         document = build_document(edition, issue, variant, wanted.channel)
         problems.extend(p for p in document.problems if p not in problems)
-        if _has_error(document.problems):
+        if has_errors(document.problems):
             return []  # refused references: render nothing of this issue
         entry = cache.Entry(folder, _entry_name(edition, issue, wanted, document.html))
         same = next((p for p in planned if p.entry.pdf == entry.pdf), None)
@@ -189,15 +190,12 @@ def _results(
             yield item, RenderResult(cache.saved_problems(saved), saved["pages"], reused=True)
     for index, result in render_all([item.job for item in todo], workers):
         item = todo[index]
-        if _has_error(result.problems):
+        if has_errors(result.problems):
             item.entry.forget()
         else:
             item.entry.save(item.key, result.fetched, result.pages, result.problems)
         yield item, result
 
-
-def _has_error(problems: list[Problem]) -> bool:
-    return any(p.severity is Severity.ERROR for p in problems)
 
 
 def _pdf_file(edition: Edition, item: _Planned, result: RenderResult) -> PdfFile:
