@@ -16,6 +16,7 @@ PRINT_VARIANTS = ("screen", "print", "large-print", "booklet")
 PAPER_SIZES = ("A4", "A5", "letter")
 BOOKLET_SHEETS = ("A3", "A4")  # A3 takes A4 pages 2-up; A4 takes A5 pages (or A4 scaled)
 OUTPUT_INTENTS = ("none", "srgb")
+TYPEFACES = ("Atkinson Hyperlegible",)  # shipped with flagpress, embedded in PDFs and served on the web
 
 
 @declared
@@ -146,6 +147,33 @@ class PrintSettings:
 
 
 @declared
+class Brand:
+    """The `brand:` settings: one look shared by the website and every PDF edition.
+
+    Colours are written as #rrggbb. Text colours on them are chosen by flagpress for
+    contrast, so a brand can never make a cover or header unreadable.
+    """
+
+    primary: str = key(
+        "the main colour as #rrggbb (covers, mastheads, the website's header), e.g. '#14365d'",
+        default="#14365d",
+    )
+    accent: str = key(
+        "the second colour as #rrggbb (highlights on covers and the website), e.g. '#ffd23f'",
+        default="#ffd23f",
+    )
+    masthead: str = key(
+        "a drawing of the publication's name (an SVG file in the publication folder, e.g. "
+        "templates/masthead.svg) for covers and the website's header; if not given, the "
+        "title is set in the typeface",
+        default="",
+    )
+    typeface: str = key(
+        "the typeface of the website and the PDFs", default=TYPEFACES[0], choices=TYPEFACES
+    )
+
+
+@declared
 class SiteConfig:
     """site_config.yml: publication-wide settings."""
 
@@ -160,6 +188,7 @@ class SiteConfig:
     policy: Policy = key("publication policies", default=Policy())
     description: str = key("one sentence about the publication, shown on the home page", default="")
     naming: Naming = key("how people who may not be named are credited", default=Naming())
+    brand: Brand = key("the publication's colours, masthead and typeface", default=Brand())
     print: PrintSettings = key("the PDF editions of each issue", default=PrintSettings())
     accessibility: AccessibilitySettings = key(
         "what the website's accessibility statement says", default=AccessibilitySettings()
