@@ -16,7 +16,8 @@ PRINT_VARIANTS = ("screen", "print", "large-print", "booklet")
 PAPER_SIZES = ("A4", "A5", "letter")
 BOOKLET_SHEETS = ("A3", "A4")  # A3 takes A4 pages 2-up; A4 takes A5 pages (or A4 scaled)
 OUTPUT_INTENTS = ("none", "srgb")
-TYPEFACES = ("Atkinson Hyperlegible",)  # shipped with flagpress, embedded in PDFs and served on the web
+# Shipped with flagpress, embedded in PDFs and served on the web.
+TYPEFACES = ("Atkinson Hyperlegible",)
 
 
 @declared
