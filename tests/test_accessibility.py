@@ -301,7 +301,7 @@ def test_statement_page_from_site_config_linked_from_every_page(publication) -> 
 def test_statement_defaults(publication) -> None:
     page = page_html(build(publication()), "accessibility")
     assert "such as large print, easy read, audio or Braille" in page
-    assert "We do not know of any part of this website that is not accessible" in page
+    assert "We have not yet listed the parts of this website that are not fully accessible" in page
 
 
 def test_content_note_is_a_labelled_region_before_the_summary(publication) -> None:

@@ -128,6 +128,19 @@ def test_the_compliance_status_is_the_publications_own(
     text = statement(build(publication({"site_config.yml": config})))
     assert sentence in text
     assert "partially compliant" not in text
+    known = "We do not know of any part of this website that is not accessible."
+    assert (known in text) == (compliance == "fully")  # never beside "not compliant"
+
+
+def test_partial_compliance_with_nothing_listed_never_claims_there_is_nothing(
+    publication,
+) -> None:
+    text = statement(build(publication({"site_config.yml": SITE_CONFIG + WEB_ONLY})))
+    assert "partially compliant" in text  # the default: flagpress cannot check everything
+    assert "We have not yet listed the parts of this website that are not fully accessible." in text
+    assert "We have not yet listed the content that fails the WCAG 2.2 AA standard." in text
+    assert "We do not know of any part" not in text
+    assert "We do not know of any content that fails" not in text
 
 
 def test_a_criterion_that_is_not_a_wcag_2_2_a_or_aa_one_is_refused(publication) -> None:
