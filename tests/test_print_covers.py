@@ -5,7 +5,9 @@ What a reader holding the magazine sees: the sample's own cover art printed alon
 cover from the brand when an issue has no art; art above a band of text that never
 covers it; a back cover with the masthead, how to get involved, the next issue and
 the contact details; and every text on both covers at 4.5:1 or more against what is
-behind it, whatever the brand's colours. Each PDF is rendered once for the module.
+behind it, whatever the brand's colours. Each PDF is rendered once for the module;
+the tests that need one are marked slow. The masthead's diagnostics and the colour
+rules are quick.
 """
 
 from __future__ import annotations
@@ -31,11 +33,12 @@ from weasyprint.text.fonts import FontConfiguration
 from flagpress.load import load_publication
 from flagpress.render.edition import build_edition
 from flagpress.render.press import fonts
-from flagpress.render.press.brand import contrast
+from flagpress.render.press.brand import contrast, palette, text_on
 from flagpress.render.press.document import build_document
 from flagpress.render.press.editions import allowed_folders
 from flagpress.render.press.fetcher import SandboxedFetcher
 from flagpress.render.press.variants import VARIANTS
+from flagpress.settings import Brand
 
 PRINTED = ("screen", "print", "large-print")
 TODAY = dt.date.today()
@@ -111,6 +114,7 @@ def sample_pdfs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     return {**found, "print": root / "print" / SAMPLE_PDF.format("print")}
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("variant", PRINTED)
 def test_art_that_holds_the_masthead_is_printed_alone(
     sample_pdfs: dict[str, Path], variant: str
@@ -125,6 +129,7 @@ def test_art_that_holds_the_masthead_is_printed_alone(
     assert squash(cover).count("spotlightoncoproduction") == 1
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("variant", PRINTED)
 def test_the_back_cover_says_what_comes_next_and_how_to_get_in_touch(
     sample_pdfs: dict[str, Path], variant: str
@@ -137,6 +142,7 @@ def test_the_back_cover_says_what_comes_next_and_how_to_get_in_touch(
     assert "Issue 7: Spotlight on co-production · 1 March 2019" in back
 
 
+@pytest.mark.slow
 def test_the_screen_edition_bookmarks_the_cover_by_the_issue_title(
     sample_pdfs: dict[str, Path],
 ) -> None:
@@ -159,6 +165,7 @@ def designed(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     return pdfs
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("variant", PRINTED)
 def test_an_issue_without_art_gets_a_designed_cover(
     designed: dict[str, Path], variant: str
@@ -171,6 +178,7 @@ def test_an_issue_without_art_gets_a_designed_cover(
     assert cover.count("TESTMAG") == 1 and "Test Magazine" not in cover
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("variant", PRINTED)
 def test_the_masthead_is_cleaned_before_it_is_printed(
     designed: dict[str, Path], variant: str
@@ -180,6 +188,7 @@ def test_the_masthead_is_cleaned_before_it_is_printed(
     assert "UNCLEANED" not in text
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("variant", PRINTED)
 def test_the_back_cover_asks_readers_to_get_involved(
     designed: dict[str, Path], variant: str
@@ -191,6 +200,7 @@ def test_the_back_cover_asks_readers_to_get_involved(
     assert "TESTMAG" in back
 
 
+@pytest.mark.slow
 def test_the_masthead_reads_as_the_publications_name(designed: dict[str, Path]) -> None:
     alts = [str(e["/Alt"]) for e in struct_elements(PdfReader(designed["screen"])) if "/Alt" in e]
     assert alts.count("Test Magazine") == 2  # front and back cover
@@ -251,6 +261,7 @@ def layouts(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str, st
     return found
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("variant", PRINTED)
 @pytest.mark.parametrize(("kind", "brand"), CASES)
 def test_every_text_on_both_covers_reads_at_4_5_to_1(
@@ -268,6 +279,7 @@ def test_every_text_on_both_covers_reads_at_4_5_to_1(
         assert low == []
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("variant", PRINTED)
 def test_the_band_never_covers_the_art(layouts: dict, variant: str) -> None:
     page = layouts["art", "default", variant].pages[0]._page_box  # noqa: SLF001
@@ -282,6 +294,7 @@ def test_the_band_never_covers_the_art(layouts: dict, variant: str) -> None:
     assert art.margin_height() > page.height / 2  # the art is still the cover's main feature
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("variant", PRINTED)
 def test_the_covers_colour_runs_into_the_printers_bleed(layouts: dict, variant: str) -> None:
     document = layouts["designed", "default", variant]
@@ -290,3 +303,77 @@ def test_the_covers_colour_runs_into_the_printers_bleed(layouts: dict, variant: 
         assert _hex(page._page_box.style["background_color"]) == "#14365d"  # noqa: SLF001
     bleed = document.pages[0]._page_box.style["bleed_top"]  # noqa: SLF001
     assert (bleed.value > 0) == (variant == "print")
+
+
+# --- Quick: the colour rules and the masthead's diagnostics ----------------------------
+
+
+def test_text_on_the_brand_colour_is_white_or_black_whichever_reads_better() -> None:
+    assert round(contrast("#14365d", "#000000"), 2) == 1.72  # large print's cover title before
+    assert text_on("#14365d") == "#ffffff" and text_on("#ffd23f") == "#000000"
+    for primary in ("#14365d", "#ffd23f", "#777777", "#767676", "#ff0000", "#00ff00"):
+        assert contrast(text_on(primary), primary) >= 4.5, primary
+
+
+def test_the_accent_is_used_for_text_only_where_it_reads_on_the_primary(tmp_path: Path) -> None:
+    problems: list = []
+    navy = palette(Brand(primary="#14365d", accent="#ffd23f"), tmp_path, problems)
+    assert (navy.on_primary, navy.highlight, navy.ink) == ("#ffffff", "#ffd23f", "#14365d")
+    grey = palette(Brand(primary="#777777", accent="#888888"), tmp_path, problems)
+    assert (grey.on_primary, grey.highlight, grey.ink) == ("#000000", "#000000", "#1a1a2e")
+    assert problems == []
+
+
+def test_a_colour_not_written_as_hex_is_an_error_at_its_line(tmp_path: Path) -> None:
+    write_publication(tmp_path, {"site_config.yml": config('  primary: navy\n')})
+    problems: list = []
+    colours = palette(Brand(primary="navy"), tmp_path, problems)
+    assert colours.primary == "#14365d"  # flagpress's own, never a guess
+    assert [p.format() for p in problems] == [
+        "site_config.yml:12:12: error: 'brand.primary': write the colour as # and six hex "
+        "digits, e.g. '#14365d' [bad-colour]"
+    ]
+
+
+BROKEN_MASTHEADS = {
+    "missing": (
+        "templates/missing.svg",
+        None,
+        "there is no file templates/missing.svg; check the spelling, or save the drawing there",
+    ),
+    "not-svg-text": (
+        "templates/masthead.svg",
+        "<svg xmlns='http://www.w3.org/2000/svg'",
+        "the drawing is not valid SVG (unclosed token); export it again",
+    ),
+    "script": (
+        "templates/masthead.svg",
+        "<svg xmlns='http://www.w3.org/2000/svg'><script>alert(1)</script></svg>",
+        "the drawing contains a script",
+    ),
+    "outside": (
+        "../masthead.svg",
+        None,
+        "keep the masthead drawing in the publication's templates/ folder and write its "
+        "path from the publication folder, e.g. templates/masthead.svg",
+    ),
+    "png": (
+        "templates/masthead.png",
+        "not a picture",
+        "the masthead must be an SVG drawing (a file ending .svg); export it as SVG",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", BROKEN_MASTHEADS)
+def test_a_missing_or_broken_masthead_is_an_error_at_its_line(publication, case: str) -> None:
+    path, text, message = BROKEN_MASTHEADS[case]
+    files = {"site_config.yml": config(f"  masthead: {path}\n", variants="[screen]")}
+    if text is not None:
+        files[path] = text
+    root = publication(files)
+    result = run("pdf", "1", "--root", str(root), "--output", str(root / "out.pdf"))
+    assert result.exit_code == 1
+    assert f"site_config.yml:12:13: error: 'brand.masthead': {message}" in result.stderr
+    assert "[bad-masthead]" in result.stderr and "Traceback" not in result.stderr
+    assert not (root / "out.pdf").exists()

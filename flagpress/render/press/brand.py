@@ -106,7 +106,7 @@ def masthead_uri(brand: Brand, root: Path, problems: list[Problem]) -> str | Non
     if not brand.masthead:
         return None
     path = (root / brand.masthead).resolve()
-    reason = _masthead_problem(path, root.resolve())
+    reason = _masthead_problem(path, root.resolve(), brand.masthead)
     if reason:
         problems.append(
             brand_location(root, "masthead").error(
@@ -117,15 +117,18 @@ def masthead_uri(brand: Brand, root: Path, problems: list[Problem]) -> str | Non
     return path.as_uri()
 
 
-def _masthead_problem(path: Path, root: Path) -> str:
+def _masthead_problem(path: Path, root: Path, written: str) -> str:
     """Why the masthead cannot be printed, in plain words, or '' when it can."""
     folders = (root / "templates", root / "content")
     if not any(path.is_relative_to(folder) for folder in folders):
-        return "keep the masthead drawing inside the templates/ folder, e.g. templates/masthead.svg"
+        return (
+            "keep the masthead drawing in the publication's templates/ folder and write "
+            "its path from the publication folder, e.g. templates/masthead.svg"
+        )
     if path.suffix.lower() != ".svg":
         return "the masthead must be an SVG drawing (a file ending .svg); export it as SVG"
     if not path.is_file():
-        return "there is no such file; check the spelling, or add the drawing there"
+        return f"there is no file {written}; check the spelling, or save the drawing there"
     try:
         clean_svg(path.read_bytes())
     except Refused as err:
