@@ -13,6 +13,7 @@ rules are quick.
 from __future__ import annotations
 
 import datetime as dt
+import io
 import re
 from pathlib import Path
 
@@ -96,6 +97,8 @@ BRANDS = {
     "grey": '  primary: "#777777"\n  accent: "#888888"\n',
 }
 CASES = [("art", "default")] + [("designed", brand) for brand in BRANDS]
+# The smallest page with the most to say: the designed covers on A5.
+SMALL = ("designed-a5", "default")
 
 
 def squash(text: str) -> str:
@@ -227,16 +230,16 @@ def _hex(colour) -> str:  # noqa: ANN001 - a tinycss2 colour
     return f"#{red:02x}{green:02x}{blue:02x}"
 
 
-def texts_and_backgrounds(page) -> list[tuple[str, str, str]]:  # noqa: ANN001
-    """(text, its colour, the colour behind it) for every run of text on a page: the
+def text_runs(page) -> list[tuple[TextBox, str, str]]:  # noqa: ANN001
+    """(box, its text colour, the colour behind it) for every run of text on a page: the
     background is that of the nearest box that paints one, else the page's."""
-    found: list[tuple[str, str, str]] = []
+    found: list[tuple[TextBox, str, str]] = []
 
     def walk(box, behind: str) -> None:  # noqa: ANN001
         paint = box.style["background_color"]
         behind = _hex(paint) if paint.alpha > 0 else behind
         if isinstance(box, TextBox) and box.text.strip():
-            found.append((box.text, _hex(box.style["color"]), behind))
+            found.append((box, _hex(box.style["color"]), behind))
         for child in getattr(box, "children", ()):
             walk(child, behind)
 
@@ -246,18 +249,36 @@ def texts_and_backgrounds(page) -> list[tuple[str, str, str]]:  # noqa: ANN001
     return found
 
 
+def texts_and_backgrounds(page) -> list[tuple[str, str, str]]:  # noqa: ANN001
+    return [(box.text, colour, behind) for box, colour, behind in text_runs(page)]
+
+
 @pytest.fixture(scope="module")
 def layouts(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str, str], object]:
     """Each edition's layout, for art and no art, with each brand."""
     found = {}
-    for kind, brand in CASES:
+    for kind, brand in [*CASES, SMALL]:
         root = tmp_path_factory.mktemp(f"{kind}-{brand}")
-        files = dict(DESIGNED) if kind == "designed" else dict(WITH_ART)
+        files = dict(WITH_ART) if kind == "art" else dict(DESIGNED)
         files["site_config.yml"] = config(BRANDS[brand] + MASTHEAD_BRAND)
+        if kind == SMALL[0]:
+            a5 = files["site_config.yml"].replace("print: {", "print: {paper: A5, ")
+            files["site_config.yml"] = a5
         files["templates/masthead.svg"] = MASTHEAD
         write_publication(root, files)
         for variant in PRINTED:
             found[kind, brand, variant] = laid_out(root, variant)
+    return found
+
+
+def checked_texts(document, index: int) -> list[tuple[TextBox, str, str]]:  # noqa: ANN001
+    """`text_runs` of a page, after making sure they are all its text: the
+    words WeasyPrint writes into the PDF page are exactly those found in the layout
+    (an absolutely positioned box can fall outside the tree that is walked)."""
+    found = text_runs(document.pages[index])
+    written = PdfReader(io.BytesIO(document.copy([document.pages[index]]).write_pdf()))
+    printed = squash(written.pages[0].extract_text()).replace("testmag", "")  # the masthead
+    assert sorted(printed) == sorted(squash("".join(box.text for box, _, _ in found)))
     return found
 
 
@@ -268,15 +289,42 @@ def test_every_text_on_both_covers_reads_at_4_5_to_1(
     layouts: dict, kind: str, brand: str, variant: str
 ) -> None:
     document = layouts[kind, brand, variant]
-    for page in (document.pages[0], document.pages[-1]):
-        texts = texts_and_backgrounds(page)
+    for index in (0, -1):
+        texts = checked_texts(document, index)
         assert texts, "the cover has text"
         low = [
-            (text, colour, behind, round(contrast(colour, behind), 2))
-            for text, colour, behind in texts
+            (box.text, colour, behind, round(contrast(colour, behind), 2))
+            for box, colour, behind in texts
             if contrast(colour, behind) < 4.5
         ]
         assert low == []
+
+
+def _overlap(a, b) -> bool:  # noqa: ANN001 - two laid-out boxes
+    return (
+        a.position_x + 0.5 < b.position_x + b.width
+        and b.position_x + 0.5 < a.position_x + a.width
+        and a.position_y + 0.5 < b.position_y + b.height
+        and b.position_y + 0.5 < a.position_y + a.height
+    )
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("variant", PRINTED)
+@pytest.mark.parametrize(("kind", "brand"), [*CASES, SMALL])
+def test_each_cover_is_one_page_with_no_text_over_other_text(
+    layouts: dict, kind: str, brand: str, variant: str
+) -> None:
+    document = layouts[kind, brand, variant]
+    assert "In this issue" in {text for text, _, _ in texts_and_backgrounds(document.pages[1])}
+    back = {text for text, _, _ in texts_and_backgrounds(document.pages[-1])}
+    before = {text for text, _, _ in texts_and_backgrounds(document.pages[-2])}
+    assert "Get in touch" in back and "Who made this issue" in before
+    for index in (0, -1):
+        texts = [box for box, _, _ in checked_texts(document, index)]
+        assert not [
+            (a.text, b.text) for i, a in enumerate(texts) for b in texts[i + 1 :] if _overlap(a, b)
+        ]
 
 
 @pytest.mark.slow

@@ -156,8 +156,7 @@ def _plan(
             job.check_resolution,
             job.pad_to_4,
             job.output_intent,
-            job.clean_svgs,
-        )
+        )  # job.clean_svgs is the masthead, whose address is in the html already
         planned.append(_Planned(issue, variant, job, key, entry, wanted.publish, wanted.impose))
     return planned
 
