@@ -425,3 +425,19 @@ def test_a_missing_or_broken_masthead_is_an_error_at_its_line(publication, case:
     assert f"site_config.yml:12:13: error: 'brand.masthead': {message}" in result.stderr
     assert "[bad-masthead]" in result.stderr and "Traceback" not in result.stderr
     assert not (root / "out.pdf").exists()
+
+
+@pytest.mark.slow
+def test_a_changed_masthead_is_printed_at_the_next_build(publication) -> None:
+    """The PDF cache knows the masthead is an input: an edited drawing is not left
+    unprinted behind a reused PDF."""
+    root = publication({**DESIGNED, "site_config.yml": config(MASTHEAD_BRAND, "[screen]")})
+    result = run("build", "--root", str(root))
+    assert result.exit_code == 0, result.stderr
+    pdf = root / "site/issues/2019-03/test-magazine-issue-1-screen.pdf"
+    assert "TESTMAG" in pdf_page_texts(pdf)[0]
+    masthead = root / "templates/masthead.svg"
+    masthead.write_text(MASTHEAD.replace("TESTMAG", "RENAMED"), encoding="utf-8")
+    result = run("build", "--root", str(root))
+    assert result.exit_code == 0, result.stderr
+    assert "RENAMED" in pdf_page_texts(pdf)[0] and "TESTMAG" not in pdf_page_texts(pdf)[0]
