@@ -248,6 +248,10 @@ class SiteConfig:
     policy: Policy = key("publication policies", default=Policy())
     description: str = key("one sentence about the publication, shown on the home page", default="")
     naming: Naming = key("how people who may not be named are credited", default=Naming())
+    get_involved: str = key(
+        "how readers can get involved, in a sentence or two (on the back cover of the PDFs)",
+        default="",
+    )
     brand: Brand = key("the publication's colours, masthead and typeface", default=Brand())
     print: PrintSettings = key("the PDF editions of each issue", default=PrintSettings())
     accessibility: AccessibilitySettings = key(
