@@ -264,8 +264,10 @@ def where(person: str, root: Path) -> None:
 @click.option("--name", default=None, help="A contributor's name, exactly as printed.")
 @click.option("--shown-as", default=None, help="How a contributor is named: full, ... anonymous.")
 @click.option("--role", "roles", multiple=True, help="A contributor's role id (repeat for more).")
-@click.option("--web/--no-web", default=None, help="A contributor may be named on the website.")
-@click.option("--print/--no-print", "in_print", default=None, help="A contributor may be named in print.")
+@click.option("--web/--no-web", default=None, help="A contributor may be named on the web.")
+@click.option(
+    "--print/--no-print", "in_print", default=None, help="A contributor may be named in print."
+)
 @ROOT
 def new(
     kind: str, date: dt.datetime | None, root: Path, in_print: bool | None, **given: Any
