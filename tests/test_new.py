@@ -347,3 +347,15 @@ def test_the_editors_guide_commands_work_as_written(sample: Path) -> None:
 
     assert {c[1] for c in commands} - {"serve"} <= set(main.commands)  # serve: issue 12 item 1
     assert check(sample).exit_code == 0
+
+
+def test_control_characters_and_taken_issue_numbers_are_refused(publication) -> None:  # noqa: ANN001
+    root = publication()
+    assert refused(root, "article", "--title", "Bad\x1b[2Jtitle") == (
+        "flagpress: error: the title holds a control character; type it again without it\n"
+    )
+    assert refused(root, "issue", "--title", "Again", "--number", "1", "--date", "2020-01-01") == (
+        "flagpress: error: issue 1 already exists (2019-03); give another --number\n"
+    )
+    assert not (root / "content/articles").exists()
+    assert not (root / "content/issues/2020-01").exists()

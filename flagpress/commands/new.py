@@ -21,7 +21,7 @@ from pathlib import Path
 
 from flagpress.commands import skeleton
 from flagpress.commands.append import add_contributor, add_to_running_order
-from flagpress.diagnostics import UsageError, did_you_mean
+from flagpress.diagnostics import UsageError, did_you_mean, printable
 from flagpress.load import load_publication
 from flagpress.load.publication import CONTRIBUTORS_FILE
 from flagpress.model import ARTICLE_TYPES, SHOWN_AS, Article, Contributor, Issue, Page, Publication
@@ -118,11 +118,12 @@ def _article(
     )
     _known_people(pub, authors)
     summary = q.text(request.summary, "--summary", "Summary (one sentence)", SUMMARY_TO_WRITE)
+    summary = _plain_text(summary.strip() or SUMMARY_TO_WRITE, "the summary")
     file_name = f"{_slug(title, request.slug)}.md"
     values = {
         "title": skeleton.scalar(title),
         "type": request.kind,
-        "summary": skeleton.scalar(summary.strip() or SUMMARY_TO_WRITE),
+        "summary": skeleton.scalar(summary),
         "date": today.isoformat(),
         "status": "draft",
         "authors": skeleton.flow_list(list(authors)),
@@ -154,6 +155,9 @@ def _issue(
     title = _title(q.text(request.title, "--title", "Title"))
     date = request.date or today
     number = request.number or max((i.number for i in pub.issues), default=0) + 1
+    taken = next((i for i in pub.issues if i.number == number), None)
+    if taken is not None:
+        raise NewRefused(f"issue {number} already exists ({taken.slug}); give another --number")
     folder = f"content/issues/{request.slug or date.strftime('%Y-%m')}"
     if request.slug is not None and slugify(request.slug) != request.slug:
         raise NewRefused(f"write --slug as lowercase words joined by hyphens, e.g. {date:%Y-%m}")
@@ -180,6 +184,7 @@ def _contributor(
     if shown_as not in SHOWN_AS:
         raise NewRefused(f"--shown-as must be one of: {', '.join(SHOWN_AS)}")
     name = "" if shown_as == "anonymous" else q.text(request.name, "--name", "Name to print")
+    name = _plain_text(name.strip(), "the name")
     person = q.text(request.person, "--id", "Id (short, e.g. neil-j)", slugify(name) or None)
     if slugify(person) != person:
         raise NewRefused(
@@ -216,7 +221,14 @@ def _front(model: type, values: dict[str, str]) -> str:
 def _title(title: str) -> str:
     if not title.strip():
         raise NewRefused("give a title with some words in it")
-    return title.strip()
+    return _plain_text(title.strip(), "the title")
+
+
+def _plain_text(text: str, what: str) -> str:
+    """`text`, refused if it holds a control character (flagpress would refuse the file)."""
+    if printable(text) != text:
+        raise NewRefused(f"{what} holds a control character; type it again without it")
+    return text
 
 
 def _slug(title: str, given: str | None) -> str:
