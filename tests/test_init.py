@@ -123,7 +123,9 @@ def test_the_workflow_checks_pull_requests_and_publishes_main(made: Path) -> Non
     jobs = workflow["jobs"]
     assert set(jobs) == {"check", "build", "deploy"}
     assert jobs["check"]["if"] == "github.event_name == 'pull_request'"
-    assert _runs(jobs["check"])[-1] == "flagpress check"
+    assert _runs(jobs["check"])[-1] == (
+        'echo "::add-matcher::.github/flagpress-problem-matcher.json"\nflagpress check'
+    )
     assert jobs["build"]["if"] == "github.event_name != 'pull_request'"
     assert "flagpress build" in _runs(jobs["build"])
     uses = [step.get("uses", "") for step in jobs["build"]["steps"]]
@@ -137,6 +139,37 @@ def test_the_workflow_checks_pull_requests_and_publishes_main(made: Path) -> Non
     assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
     assert deploy["environment"]["name"] == "github-pages"
     assert deploy["steps"][0]["uses"].startswith("actions/deploy-pages@")
+
+
+def test_the_problem_matcher_turns_real_diagnostics_into_annotations(
+    made: Path, tmp_path: Path
+) -> None:
+    """GitHub applies the matcher's regexp (JavaScript syntax, the same here as Python's)
+    to each line of the log: every diagnostic `flagpress check` prints must give the
+    file, line, column, severity, message and code of an annotation."""
+    (matcher,) = json.loads((made / ".github/flagpress-problem-matcher.json").read_text("utf-8"))[
+        "problemMatcher"
+    ]
+    (pattern,) = matcher["pattern"]
+    copy = tmp_path / "copy"
+    shutil.copytree(made, copy)
+    article = copy / "content/issues" / MONTH / "welcome.md"
+    text = article.read_text(encoding="utf-8")
+    article.write_text(text.replace("[first-editor]", "[first-editr]"), encoding="utf-8")
+    lines = check(copy).stderr.splitlines()
+    found = [re.match(pattern["regexp"], line) for line in lines]
+    assert found[-1] is None  # the summary line is not a problem
+    match = found[0]
+    assert match is not None, lines[0]
+    fields = {k: match.group(pattern[k]) for k in ("file", "line", "column", "severity", "code")}
+    assert fields == {
+        "file": f"content/issues/{MONTH}/welcome.md",
+        "line": "7",
+        "column": "11",
+        "severity": "error",
+        "code": "unknown-contributor",
+    }
+    assert match.group(pattern["message"]).startswith("no contributor 'first-editr'")
 
 
 def _runs(job: dict) -> list[str]:
