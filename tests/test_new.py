@@ -298,6 +298,18 @@ def test_in_a_terminal_it_asks_for_what_is_missing(publication) -> None:  # noqa
     assert "our-allotment.md]" in (root / ISSUE_YML).read_text(encoding="utf-8")
 
 
+def test_in_a_terminal_a_new_person_is_asked_about_consent(publication) -> None:  # noqa: ANN001
+    root = publication()
+    answers = "pseudonym\nSkylark\n\nvolunteer, interviewer\nyes\nno\n"  # Enter: the id offered
+    output = _in_terminal(["new", "contributor", "--root", str(root)], answers)
+    assert "Id (short, e.g. neil-j) [skylark]:" in output
+    assert "May they be named on the website? (yes/no) [no]:" in output
+    person = yaml.safe_load((root / "content/contributors.yml").read_text(encoding="utf-8"))[-1]
+    assert (person["id"], person["shown_as"], person["name"]) == ("skylark", "pseudonym", "Skylark")
+    assert person["roles"] == ["volunteer", "interviewer"]
+    assert (person["consent"]["web"], person["consent"]["print"]) == (True, False)
+
+
 def _in_terminal(args: list[str], answers: str) -> str:
     main, follower = pty.openpty()
     env = {**os.environ, "PYTHONPATH": str(REPO)}
