@@ -8,6 +8,7 @@ import json
 import re
 import shutil
 import subprocess
+from importlib import metadata
 from pathlib import Path
 
 import jsonschema
@@ -15,6 +16,7 @@ import pytest
 import yaml
 from conftest import check, run, visible_text
 
+from flagpress.commands.init import requirement
 from flagpress.keys import declared_keys
 from flagpress.load.json_schema import schemas
 from flagpress.settings import SiteConfig
@@ -234,3 +236,39 @@ def test_the_readme_for_editors_names_the_publication_and_real_commands(made: Pa
     assert "contributors.private.yml" in readme
     requirements = (made / "requirements.txt").read_text("utf-8").splitlines()
     assert requirements[-1].startswith("flagpress==")
+
+
+class _Installed(metadata.Distribution):
+    """A flagpress as pip recorded it: its version and where it came from."""
+
+    def __init__(self, direct_url: dict | None) -> None:
+        self.direct_url = direct_url
+
+    def read_text(self, filename: str) -> str | None:
+        if filename == "METADATA":
+            return "Metadata-Version: 2.1\nName: flagpress\nVersion: 0.3.0\n"
+        if filename == "direct_url.json" and self.direct_url is not None:
+            return json.dumps(self.direct_url)
+        return None
+
+    def locate_file(self, path):  # noqa: ANN001, ANN201
+        return path
+
+
+GIT = {
+    "url": "https://github.com/example/flagpress",
+    "vcs_info": {"vcs": "git", "commit_id": "0123abcd" * 5, "requested_revision": "v0.3.0"},
+}
+
+
+@pytest.mark.parametrize(
+    ("direct_url", "expected"),
+    [
+        (GIT, f"flagpress @ git+https://github.com/example/flagpress@{'0123abcd' * 5}"),
+        (None, "flagpress==0.3.0"),  # from an index such as PyPI
+        ({"url": "file:///home/me/flagpress", "dir_info": {"editable": True}}, "flagpress==0.3.0"),
+        ({**GIT, "url": "ssh://git@example.org/flagpress"}, "flagpress==0.3.0"),
+    ],
+)
+def test_the_workflow_installs_the_flagpress_this_was_made_with(direct_url, expected) -> None:  # noqa: ANN001
+    assert requirement(_Installed(direct_url)) == expected

@@ -14,6 +14,7 @@ flagpress/templates/scaffold/ (named without leading dots so they are packaged).
 from __future__ import annotations
 
 import datetime as dt
+import json
 from importlib import metadata, resources
 from pathlib import Path
 
@@ -151,6 +152,21 @@ def _page(title: str) -> str:
 
 
 def _packaged(name: str, title: str) -> str:
-    """A file from flagpress/templates/scaffold/, with the title and version filled in."""
+    """A file from flagpress/templates/scaffold/, with the title and flagpress filled in."""
     text = resources.files("flagpress").joinpath("templates", "scaffold", name).read_text("utf-8")
-    return text.replace("{{title}}", title).replace("{{version}}", metadata.version("flagpress"))
+    version = metadata.version("flagpress")
+    text = text.replace("{{requirement}}", requirement(metadata.distribution("flagpress")))
+    return text.replace("{{title}}", title).replace("{{version}}", version)
+
+
+def requirement(installed: metadata.Distribution) -> str:
+    """How the new publication's workflow installs this very flagpress: from the Git
+    repository and commit it was installed from (pip records it, PEP 610) when that is
+    a public address, else by its version number."""
+    recorded = installed.read_text("direct_url.json")
+    origin = json.loads(recorded) if recorded else {}
+    vcs = origin.get("vcs_info", {})
+    url = str(origin.get("url", ""))
+    if vcs.get("vcs") == "git" and url.startswith("https://") and vcs.get("commit_id"):
+        return f"flagpress @ git+{url}@{vcs['commit_id']}"
+    return f"flagpress=={installed.version}"
