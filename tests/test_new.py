@@ -182,6 +182,7 @@ def test_a_running_order_it_cannot_follow_is_left_alone(publication) -> None:  #
         "there yourself, in the place it should appear\n"
     )
     assert (root / ISSUE_YML).read_text(encoding="utf-8") == odd
+    assert not (root / ISSUE_DIR / "third.md").exists()  # both or neither
     (root / ISSUE_YML).write_text(ISSUE.replace("articles:", "# articles:"), encoding="utf-8")
     assert refused(root, "article", "--title", "Fourth", "--issue", "2019-03") == (
         f"flagpress: error: {ISSUE_YML} has no 'articles:' list; add fourth.md to it yourself\n"

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 from flagpress.diagnostics import UsageError
@@ -24,8 +25,13 @@ class CannotAppend(UsageError):
     """The file could not be extended safely; nothing was written (a usage error)."""
 
 
-def add_to_running_order(path: Path, shown: str, file_name: str) -> None:
-    """Append `file_name` to the `articles:` list of the issue.yml at `path`."""
+def add_to_running_order(path: Path, shown: str, file_name: str) -> Callable[[], None]:
+    """Plan appending `file_name` to the `articles:` list of the issue.yml at `path`.
+
+    Everything is worked out and proved first (raising CannotAppend, with nothing
+    written); the returned function writes it, so the article and its place in the
+    running order are made together or not at all.
+    """
     text = read_text(path, shown)
     before = _running_order(text, shown)
     if before is None:
@@ -37,7 +43,7 @@ def add_to_running_order(path: Path, shown: str, file_name: str) -> None:
             f"could not add {file_name} to 'articles:' in {shown}; add it there yourself, "
             "in the place it should appear"
         )
-    _replace(path, new_text or text)
+    return lambda: _replace(path, new_text or text)
 
 
 def add_contributor(path: Path, shown: str, entry: list[str], person: str) -> None:

@@ -129,14 +129,16 @@ def _article(
         "authors": skeleton.flow_list(list(authors)),
     }
     shown = f"{folder}/{file_name}"
-    _create(root / shown, shown, _front(Article, values) + BODY)
     said = [f"Wrote {shown}: a draft, so it is not published until you change its status."]
-    if where:
-        running_order = f"{folder}/issue.yml"
-        issue = next((i for i in pub.issues if i.source == running_order), None)
-        if issue is None or file_name not in issue.running_order:
-            add_to_running_order(root / running_order, running_order, file_name)
-            said.append(f"Added {file_name} to the end of 'articles:' in {running_order}.")
+    running_order = f"{folder}/issue.yml"
+    issue = next((i for i in pub.issues if i.source == running_order), None)
+    add = None
+    if where and (issue is None or file_name not in issue.running_order):
+        add = add_to_running_order(root / running_order, running_order, file_name)
+        said.append(f"Added {file_name} to the end of 'articles:' in {running_order}.")
+    _create(root / shown, shown, _front(Article, values) + BODY)
+    if add is not None:
+        add()
     return said
 
 
