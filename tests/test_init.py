@@ -272,3 +272,18 @@ GIT = {
 )
 def test_the_workflow_installs_the_flagpress_this_was_made_with(direct_url, expected) -> None:  # noqa: ANN001
     assert requirement(_Installed(direct_url)) == expected
+
+
+def test_in_a_terminal_it_asks_for_the_name_publisher_and_address(tmp_path: Path) -> None:
+    from test_new import in_terminal
+
+    folder = tmp_path / "asked"
+    answers = "Hove Voices\nHove Partnership\nhttps://hove.example.org/\n"
+    output = in_terminal(["init", str(folder)], answers)
+    assert "The publication's name [Our Magazine]:" in output
+    settings = yaml.safe_load((folder / "site_config.yml").read_text(encoding="utf-8"))
+    assert (settings["title"], settings["publisher"], settings["url"]) == (
+        "Hove Voices",
+        "Hove Partnership",
+        "https://hove.example.org/",
+    )

@@ -290,7 +290,7 @@ def test_in_a_terminal_it_asks_for_what_is_missing(publication) -> None:  # noqa
     answers used."""
     root = publication()
     answers = "Our allotment\n1\nneil-j, staff-a\nWhat we grew this year.\n"
-    output = _in_terminal(["new", "interview", "--root", str(root)], answers)
+    output = in_terminal(["new", "interview", "--root", str(root)], answers)
     for question in ("Title:", "Which issue is it in?", "Who wrote it?", "Summary (one sentence)"):
         assert question in output
     details = yaml.safe_load(front(root / ISSUE_DIR / "our-allotment.md"))
@@ -302,7 +302,7 @@ def test_in_a_terminal_it_asks_for_what_is_missing(publication) -> None:  # noqa
 def test_in_a_terminal_a_new_person_is_asked_about_consent(publication) -> None:  # noqa: ANN001
     root = publication()
     answers = "pseudonym\nSkylark\n\nvolunteer, interviewer\nyes\nno\n"  # Enter: the id offered
-    output = _in_terminal(["new", "contributor", "--root", str(root)], answers)
+    output = in_terminal(["new", "contributor", "--root", str(root)], answers)
     assert "Id (short, e.g. neil-j) [skylark]:" in output
     assert "May they be named on the website? (yes/no) [no]:" in output
     person = yaml.safe_load((root / "content/contributors.yml").read_text(encoding="utf-8"))[-1]
@@ -311,7 +311,7 @@ def test_in_a_terminal_a_new_person_is_asked_about_consent(publication) -> None:
     assert (person["consent"]["web"], person["consent"]["print"]) == (True, False)
 
 
-def _in_terminal(args: list[str], answers: str) -> str:
+def in_terminal(args: list[str], answers: str) -> str:
     main, follower = pty.openpty()
     env = {**os.environ, "PYTHONPATH": str(REPO)}
     process = subprocess.Popen(
