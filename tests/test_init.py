@@ -287,3 +287,20 @@ def test_in_a_terminal_it_asks_for_the_name_publisher_and_address(tmp_path: Path
         "Hove Partnership",
         "https://hove.example.org/",
     )
+
+
+def test_settings_that_would_not_build_are_refused_before_anything_is_written(
+    tmp_path: Path,
+) -> None:
+    folder = tmp_path / "new"
+    result = run("init", str(folder), "--url", "www.hove.example.org")
+    assert (result.exit_code, result.stderr) == (
+        2,
+        "flagpress: error: --url: write the website's address, starting with https://, e.g. "
+        "https://www.example.org/\n",
+    )
+    result = run("init", str(folder), "--title", " ")
+    assert result.stderr == (
+        "flagpress: error: give the publication's name in words, with no control characters\n"
+    )
+    assert not folder.exists()

@@ -20,8 +20,10 @@ from pathlib import Path
 
 from flagpress.commands import skeleton
 from flagpress.commands.new import BODY, Ask
-from flagpress.diagnostics import UsageError
+from flagpress.diagnostics import Location, UsageError, printable
+from flagpress.load.fields import Invalid, web_address
 from flagpress.load.json_schema import write_schemas
+from flagpress.load.strict_yaml import YStr
 from flagpress.model import Article, Contributor, Issue, Page
 from flagpress.settings import SiteConfig
 
@@ -63,7 +65,8 @@ def init(
         raise InitRefused(f"{folder} is not empty; give a new folder, or an empty one")
     title = _value(title, ask, "The publication's name", "Our Magazine")
     publisher = _value(publisher, ask, "Who publishes it", "Our partnership")
-    url = _value(url, ask, "The website's address", "https://example.org/")
+    url = _address(_value(url, ask, "The website's address", "https://example.org/"))
+    title, publisher = (_text(v, what) for v, what in ((title, "name"), (publisher, "publisher")))
     issue = f"content/issues/{today:%Y-%m}"
     files = {
         "site_config.yml": _site_config(title, publisher, url),
@@ -89,6 +92,20 @@ def _value(given: str | None, ask: Ask | None, question: str, default: str) -> s
     if given is not None:
         return given
     return ask(question, default) if ask is not None else default
+
+
+def _address(url: str) -> str:
+    """The website's address, as site_config.yml takes it (else it would not build)."""
+    try:
+        return str(web_address(YStr(url.strip(), Location("--url"), plain=False)))
+    except Invalid as err:
+        raise InitRefused(f"--url: {err.message}") from None
+
+
+def _text(value: str, what: str) -> str:
+    if not value.strip() or printable(value) != value:
+        raise InitRefused(f"give the publication's {what} in words, with no control characters")
+    return value.strip()
 
 
 def _site_config(title: str, publisher: str, url: str) -> str:
