@@ -14,8 +14,12 @@ from pathlib import Path
 import pytest
 import yaml
 from conftest import CONTRIBUTORS, ISSUE, ISSUE_DIR, REPO, build, check, run
+from hypothesis import given
+from hypothesis import strategies as st
 
+from flagpress.commands import skeleton
 from flagpress.keys import declared_keys
+from flagpress.load.strict_yaml import parse_yaml
 from flagpress.model import ARTICLE_TYPES, Article, Consent, Contributor, Issue, Page
 
 TODAY = dt.date.today().isoformat()
@@ -372,3 +376,11 @@ def test_control_characters_and_taken_issue_numbers_are_refused(publication) -> 
     )
     assert not (root / "content/articles").exists()
     assert not (root / "content/issues/2020-01").exists()
+
+
+@given(st.text(st.characters(blacklist_categories=("Cc", "Cs", "Zl", "Zp")), min_size=1))
+def test_any_text_written_into_a_new_file_reads_back_as_itself(text: str) -> None:
+    """Titles, summaries and names are written quoted whenever plain YAML could change
+    them (a colon, a leading digit, `yes`, an accent), so the file says what was typed."""
+    parsed = parse_yaml(f"title: {skeleton.scalar(text)}  # a comment\n", "x.yml")
+    assert isinstance(parsed, dict) and parsed["title"] == text
