@@ -23,7 +23,7 @@ from typing import Any
 
 from flagpress.keys import Declared
 from flagpress.load.declared import Shape, shapes_for
-from flagpress.model import Coproduction, Credit, Image
+from flagpress.model import Coproduction, Image
 
 # Nicer examples than the generic ones for the commented-out mappings, by model class.
 # A class missing here still gets an example built from its keys (see `_example`).
@@ -31,7 +31,6 @@ EXAMPLES: dict[type, str] = {
     Image: '{src: images/photo.jpg, alt: "What the picture shows, for people who cannot see '
     'it", people: []}',
     Coproduction: "{level: co-production, stages: [co-planning, co-design]}",
-    Credit: "{id: contributor-id, role: interviewer}",
 }
 _COMMENT_COLUMN = 32
 _PLAIN = re.compile(r"[A-Za-z0-9][A-Za-z0-9 ._/@+-]*")
