@@ -15,7 +15,7 @@ from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Protocol
-from urllib.parse import unquote, urlsplit
+from urllib.parse import unquote
 
 from flagpress.commands.serve.injected import EVENTS, LIVE_JS, SCRIPT, inject
 from flagpress.diagnostics import Problem
@@ -61,7 +61,7 @@ def address_of(path: str) -> str | None:
 
     '/articles/x/' -> 'articles/x/index.html'; '/../x', '/%2e%2e/x', '/a\\b' -> None.
     """
-    decoded = unquote(urlsplit(path).path)
+    decoded = unquote(_without_query(path))
     if not decoded.startswith("/") or "\\" in decoded or "\0" in decoded:
         return None
     parts = decoded[1:].split("/")
@@ -74,6 +74,11 @@ def address_of(path: str) -> str | None:
     return posixpath.normpath(address)
 
 
+def _without_query(target: str) -> str:
+    """The path of a request target, as sent ('//x' stays a path, not a host name)."""
+    return target.split("?", 1)[0].split("#", 1)[0]
+
+
 class _Handler(BaseHTTPRequestHandler):
     server: PreviewServer
     protocol_version = "HTTP/1.1"
@@ -82,7 +87,7 @@ class _Handler(BaseHTTPRequestHandler):
         """Quiet: the terminal is for the editor's problems, not each request."""
 
     def do_GET(self) -> None:  # noqa: N802 (http.server's name)
-        path = urlsplit(self.path).path
+        path = _without_query(self.path)
         if path == EVENTS:
             self._events()
         elif path == SCRIPT:

@@ -13,10 +13,12 @@ from __future__ import annotations
 
 import datetime as dt
 import shutil
+import signal
 import tempfile
 import threading
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import watchfiles
@@ -55,7 +57,8 @@ class Preview:
         self.site = LiveSite(self.base)
         self.checker = Checker(root)
         self.stopping = threading.Event()
-        self.ready = threading.Event()  # the first build is done and the server listens
+        # The first build is done, the server listens and the watcher watches.
+        self.ready = threading.Event()
         self.server: PreviewServer | None = None
         self._problems: list[Problem] = []
         self._version = 0
@@ -126,18 +129,15 @@ class Preview:
                 f"cannot serve on port {port} ({err.strerror}); another program may be using "
                 "it: try another with --port, or --port 0 for any free port"
             ) from None
-        self.echo(f"Building a preview of {self.root} ...")
-        self.refresh()
-        threads = [
-            threading.Thread(target=self.server.serve_forever, daemon=True),
-            threading.Thread(target=self._bring_up_to_date, daemon=True),
-        ]
-        for thread in threads:
-            thread.start()
-        self.echo(f"Preview at {self.server.address} (only on this computer; Ctrl+C stops it)")
-        self.ready.set()
         try:
-            self._watch()
+            with _interrupted_by_sigterm():
+                self.echo(f"Building a preview of {self.root} ...")
+                self.refresh()
+                for thread in (self.server.serve_forever, self._bring_up_to_date):
+                    threading.Thread(target=thread, daemon=True).start()
+                address = self.server.address
+                self.echo(f"Preview at {address} (only on this computer; Ctrl+C stops it)")
+                self._watch()
         except KeyboardInterrupt:
             pass
         finally:
@@ -165,10 +165,14 @@ class Preview:
             stop_event=self.stopping,
             debounce=400,  # at most: a save that writes several files is one change
             step=20,  # a change is taken once no other follows within 20 ms
-            rust_timeout=500,
+            rust_timeout=300,
+            yield_on_timeout=True,  # nothing changed: the watcher is listening
         ):
+            self.ready.set()
             if self.stopping.is_set():
                 return
+            if not found:
+                continue
             changes = [(change.name, self._relative(path)) for change, path in found]
             self.refresh(changes)
 
@@ -191,3 +195,20 @@ class Preview:
 
 def _under(path: str, tops: Iterable[str]) -> bool:
     return any(path == top or path.startswith(top + "/") for top in tops)
+
+
+@contextmanager
+def _interrupted_by_sigterm() -> Iterator[None]:
+    """`kill` stops the preview as Ctrl+C does (its temporary files deleted)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def interrupt(_signal: int, _frame: object) -> None:
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGTERM, interrupt)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
