@@ -60,6 +60,13 @@ class Serving:
         with urllib.request.urlopen(self.address + path, timeout=20) as response:
             return response.read().decode("utf-8")
 
+    def text(self, path: str) -> str:
+        """The page at `path`, or '' while there is none (the preview is being built)."""
+        try:
+            return self.get(path)
+        except urllib.error.HTTPError:
+            return ""
+
     def write(self, rel: str, text: str) -> None:
         (self.root / rel).write_text(text, encoding="utf-8")
 
@@ -307,3 +314,25 @@ def test_a_port_in_use_is_a_usage_error(publication) -> None:  # noqa: ANN001
         result.stderr
     )
     assert "--port 0 for any free port" in result.stderr
+
+
+def test_a_publication_broken_from_the_start_is_served_once_fixed(serve) -> None:  # noqa: ANN001
+    broken = SECOND.replace("authors: [staff-a, anon-1]", "authors: [staff-a, nobody]")
+    s = serve({SECOND_PATH: broken})
+    with pytest.raises(urllib.error.HTTPError) as unavailable:
+        s.get("")
+    assert unavailable.value.code == 503
+    page = unavailable.value.read().decode("utf-8")
+    assert "The preview could not be built yet" in page
+    assert "no contributor &#39;nobody&#39; in content/contributors.yml" in page
+    s.write(SECOND_PATH, SECOND)
+    until(lambda: "Some text." in s.text("issues/2019-03/second/"))
+    assert BANNER_ID not in s.get("")
+
+
+def test_a_template_change_rebuilds_every_page(serve) -> None:  # noqa: ANN001
+    s = serve()
+    template = (REPO / "flagpress/templates/web/page.html").read_text(encoding="utf-8")
+    (s.root / "templates/web").mkdir(parents=True)
+    s.write("templates/web/page.html", template.replace("{{ body }}", "{{ body }}<p>Our own</p>"))
+    until(lambda: "<p>Our own</p>" in s.get("about/"))

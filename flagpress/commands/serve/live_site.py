@@ -137,21 +137,25 @@ class LiveSite:
             shutil.rmtree(old.folder, ignore_errors=True)
         return problems
 
-    def page(self, dest: str) -> bytes | None:
-        """The page at `dest` ('articles/x/index.html') made again if it is out of date;
-        None when the file in `folder` is current (or is not a page)."""
-        with self.lock:
+    def file(self, dest: str) -> bytes | None:
+        """The file at `dest` ('articles/x/index.html'), its page made again first if it is
+        out of date; None if there is no such file. `dest` must be inside the website."""
+        with self.lock:  # never from a folder a rebuild is replacing
             current = self.current
             if current is None:
                 return None
             src = current.by_dest.get(dest)
             if dest == SEARCH_INDEX and current.stale != set(current.described.specs):
                 return current.live.search_index()
-            if src is None or src not in current.stale:
-                return None
-            return self._render(current, src, dest)
+            made = self._render(current, src, dest) if src in current.stale else None
+            if made is not None:
+                return made
+            path = current.folder / dest
+            return path.read_bytes() if path.is_file() else None
 
-    def _render(self, current: _Current, src: str, dest: str) -> bytes | None:
+    def _render(self, current: _Current, src: str | None, dest: str) -> bytes | None:
+        if src is None:
+            return None
         try:
             html = current.live.render(current.described.page(src))
         except RendererError as err:

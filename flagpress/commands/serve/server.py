@@ -33,7 +33,9 @@ class Shown(Protocol):
 
     def folder(self) -> Path | None: ...
 
-    def page(self, address: str) -> bytes | None: ...
+    def file(self, address: str) -> bytes | None:
+        """The current bytes at `address` in the website, or None if there are none."""
+        ...
 
     def problems(self) -> list[Problem]: ...
 
@@ -114,21 +116,18 @@ class _Handler(BaseHTTPRequestHandler):
             self.send_header("Content-Length", "0")
             self.end_headers()
             return
-        data = shown.page(address)
+        data = shown.file(address)
         if data is None:
-            if not target.is_file():
-                self._missing(folder)
-                return
-            data = target.read_bytes()
+            self._missing(shown.file("404.html"))
+            return
         kind = mimetypes.guess_type(address)[0] or "application/octet-stream"
         if kind == "text/html":
             data = inject(data, shown.problems(), shown.version())
             kind += "; charset=utf-8"
         self._send(HTTPStatus.OK, kind, data)
 
-    def _missing(self, folder: Path) -> None:
-        page = folder / "404.html"
-        self._page(HTTPStatus.NOT_FOUND, page.read_bytes() if page.is_file() else _NOT_FOUND)
+    def _missing(self, page: bytes | None) -> None:
+        self._page(HTTPStatus.NOT_FOUND, page if page is not None else _NOT_FOUND)
 
     def _page(self, status: HTTPStatus, page: bytes) -> None:
         shown = self.server.shown

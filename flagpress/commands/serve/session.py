@@ -69,8 +69,8 @@ class Preview:
     def folder(self) -> Path | None:
         return self.site.folder
 
-    def page(self, address: str) -> bytes | None:
-        return self.site.page(address)
+    def file(self, address: str) -> bytes | None:
+        return self.site.file(address)
 
     def problems(self) -> list[Problem]:
         return sorted(set(self._problems) | set(self.site.problems()))
@@ -89,6 +89,7 @@ class Preview:
         Returns the seconds it took; prints what it found.
         """
         start = time.perf_counter()
+        self._last_change = time.monotonic()  # the idle renderer stands back from now
         changed = [] if changes is None else list(changes)
         whole = changes is None or any(_under(path, WHOLE) for _, path in changed)
         replaced = whole or any(
