@@ -2,8 +2,9 @@
 
 Writes an archive of N articles (`archive.py`, with the private file), starts
 `flagpress serve --port 0` on it, and then, round after round, changes one word of
-one web article and asks for its page every 5 ms until the page has the new word:
-the time from the save to the page received. Rounds are a few seconds apart, like
+one web article and does what the browser does: waits for the preview's "changed"
+event, then asks for the page, which must have the new word: the time from the save
+to the page received. Rounds are a few seconds apart, like
 an editor's saves, so the preview is still bringing other pages up to date in the
 background during some of them. Prints the start-up time, each round, the median,
 and the preview's own figure for each change ("Updated in ... s").
@@ -24,6 +25,7 @@ import threading
 import time
 import urllib.request
 from pathlib import Path
+from typing import IO
 
 from archive import make_archive
 
@@ -36,7 +38,10 @@ def start(root: Path) -> tuple[subprocess.Popen[str], str, list[str], float]:
     began = time.perf_counter()
     process = subprocess.Popen(
         [sys.executable, "-m", "flagpress.cli", "serve", "--port", "0", "--root", str(root)],
-        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        env=env,
     )
     assert process.stdout is not None
     said: list[str] = []
@@ -49,9 +54,10 @@ def start(root: Path) -> tuple[subprocess.Popen[str], str, list[str], float]:
         if found:
             break
     took = time.perf_counter() - began
-    reader = threading.Thread(target=lambda: said.extend(
-        line.rstrip("\n") for line in process.stdout), daemon=True)  # type: ignore[union-attr]
-    reader.start()
+    output = process.stdout
+    threading.Thread(
+        target=lambda: said.extend(line.rstrip("\n") for line in output), daemon=True
+    ).start()
     return process, found.group(1), said, took
 
 
@@ -66,15 +72,18 @@ def cpu_seconds(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
-def one_edit(article: Path, url: str, old: str, new: str, pid: int) -> tuple[float, float]:
+def one_edit(
+    article: Path, url: str, old: str, new: str, pid: int, events: IO[bytes]
+) -> tuple[float, float]:
     """Seconds from saving `article` with `old` replaced by `new` to its page showing it,
     and the processor seconds the preview spent meanwhile."""
     text = article.read_text(encoding="utf-8")
     assert old in text, f"{article} has no '{old}'"
     cpu, began = cpu_seconds(pid), time.perf_counter()
     article.write_text(text.replace(old, new, 1), encoding="utf-8")
-    while not shows(url, new):
-        time.sleep(0.005)
+    while not events.readline().startswith(b"data:"):  # the reload the browser is told of
+        pass
+    assert shows(url, new), f"the page has no '{new}' after the preview changed"
     return time.perf_counter() - began, cpu_seconds(pid) - cpu
 
 
@@ -93,11 +102,13 @@ def main() -> None:
         try:
             url = f"{address}articles/{article.stem}/"
             assert shows(url, "fortnight")
+            events = urllib.request.urlopen(f"{address}__flagpress/events", timeout=600)
+            assert events.readline().startswith(b"data:")
             times, cpus, old = [], [], "fortnight"
             for number in range(1, args.repeat + 1):
                 time.sleep(args.pause)
                 new = f"quokka{number}"
-                wall, cpu = one_edit(article, url, old, new, process.pid)
+                wall, cpu = one_edit(article, url, old, new, process.pid, events)
                 times.append(wall)
                 cpus.append(cpu)
                 old = new
@@ -109,8 +120,10 @@ def main() -> None:
     updates = [line for line in said if line.startswith("Updated in")]
     print(f"\n{args.articles} articles; load average {load:.2f} on {os.cpu_count()} cores")
     print(f"start-up (first build, then serving): {startup:.1f} s")
-    print(f"edit -> page served, median of {len(times)}: {statistics.median(times):.3f} s "
-          f"(min {min(times):.3f}, max {max(times):.3f})")
+    print(
+        f"edit -> page served, median of {len(times)}: {statistics.median(times):.3f} s "
+        f"(min {min(times):.3f}, max {max(times):.3f})"
+    )
     print(f"processor time of the preview meanwhile, median: {statistics.median(cpus):.3f} s")
     print("the preview's own times: " + ", ".join(u.split()[2] + " s" for u in updates[1:]))
 

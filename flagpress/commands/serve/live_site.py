@@ -115,6 +115,9 @@ class LiveSite:
                     problems += err.problems
                 problems += gate.problems
                 gate.problems = []
+            if has_errors(problems):
+                shutil.rmtree(folder, ignore_errors=True)
+                return problems
             described = _describe(edition, gate)
             pages = [WebPage(src, spec[0], "") for src, spec in described.specs.items()]
             described.site.pages = pages

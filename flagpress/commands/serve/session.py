@@ -64,6 +64,7 @@ class Preview:
         self._version = 0
         self._changed = threading.Condition()
         self._last_change = 0.0
+        self._redact: Callable[[list[Problem]], list[Problem]] = lambda found: found
 
     # What the server asks (see server.Shown).
     def folder(self) -> Path | None:
@@ -73,7 +74,8 @@ class Preview:
         return self.site.file(address)
 
     def problems(self) -> list[Problem]:
-        return sorted(set(self._problems) | set(self.site.problems()))
+        """The last check's problems, and those found since while rendering pages."""
+        return sorted(set(self._problems) | set(self._redact(self.site.problems())))
 
     def version(self) -> int:
         return self._version
@@ -99,9 +101,10 @@ class Preview:
         checked = self.checker.check(today, files_changed=replaced)
         problems, pub = checked.problems, checked.publication
         if pub is not None and not has_errors(problems):
+            private = checked.private
+            self._redact = lambda found: redact(found, pub, private)
             edition = build_edition(pub, self.root, today, ALTERNATES, drafts=self.drafts)
-            made = self.site.update(edition, whole)
-            problems = sorted(set(problems + redact(made, pub, checked.private)))
+            problems = sorted(set(problems + self._redact(self.site.update(edition, whole))))
         took = time.perf_counter() - start
         with self._changed:
             self._problems = problems
