@@ -79,6 +79,13 @@ def until(condition: Callable[[], object], timeout: float = 30) -> None:
         time.sleep(0.05)
 
 
+def banner_text(page: str) -> str:
+    """The words of the problems banner at the top of `page`, as a reader sees them."""
+    banner = re.search(_BANNER, page, re.DOTALL)
+    assert banner is not None
+    return html.unescape(re.sub(r"<[^>]+>", "", banner.group(0)))
+
+
 @pytest.fixture
 def serve(publication) -> Iterator[Callable[..., Serving]]:  # noqa: ANN001
     """A factory: serve(changes, drafts=False) starts a preview on a free port."""
@@ -119,10 +126,7 @@ def test_a_broken_file_is_a_banner_and_a_terminal_message_until_fixed(serve, tmp
         "[unknown-contributor]"
     )
     until(lambda: expected in s.said)
-    page = s.get("")
-    banner = re.search(_BANNER, page, re.DOTALL)
-    assert banner is not None
-    shown = html.unescape(re.sub(r"<[^>]+>", "", banner.group(0)))
+    shown = banner_text(s.get(""))
     assert expected in shown
     assert "1 error, 0 warnings" in shown
     assert "The preview shows the website as it was before these errors." in s.said
@@ -336,3 +340,17 @@ def test_a_template_change_rebuilds_every_page(serve) -> None:  # noqa: ANN001
     (s.root / "templates/web").mkdir(parents=True)
     s.write("templates/web/page.html", template.replace("{{ body }}", "{{ body }}<p>Our own</p>"))
     until(lambda: "<p>Our own</p>" in s.get("about/"))
+
+
+def test_a_problem_found_while_rendering_the_page_is_printed_and_shown(serve) -> None:  # noqa: ANN001
+    s = serve()
+    s.write(f"{ISSUE_DIR}/data.csv", "a,b\n1,2\n")
+    s.write(SECOND_PATH, SECOND.replace("Some text.", "Some [figures](data.csv)."))
+    expected = (
+        f"{SECOND_PATH}:9:16: error: {ISSUE_DIR}/data.csv is not published: csv files are not "
+        "offered for download; if readers should download them, add csv to downloads: in "
+        "site_config.yml, or remove the link [not-published]"
+    )
+    until(lambda: "figures" in s.get("issues/2019-03/second/"))
+    until(lambda: expected in s.said)
+    assert expected in banner_text(s.get(""))

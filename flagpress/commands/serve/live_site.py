@@ -14,6 +14,7 @@ from __future__ import annotations
 import itertools
 import shutil
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -70,8 +71,9 @@ class _Current:
 class LiveSite:
     """The preview's website in `base` (a private temporary folder). Thread-safe."""
 
-    def __init__(self, base: Path) -> None:
-        self.base = base
+    def __init__(self, base: Path, found: Callable[[list[Problem]], None] = print) -> None:
+        """`found` is told of problems found while rendering a page (after a check)."""
+        self.base, self.found = base, found
         self.lock = threading.RLock()
         self.current: _Current | None = None
         self.page_problems: dict[str, list[Problem]] = {}  # found while rendering a page
@@ -163,20 +165,26 @@ class LiveSite:
         try:
             html = current.live.render(current.described.page(src))
         except RendererError as err:
-            self.page_problems[src] = [theme_problem(current.described.edition.root, err)]
+            self._failed(src, [theme_problem(current.described.edition.root, err)])
             return None
         except ContentError as err:
-            self.page_problems[src] = err.problems
+            self._failed(src, err.problems)
             return None
         finally:
             found, current.gate.problems = current.gate.problems, []
-        self.page_problems[src] = found
+        self._failed(src, found)
         current.stale.discard(src)
         target = current.folder / dest
         partial = target.with_name(target.name + ".partial")
         partial.write_bytes(html)
         partial.replace(target)  # a reader never gets half a page
         return html
+
+    def _failed(self, src: str, problems: list[Problem]) -> None:
+        """Keep what rendering `src` found, and say it if it is new."""
+        if problems != self.page_problems.get(src):
+            self.found(problems)
+        self.page_problems[src] = problems
 
     def refresh_one(self) -> bool:
         """Render one out-of-date page (when idle); False when none is left."""

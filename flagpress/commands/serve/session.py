@@ -54,7 +54,7 @@ class Preview:
     ) -> None:
         self.root, self.echo, self.drafts, self.today = root, echo, drafts, today
         self.base = Path(tempfile.mkdtemp(prefix="flagpress-preview-"))
-        self.site = LiveSite(self.base)
+        self.site = LiveSite(self.base, self._found)
         self.checker = Checker(root)
         self.stopping = threading.Event()
         # The first build is done, the server listens and the watcher watches.
@@ -113,6 +113,11 @@ class Preview:
             self._changed.notify_all()
         self._report(problems, took)
         return took
+
+    def _found(self, problems: list[Problem]) -> None:
+        """Problems found while rendering a page, printed as the check's are."""
+        for problem in self._redact(problems):
+            self.echo(problem.format())
 
     def _report(self, problems: list[Problem], took: float) -> None:
         for problem in problems:
