@@ -106,6 +106,25 @@ def check(paths: tuple[Path, ...], root: Path, strict: bool, readability: bool) 
 
 @main.command()
 @ROOT
+@click.option(
+    "--port",
+    type=click.IntRange(0, 65535),
+    default=8000,
+    show_default=True,
+    help="The port to serve on, on this computer only (127.0.0.1); 0 picks any free port.",
+)
+@click.option(
+    "--drafts",
+    is_flag=True,
+    help="Also show articles that are not published, marked 'Draft \u2014 not published'.",
+)
+def serve(root: Path, port: int, drafts: bool) -> None:
+    """Preview the website while you write: it updates as you save (Ctrl+C stops it)."""
+    pipeline.preview(root, port, drafts, _echo)
+
+
+@main.command()
+@ROOT
 @STRICT
 @click.option(
     "--output",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import shutil
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -339,3 +340,18 @@ def _report_pdf(
         return problems
     os.replace(partial, pdf_file)  # never a half-written PDF at `pdf_file`
     return problems
+
+
+def preview(
+    root: Path, port: int, drafts: bool, echo: Callable[[str], None], today: dt.date | None = None
+) -> None:
+    """`flagpress serve`: show the publication on 127.0.0.1:`port` until Ctrl+C.
+
+    Checked and rendered like a build, with `drafts` marked if asked for; nothing is
+    published (no release, no `site/`, no PDFs): see commands/serve.
+    """
+    # Imported here: MkDocs and the watcher are loaded only when a preview runs.
+    from flagpress.commands.serve import Preview
+
+    preview = Preview(root, echo, drafts, (lambda: today) if today else dt.date.today)
+    preview.serve(port)

@@ -7,6 +7,7 @@ that one run lists every problem in every file.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -44,11 +45,17 @@ class NotAPublication(UsageError):
     """The folder given is not a publication at all (a usage error, not a content one)."""
 
 
+# What `load_publication` may reuse between calls in one process (`flagpress serve`):
+# each file's last reading (its text, what was read and the problems found), by file.
+Memo = dict[tuple[str, type], tuple[str, Any, list[Problem]]]
+
+
 class _Reader:
     """Holds the publication root, the Markdown converter and the problems found."""
 
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, memo: Memo | None = None) -> None:
         self.root = root
+        self.memo = memo
         self.real_root = root.resolve()
         self.problems: list[Problem] = []
         self.converter = BodyConverter()
@@ -77,11 +84,32 @@ class _Reader:
         """
         shown = self.shown(path)
         try:
-            value = parse_yaml(read_text(path, shown), shown)
+            text = read_text(path, shown)
+        except ContentError as err:
+            self.problems.extend(err.problems)
+            return None
+        return self.remembered((shown, empty), text, lambda: self._yaml(text, shown, empty))
+
+    def _yaml(self, text: str, shown: str, empty: type[YMap] | type[YList]) -> YValue | None:
+        try:
+            value = parse_yaml(text, shown)
         except ContentError as err:
             self.problems.extend(err.problems)
             return None
         return _empty(empty, Location(shown)) if value is None else value
+
+    def remembered(self, key: tuple[str, type], text: str, read: Callable[[], Any]) -> Any:
+        """`read()`, or what it gave (and reported) last time the file held `text`."""
+        if self.memo is None:
+            return read()
+        kept = self.memo.get(key)
+        if kept is not None and kept[0] == text:
+            self.problems.extend(kept[2])
+            return kept[1]
+        before = len(self.problems)
+        value = read()
+        self.memo[key] = (text, value, self.problems[before:])
+        return value
 
     def declared(
         self, model: type, value: YValue | None, what: str, at: Location
@@ -90,14 +118,20 @@ class _Reader:
         return read_declared(model, value, what, at, self.problems)
 
 
-def load_publication(root: Path) -> tuple[Publication | None, list[Problem]]:
-    """Read `root`; returns the publication (None if unusable) and every problem found."""
+def load_publication(
+    root: Path, memo: Memo | None = None
+) -> tuple[Publication | None, list[Problem]]:
+    """Read `root`; returns the publication (None if unusable) and every problem found.
+
+    With `memo` (kept by a long-running caller), a Markdown file whose text has not
+    changed since the last call is not read again: only the edited file is converted.
+    """
     if not (root / CONFIG_FILE).is_file():
         raise NotAPublication(
             f"no {CONFIG_FILE} in {root}; run flagpress inside a publication folder "
             "or point --root at one"
         )
-    reader = _Reader(root)
+    reader = _Reader(root, memo)
     config = _load_config(reader)
     contributors = _load_contributors(reader)
     issues = _load_issues(reader)
@@ -248,7 +282,20 @@ def _front_matter(reader: _Reader, path: Path, model: type) -> tuple[dict[str, A
     """Read a Markdown file: (the model's declared values, its body) or None when unusable."""
     shown = reader.shown(path)
     try:
-        split = split_front_matter(read_text(path, shown, MAX_MARKDOWN_BYTES), shown)
+        text = read_text(path, shown, MAX_MARKDOWN_BYTES)
+    except ContentError as err:
+        reader.problems.extend(err.problems)
+        return None
+    return reader.remembered(
+        (shown, model), text, lambda: _read_front_matter(reader, shown, text, model)
+    )
+
+
+def _read_front_matter(
+    reader: _Reader, shown: str, text: str, model: type
+) -> tuple[dict[str, Any], Body] | None:
+    try:
+        split = split_front_matter(text, shown)
         raw = parse_yaml(split.yaml_text, shown, split.yaml_first_line)
     except ContentError as err:
         reader.problems.extend(err.problems)

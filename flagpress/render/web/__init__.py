@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from flagpress.diagnostics import Location, Problem
 from flagpress.render.edition import Edition
@@ -12,7 +13,10 @@ from flagpress.render.web.extras import ExtraSource
 from flagpress.render.web.pages import compute_site
 from flagpress.render.web.sitemap import ROBOTS, robots_txt
 
-__all__ = ["Website"]
+if TYPE_CHECKING:
+    from flagpress.render.web.mkdocs_adapter import SiteSettings
+
+__all__ = ["Website", "site_settings", "theme_problem"]
 
 
 class Website:
@@ -28,19 +32,12 @@ class Website:
     def render(self, edition: Edition, folder: Folder) -> list[Problem]:
         """Render the website into `folder`, next to what other outputs wrote there."""
         # MkDocs is imported only when a website is made (not by `flagpress check`).
-        from flagpress.render.web.mkdocs_adapter import RendererError, SiteSettings, render_site
+        from flagpress.render.web.mkdocs_adapter import RendererError, render_site
 
         # Written first, so a content file can never take its address.
         folder.write(ROBOTS, robots_txt(edition.config.url).encode("utf-8"))
         site = compute_site(edition, folder, self.extras)
-        settings = SiteSettings(
-            name=edition.config.title,
-            url=edition.config.url,
-            language=edition.config.language,
-            description=edition.config.description,
-            overrides=edition.root / "templates" / "theme",
-            alternates=tuple((a.href, a.type) for a in edition.alternates),
-        )
+        settings = site_settings(edition)
         # MkDocs empties the folder it writes to: it gets one of its own, published after.
         work = folder.scratch()
         try:
@@ -48,12 +45,26 @@ class Website:
             _publish(work, folder)
             return []
         except RendererError as err:
-            return [_theme_problem(edition.root, err)]
+            return [theme_problem(edition.root, err)]
         finally:
             shutil.rmtree(work, ignore_errors=True)
 
 
-def _theme_problem(root: Path, err: Exception) -> Problem:
+def site_settings(edition: Edition) -> SiteSettings:
+    """What the theme is given besides the pages: one place, for builds and the preview."""
+    from flagpress.render.web.mkdocs_adapter import SiteSettings
+
+    return SiteSettings(
+        name=edition.config.title,
+        url=edition.config.url,
+        language=edition.config.language,
+        description=edition.config.description,
+        overrides=edition.root / "templates" / "theme",
+        alternates=tuple((a.href, a.type) for a in edition.alternates),
+    )
+
+
+def theme_problem(root: Path, err: Exception) -> Problem:
     """MkDocs failed: said at the publication's theme override when one is to blame."""
     filename = getattr(err, "filename", None)
     path = Path(filename) if filename else root / "templates" / "theme"

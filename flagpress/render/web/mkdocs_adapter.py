@@ -10,9 +10,12 @@ flagpress produced something MkDocs did not understand.
 from __future__ import annotations
 
 import io
+import json
 import logging
 import os
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -24,12 +27,15 @@ os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
 from markupsafe import escape  # noqa: E402
 from mkdocs import localization  # noqa: E402
+from mkdocs.commands.build import _populate_page, get_context  # noqa: E402
 from mkdocs.commands.build import build as mkdocs_build  # noqa: E402
 from mkdocs.config import load_config  # noqa: E402
 from mkdocs.config.defaults import MkDocsConfig  # noqa: E402
 from mkdocs.exceptions import MkDocsException  # noqa: E402
 from mkdocs.plugins import BasePlugin  # noqa: E402
 from mkdocs.structure.files import File, Files  # noqa: E402
+from mkdocs.structure.nav import Navigation, get_navigation  # noqa: E402
+from mkdocs.structure.pages import Page  # noqa: E402
 from mkdocs.structure.toc import get_toc  # noqa: E402
 from mkdocs.theme import Theme  # noqa: E402
 from mkdocs.utils import templates as mkdocs_filters  # noqa: E402
@@ -254,3 +260,115 @@ def _template_failure(err: Exception, dirs: list[str]) -> Exception:
     failure = RendererError(message, str(filename) if filename else None, line)
     failure.code = "template-unsafe" if unsafe else "theme-error"
     return failure
+
+
+class LivePages:
+    """One page at a time through a warmed MkDocs, for `flagpress serve`.
+
+    A whole `mkdocs build` of 1,000 articles takes seconds; after a one-word edit only
+    the page being looked at is needed. This sets MkDocs up once, as `render_site`
+    does (config, theme environment, files, nav), and then renders any one page
+    exactly as a build would write it. It keeps each page's search entries, so the
+    search index it gives is whole (unlike `mkdocs build --dirty`). The nav and the
+    list of pages are fixed: when they change, make a new one. Not thread-safe.
+    """
+
+    def __init__(self, site: Site, settings: SiteSettings, built: Path) -> None:
+        """`built` is the folder a `render_site` of the same pages wrote (its index seeds ours)."""
+        self._work = tempfile.TemporaryDirectory(prefix="flagpress-live-")
+        docs_dir = os.path.join(self._work.name, "docs")
+        os.mkdir(docs_dir)
+        config = load_config(
+            io.StringIO(_config_yaml(site, settings, docs_dir, built.resolve())),
+            config_file_path=os.path.join(self._work.name, "mkdocs.yml"),
+        )
+        _escape_shown_values(config, settings)
+        if settings.overrides is not None and settings.overrides.is_dir():
+            config.theme.dirs.insert(0, str(settings.overrides))
+        theme = config.theme
+        theme.get_env = lambda: _theme_env(theme)  # type: ignore[method-assign]
+        self._plugin = _FlagpressPlugin(site)
+        config.plugins["flagpress"] = self._plugin
+        with _mkdocs_warnings(list(theme.dirs)):
+            self.config = config.plugins.on_config(config)
+            self.env = theme.get_env()
+            self.files = config.plugins.on_files(Files([]), config=config)
+            self.nav: Navigation = get_navigation(self.files, config)
+            self.nav = config.plugins.on_nav(self.nav, config=config, files=self.files)
+            self.env = config.plugins.on_env(self.env, config=config, files=self.files)
+        self._search = next(p for p in config.plugins.values() if hasattr(p, "search_index"))
+        self._entries = _index_by_page(built / "search" / "search_index.json")
+
+    def render(self, page: WebPage) -> bytes:
+        """The page at `page.src_uri` as `render_site` would write it; raises RendererError."""
+        file = self.files.get_file_from_path(page.src_uri)
+        if file is None:
+            raise KeyError(page.src_uri)  # a new page: the caller makes a new LivePages
+        self._plugin.by_uri[page.src_uri] = page
+        mk_page = file.page if file.page is not None else Page(None, file, self.config)
+        with _mkdocs_warnings(list(self.config.theme.dirs)):
+            _populate_page(mk_page, self.config, self.files)
+            output = self._build(mk_page)
+        return output.encode("utf-8", errors="xmlcharrefreplace")
+
+    def _build(self, page: Page) -> str:
+        """What mkdocs.commands.build._build_page does, returning the page instead of writing."""
+        config = self.config
+        config._current_page = page
+        page.active = True
+        self._search.search_index.entries = []
+        try:
+            context = get_context(self.nav, self.files.documentation_pages(), config, page)
+            template = self.env.get_template(page.meta.get("template", "main.html"))
+            context = config.plugins.on_page_context(
+                context, page=page, config=config, nav=self.nav
+            )
+            output = template.render(context)
+            output = config.plugins.on_post_page(output, page=page, config=config)
+        finally:
+            page.active = False
+            config._current_page = None
+        self._entries[page.url] = self._search.search_index.entries
+        return output
+
+    def search_index(self) -> bytes:
+        """search/search_index.json for every page, each as last rendered."""
+        index = self._search.search_index
+        index.entries = [e for entries in self._entries.values() for e in entries]
+        return index.generate_search_index(None).encode("utf-8")
+
+    def close(self) -> None:
+        self._work.cleanup()
+
+
+def _index_by_page(path: Path) -> dict[str, list[dict]]:
+    """A built search index's entries, grouped by the page they are on, in order."""
+    by_page: dict[str, list[dict]] = {}
+    if path.is_file():
+        for entry in json.loads(path.read_text(encoding="utf-8"))["docs"]:
+            by_page.setdefault(entry["location"].split("#")[0], []).append(entry)
+    return by_page
+
+
+@contextmanager
+def _mkdocs_warnings(dirs: list[str]) -> Iterator[None]:
+    """Any warning MkDocs logs, or a theme template failing, as a RendererError."""
+    logger = logging.getLogger("mkdocs")
+    collect = _Collect()
+    propagate = logger.propagate
+    logger.addHandler(collect)
+    logger.propagate = False
+    try:
+        yield
+    except MkDocsException as err:
+        details = "; ".join(collect.messages)
+        raise RendererError(f"the website could not be rendered: {err} {details}") from err
+    except (KeyError, RendererError):
+        raise
+    except Exception as err:
+        raise _template_failure(err, [d for d in dirs]) from None
+    finally:
+        logger.removeHandler(collect)
+        logger.propagate = propagate
+    if collect.messages:
+        raise RendererError("the website renderer warned: " + "; ".join(collect.messages))
