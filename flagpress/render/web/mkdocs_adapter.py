@@ -287,7 +287,7 @@ class LivePages:
             config.theme.dirs.insert(0, str(settings.overrides))
         theme = config.theme
         theme.get_env = lambda: _theme_env(theme)  # type: ignore[method-assign]
-        self._plugin = _FlagpressPlugin(site)
+        self._plugin = _FlagpressPlugin(site, settings.language)
         config.plugins["flagpress"] = self._plugin
         with _mkdocs_warnings(list(theme.dirs)):
             self.config = config.plugins.on_config(config)
