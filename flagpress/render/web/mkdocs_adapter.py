@@ -12,6 +12,7 @@ from __future__ import annotations
 import io
 import logging
 import os
+import re
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -111,6 +112,28 @@ class _FlagpressPlugin(BasePlugin):
         ours = self.by_uri[page.file.src_uri]
         page.toc = get_toc([dict(t) for t in ours.toc])  # type: ignore[misc]
         return ours.html
+
+    def on_post_page(self, output: str, *, page, config) -> str:  # noqa: ANN001
+        return valid_toggles(output)
+
+    def on_post_template(self, output_content: str, *, template_name, config) -> str:  # noqa: ANN001
+        return valid_toggles(output_content)  # 404.html
+
+
+# Material's base.html (outside any block a theme can override) writes its two hidden
+# switches, for the phone menu and the search, as checkboxes with autocomplete="off",
+# which HTML allows on text fields only: the Nu HTML Checker reports it on every page.
+# It is there so Firefox does not restore a switch left on; assets/flagpress.js turns
+# both off when a page is shown instead.
+_TOGGLE = re.compile(
+    r'(<input class="md-toggle" data-md-toggle="(?:drawer|search)" type="checkbox" '
+    r'id="__(?:drawer|search)") autocomplete="off">'
+)
+
+
+def valid_toggles(html: str) -> str:
+    """`html` without the attribute HTML does not allow on Material's two switches."""
+    return _TOGGLE.sub(r"\1>", html)
 
 
 class _Collect(logging.Handler):
