@@ -111,6 +111,7 @@ def test_an_image_that_cannot_be_measured_gets_no_size(tmp_path) -> None:  # noq
 def test_the_sanitiser_lets_through_only_the_notes_own_link_names() -> None:
     """Articles may not hold HTML (checked at load), but the sanitiser is the last word:
     any other aria-label is dropped, so a link's name is its visible text."""
+
     def keep(_attribute: str, value: str) -> str:
         return value
 

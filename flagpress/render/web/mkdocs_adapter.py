@@ -181,7 +181,10 @@ def _config_yaml(site: Site, settings: SiteSettings, docs_dir: str, out_dir: Pat
             "custom_dir": str(THEME_DIR),
             "language": theme_language(settings.language),
             "font": False,  # no requests to Google Fonts: readers' privacy, offline use
-            "features": ["navigation.top", "search.highlight"],
+            # No "Back to top" button (navigation.top): it appears under the header as
+            # readers go back up, and at 400% zoom it covered the links Shift+Tab reached
+            # (WCAG 2.4.11); the Home key and the skip link do its job.
+            "features": ["search.highlight"],
             # Two schemes, following the reader's system setting; partials/palette.html
             # turns them into one "Dark colour scheme" button with aria-pressed.
             "palette": [
