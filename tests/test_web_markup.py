@@ -11,7 +11,7 @@ from __future__ import annotations
 import io
 import re
 
-from conftest import build, page_html, png, with_body
+from conftest import FOREWORD, FOREWORD_PATH, build, page_html, png, with_body
 from PIL import Image
 
 from flagpress.render.images import dimensions
@@ -89,6 +89,16 @@ def test_every_image_has_the_size_it_is_published_with(publication) -> None:
         "A photo taken sideways": ' width="10" height="40"',
         "A drawing": ' width="120" height="45"',  # width and height win over the viewBox
     }
+
+
+def test_lead_image_has_its_size_too(publication) -> None:  # noqa: ANN001
+    lead = "tags: [housing]\nimage: {src: images/lead.png, alt: A black box}\n"
+    foreword = FOREWORD.replace("tags: [housing]\n", lead)
+    root = publication({FOREWORD_PATH: foreword, f"{IMAGES}/lead.png": png(64, 36)})
+    page = page_html(build(root), "issues/2019-03/foreword")
+    assert re.search(
+        r'<img src="\.\./images/lead\.png" alt="A black box" width="64" height="36"', page
+    )
 
 
 def test_an_image_that_cannot_be_measured_gets_no_size(tmp_path) -> None:  # noqa: ANN001

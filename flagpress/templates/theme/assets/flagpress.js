@@ -1,5 +1,9 @@
 /* flagpress: keyboard and screen-reader fixes to Material's interactive parts.
-   Each one is for a problem measured in a real browser (tests/test_a11y_browser.py). */
+   Each one is for a problem measured in a real browser (tests/test_a11y_browser.py).
+   What can be written at build time is, in the theme's templates (the current page in
+   the menu, the menu's section buttons, the search's live region and name) or in the
+   article bodies (footnote links and heading, pull quotes: render/web_markup.py): this
+   file only does what needs a script. */
 (function () {
   "use strict";
 
@@ -116,6 +120,11 @@
         button.focus();
       }
     });
+    /* A window widened past the phone layout shows the menu beside the page: the page
+       must not stay inert behind a menu that is no longer a dialog. */
+    window.matchMedia("(min-width: 76.25em)").addEventListener("change", function () {
+      modal(drawer.checked && visible(button));
+    });
     document.addEventListener("keydown", function (event) {
       if (!drawer.checked || !visible(button)) return;
       if (event.key === "Escape") {
@@ -170,8 +179,6 @@
       boxes[i].setAttribute("aria-label", "Table " + (i + 1) + " (scroll sideways to see it all)");
     }
   }
-
-
 
   /* Escape closes the search, and Material then left focus on <body>, back at the top
      of the page (WCAG 2.4.3): put it back where the reader was before the search. */
