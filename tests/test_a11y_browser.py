@@ -765,3 +765,29 @@ def test_menu_section_is_a_button_that_says_whether_it_is_open(
     context.close()
     assert [s[0] for s in seen] == ["false", "true", "false", "true", "false"]
     assert all(s[1] == "BUTTON" and s[3] for s in seen), seen
+
+
+def test_every_image_has_the_size_of_its_file(browser, sample_site) -> None:
+    """Every image on the website says how big it is (width and height from the file as
+    published), so the text does not jump as images arrive; the browser's own measure
+    of the file agrees with the page."""
+    base, pages = sample_site
+    context = _context(browser, base)
+    page = context.new_page()
+    found, wrong = 0, {}
+    for path in pages:
+        page.goto(base + path)
+        sizes = page.evaluate(
+            """() => [...document.images].map((i) => [i.getAttribute('src'),
+                 i.getAttribute('width'), i.getAttribute('height'),
+                 i.naturalWidth, i.naturalHeight])"""
+        )
+        for src, width, height, natural_w, natural_h in sizes:
+            found += 1
+            if width is None or height is None:
+                wrong[f"{path} {src}"] = "no width and height"
+            elif abs(int(width) / int(height) - natural_w / natural_h) > 0.01:
+                wrong[f"{path} {src}"] = f"{width}x{height}, the file is {natural_w}x{natural_h}"
+    context.close()
+    assert wrong == {}
+    assert found >= 3  # the cover and the two figures of the sample
