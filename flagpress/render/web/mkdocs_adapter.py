@@ -13,6 +13,7 @@ import io
 import json
 import logging
 import os
+import re
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -120,6 +121,28 @@ class _FlagpressPlugin(BasePlugin):
         page.toc = get_toc([dict(t) for t in ours.toc])  # type: ignore[misc]
         return ours.html
 
+    def on_post_page(self, output: str, *, page, config) -> str:  # noqa: ANN001
+        return valid_toggles(output)
+
+    def on_post_template(self, output_content: str, *, template_name, config) -> str:  # noqa: ANN001
+        return valid_toggles(output_content)  # 404.html
+
+
+# Material's base.html (outside any block a theme can override) writes its two hidden
+# switches, for the phone menu and the search, as checkboxes with autocomplete="off",
+# which HTML allows on text fields only: the Nu HTML Checker reports it on every page.
+# It is there so Firefox does not restore a switch left on; assets/flagpress.js turns
+# both off when a page is shown instead.
+_TOGGLE = re.compile(
+    r'(<input class="md-toggle" data-md-toggle="(?:drawer|search)" type="checkbox" '
+    r'id="__(?:drawer|search)") autocomplete="off">'
+)
+
+
+def valid_toggles(html: str) -> str:
+    """`html` without the attribute HTML does not allow on Material's two switches."""
+    return _TOGGLE.sub(r"\1>", html)
+
 
 def _share(page, ours: WebPage, locale: str) -> None:  # noqa: ANN001
     """Hand theme/partials/fp-meta.html the page's link-preview details, escaped once,
@@ -182,7 +205,10 @@ def _config_yaml(site: Site, settings: SiteSettings, docs_dir: str, out_dir: Pat
             "custom_dir": str(THEME_DIR),
             "language": theme_language(settings.language),
             "font": False,  # no requests to Google Fonts: readers' privacy, offline use
-            "features": ["navigation.top", "search.highlight"],
+            # No "Back to top" button (navigation.top): it appears under the header as
+            # readers go back up, and at 400% zoom it covered the links Shift+Tab reached
+            # (WCAG 2.4.11); the Home key and the skip link do its job.
+            "features": ["search.highlight"],
             # Two schemes, following the reader's system setting; partials/palette.html
             # turns them into one "Dark colour scheme" button with aria-pressed.
             "palette": [
