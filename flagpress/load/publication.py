@@ -11,10 +11,11 @@ from pathlib import Path
 from typing import Any
 
 from flagpress.diagnostics import ContentError, Location, Problem, UsageError
+from flagpress.load.cache import LoadCache
 from flagpress.load.declared import read_declared
 from flagpress.load.fields import ID_PATTERN
-from flagpress.load.front_matter import split_front_matter
 from flagpress.load.markdown_body import BodyConverter
+from flagpress.load.markdown_file import read_markdown
 from flagpress.load.source_files import read_text
 from flagpress.load.stray_files import stray_files
 from flagpress.load.strict_yaml import YList, YMap, YStr, YValue, parse_yaml
@@ -45,13 +46,20 @@ class NotAPublication(UsageError):
 
 
 class _Reader:
-    """Holds the publication root, the Markdown converter and the problems found."""
+    """Holds the publication root, the Markdown converter, the cache and the problems found."""
 
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, cache: LoadCache | None) -> None:
         self.root = root
         self.real_root = root.resolve()
         self.problems: list[Problem] = []
-        self.converter = BodyConverter()
+        self.cache = cache
+        self._converter: BodyConverter | None = None
+
+    def converter(self) -> BodyConverter:
+        """Made on first use: when every body comes from the cache, none is needed."""
+        if self._converter is None:
+            self._converter = BodyConverter()
+        return self._converter
 
     def shown(self, path: Path) -> str:
         return path.relative_to(self.root).as_posix()
@@ -90,14 +98,20 @@ class _Reader:
         return read_declared(model, value, what, at, self.problems)
 
 
-def load_publication(root: Path) -> tuple[Publication | None, list[Problem]]:
-    """Read `root`; returns the publication (None if unusable) and every problem found."""
+def load_publication(
+    root: Path, cache: LoadCache | None = None
+) -> tuple[Publication | None, list[Problem]]:
+    """Read `root`; returns the publication (None if unusable) and every problem found.
+
+    With a `cache` (see load/cache.py), Markdown files whose text has not changed since
+    it was last filled are not read again: their details, body and problems come from it.
+    """
     if not (root / CONFIG_FILE).is_file():
         raise NotAPublication(
             f"no {CONFIG_FILE} in {root}; run flagpress inside a publication folder "
             "or point --root at one"
         )
-    reader = _Reader(root)
+    reader = _Reader(root, cache)
     config = _load_config(reader)
     contributors = _load_contributors(reader)
     issues = _load_issues(reader)
@@ -248,22 +262,13 @@ def _front_matter(reader: _Reader, path: Path, model: type) -> tuple[dict[str, A
     """Read a Markdown file: (the model's declared values, its body) or None when unusable."""
     shown = reader.shown(path)
     try:
-        split = split_front_matter(read_text(path, shown, MAX_MARKDOWN_BYTES), shown)
-        raw = parse_yaml(split.yaml_text, shown, split.yaml_first_line)
+        text = read_text(path, shown, MAX_MARKDOWN_BYTES)
     except ContentError as err:
         reader.problems.extend(err.problems)
         return None
-    if raw is None:
-        raw = _empty(YMap, Location(shown))
-    values = reader.declared(model, raw, "the front matter", Location(shown))
-    if values is None:
-        return None
-    try:
-        body = reader.converter.convert(split.body, shown, split.body_first_line)
-    except ContentError as err:
-        reader.problems.extend(err.problems)
-        return None
-    return values, body
+    result, problems = read_markdown(text, shown, model, reader.cache, reader.converter)
+    reader.problems.extend(problems)
+    return result
 
 
 def _empty(kind: type[YMap] | type[YList], loc: Location) -> YMap | YList:
