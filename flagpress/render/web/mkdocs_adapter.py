@@ -10,6 +10,7 @@ flagpress produced something MkDocs did not understand.
 from __future__ import annotations
 
 import io
+import json
 import logging
 import os
 import tempfile
@@ -23,6 +24,7 @@ from jinja2.sandbox import SecurityError
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
 from markupsafe import escape  # noqa: E402
+from material.plugins.search.plugin import SearchPlugin  # type: ignore[import-untyped]  # noqa: E402
 from mkdocs import localization  # noqa: E402
 from mkdocs.commands.build import build as mkdocs_build  # noqa: E402
 from mkdocs.config import load_config  # noqa: E402
@@ -30,6 +32,7 @@ from mkdocs.config.defaults import MkDocsConfig  # noqa: E402
 from mkdocs.exceptions import MkDocsException  # noqa: E402
 from mkdocs.plugins import BasePlugin  # noqa: E402
 from mkdocs.structure.files import File, Files  # noqa: E402
+from mkdocs.structure.pages import Page  # noqa: E402
 from mkdocs.structure.toc import get_toc  # noqa: E402
 from mkdocs.theme import Theme  # noqa: E402
 from mkdocs.utils import templates as mkdocs_filters  # noqa: E402
@@ -101,6 +104,7 @@ class _FlagpressPlugin(BasePlugin):
 
     def on_page_markdown(self, markdown: str, *, page, config, files) -> str:  # noqa: ANN001
         ours = self.by_uri[page.file.src_uri]
+        page.__class__ = _Converted  # its body was converted once, when flagpress read it
         # The theme prints these unescaped, so they are escaped here, once.
         page.meta = {"title": str(escape(ours.title))}
         if ours.description:
@@ -111,6 +115,46 @@ class _FlagpressPlugin(BasePlugin):
         ours = self.by_uri[page.file.src_uri]
         page.toc = get_toc([dict(t) for t in ours.toc])  # type: ignore[misc]
         return ours.html
+
+
+class _Converted(Page):
+    """A page whose HTML flagpress made: MkDocs would otherwise set up Python-Markdown
+    (with its extensions) for every page only to convert nothing (1.6% of a build)."""
+
+    def render(self, config, files) -> None:  # noqa: ANN001
+        self.content = ""
+        self.present_anchor_ids = set()
+
+
+class _PreparedSearch(SearchPlugin):
+    """Material's search, fed the index flagpress made (render/web/search_index.py).
+
+    Registered under Material's own name, so the theme shows its search box and
+    script exactly as before; only the indexing differs: no page's HTML is parsed
+    again (Material's plugin does that for every page), and `docs` is written as is.
+    """
+
+    def __init__(self, docs: list[dict[str, str]]) -> None:
+        super().__init__()
+        self.docs = docs
+
+    def on_page_context(self, context, *, page, config, nav):  # noqa: ANN001, ANN201
+        return context
+
+    def on_post_build(self, *, config) -> None:  # noqa: ANN001
+        index = {key: self.config[key] for key in ("lang", "separator", "pipeline", "fields")}
+        data = json.dumps({"config": index, "docs": self.docs}, separators=(",", ":"))
+        folder = Path(config.site_dir) / "search"
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / "search_index.json").write_text(data, encoding="utf-8")
+
+
+def _search(docs: list[dict[str, str]], language: str) -> _PreparedSearch:
+    plugin = _PreparedSearch(docs)
+    errors, _ = plugin.load_config({"lang": language})
+    if errors:
+        raise RendererError(f"the search settings are not valid: {errors}")
+    return plugin
 
 
 class _Collect(logging.Handler):
@@ -144,7 +188,6 @@ def theme_language(tag: str) -> str:
 
 
 def _config_yaml(site: Site, settings: SiteSettings, docs_dir: str, out_dir: Path) -> str:
-    language = settings.language.split("-")[0].lower() or "en"
     config = {
         "site_name": settings.name,
         "site_url": settings.url,
@@ -168,14 +211,21 @@ def _config_yaml(site: Site, settings: SiteSettings, docs_dir: str, out_dir: Pat
         },
         "extra_css": ["assets/flagpress.css"],
         "extra": {"alternates": [{"href": h, "type": t} for h, t in settings.alternates]},
-        "plugins": [{"search": {"lang": language}}],
+        "plugins": [],  # search is added by render_site, fed flagpress's own index
         "markdown_extensions": [],
     }
     return yaml.safe_dump(config, allow_unicode=True, sort_keys=False)
 
 
-def render_site(site: Site, settings: SiteSettings, out_dir: Path) -> None:
-    """Write the website for `site` into the empty folder `out_dir`."""
+def _index_language(settings: SiteSettings) -> str:
+    return settings.language.split("-")[0].lower() or "en"
+
+
+def render_site(
+    site: Site, settings: SiteSettings, out_dir: Path, search: list[dict[str, str]]
+) -> None:
+    """Write the website for `site` into the empty folder `out_dir`, with `search` (see
+    render/web/search_index.py) as its search index."""
     logger = logging.getLogger("mkdocs")
     collect = _Collect()
     propagate = logger.propagate
@@ -196,6 +246,7 @@ def render_site(site: Site, settings: SiteSettings, out_dir: Path) -> None:
             theme = config.theme
             theme.get_env = lambda: _theme_env(theme)  # type: ignore[method-assign]
             dirs = list(theme.dirs)
+            config.plugins["material/search"] = _search(search, _index_language(settings))
             config.plugins["flagpress"] = _FlagpressPlugin(site)
             mkdocs_build(config)
     except MkDocsException as err:
