@@ -20,7 +20,7 @@ from flagpress.diagnostics import (
     has_errors,
 )
 from flagpress.load import CACHE_DIR, load_publication
-from flagpress.load.cache import LoadCache, disk_cache
+from flagpress.load.cache import DiskCache, LoadCache, disk_cache
 from flagpress.load.content_files import ContentFiles
 from flagpress.load.private_file import Private, load_private
 from flagpress.model import Publication
@@ -70,6 +70,8 @@ def _check(
     pub, problems = load_publication(root, cache)
     if pub is not None:
         problems += validate(pub, ContentFiles(root), today, cache)
+        if isinstance(cache, DiskCache):
+            cache.prune()  # what was not used is an old version of a file
     private, private_problems = load_private(root, pub)
     return pub, private, redact(sorted(set(problems + private_problems)), pub, private)
 

@@ -178,3 +178,16 @@ def test_no_private_value_is_cached(publication) -> None:
     entries = _entries(root)
     assert entries
     assert not [p for p in entries if b"Quillfeather" in p.read_bytes()]
+
+
+def test_old_versions_of_a_file_do_not_pile_up(publication) -> None:
+    root = publication()
+    check(root)
+    before = _entries(root)
+    assert len(before) == 6  # three Markdown files, and the text checks of each
+    for word in ("Hello.", "Hello again.", "Goodbye."):
+        (root / FOREWORD_PATH).write_text(FOREWORD.replace("Welcome.", word), encoding="utf-8")
+        assert check(root).exit_code == 0
+    after = _entries(root)
+    assert len(after) == 6
+    assert len(set(before) & set(after)) == 4  # the unchanged files' entries are kept

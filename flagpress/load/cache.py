@@ -31,6 +31,7 @@ import importlib
 import io
 import os
 import pickle
+import re
 import sys
 import tempfile
 from importlib import metadata
@@ -49,6 +50,7 @@ _MAKERS = (
     "flagpress.slugs",
 )
 _LIBRARIES = ("flagpress", "markdown", "pymdown-extensions", "pyyaml")
+_KEY = re.compile("[0-9a-f]{64}")
 # Only these may be rebuilt from an entry: data classes, never functions.
 _ALLOWED_MODULES = frozenset({"flagpress.model", "flagpress.diagnostics", "flagpress.settings"})
 
@@ -89,11 +91,20 @@ class DiskCache(LoadCache):
     def __init__(self, folder: Path) -> None:
         super().__init__()
         self.folder = folder
+        self._used: set[str] = set()
+
+    def prune(self) -> None:
+        """Delete every entry this object neither read nor wrote: after a whole run,
+        those are old versions of files, so the folder does not grow with each edit."""
+        for path in self.folder.glob("??/*"):
+            if _KEY.fullmatch(path.name) and path.name not in self._used:
+                path.unlink(missing_ok=True)
 
     def _path(self, key: str) -> Path:
         return self.folder / key[:2] / key
 
     def _read(self, key: str) -> bytes | None:
+        self._used.add(key)
         try:
             return self._path(key).read_bytes()
         except OSError:
@@ -102,6 +113,7 @@ class DiskCache(LoadCache):
     def _write(self, key: str, data: bytes) -> None:
         """Write the entry atomically; a cache that cannot be written is simply not kept."""
         path = self._path(key)
+        self._used.add(key)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".partial-")
