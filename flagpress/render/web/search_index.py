@@ -7,10 +7,11 @@ Edition already holds what it needs, so the entries are made from it, in the for
 Material's search script reads (`docs` of `location`, `title`, `text`; a `#` in the
 location makes a section of the page before it).
 
-The index is a summary, so that it stays small as the archive grows (about 190 bytes
-per article with an article's usual three headings):
+The index is a summary, so that it stays small as the archive grows (see the README
+for its size):
 
-- each article: its title; its content note, summary and byline, as on its page;
+- each article: its title; its content note, summary and byline, as on its page,
+  and the first `SECTION_WORDS` words of its text before the first heading;
 - each heading of an article or standing page: a section entry with the heading, the
   article's content note first (a result lands past the note at the top of the page)
   and the first `SECTION_WORDS` words of the section;
@@ -53,6 +54,7 @@ def search_docs(edition: Edition, pages: list[WebPage]) -> list[Doc]:
         if article is not None:
             byline = f"By {namer.names(article.authors)}" if article.authors else ""
             texts = [_note(article.content_note), article.summary, byline]
+            texts += _first_words(_prose(article.body, None))
             docs.append(_doc(location, article.title, texts))
             docs += _sections(location, article.body, article.content_note)
         elif page.src_uri in standing:
