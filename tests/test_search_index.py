@@ -109,3 +109,15 @@ def test_a_build_converts_each_body_once_and_mkdocs_converts_none(publication, m
     site = build(publication())
     assert (site / "issues/2019-03/foreword/index.html").is_file()
     assert sorted(converted) == ["Some text.\n", "We are a test.\n", FOREWORD.split("---\n")[2]]
+
+
+def test_older_articles_are_summarised_without_sections(publication, monkeypatch) -> None:
+    from flagpress.render.web import search_index
+
+    monkeypatch.setattr(search_index, "RECENT_ARTICLES", 1)  # second.md sorts as the newest
+    docs = {d["location"]: d for d in _docs(publication)}
+    page = "issues/2019-03/foreword/"
+    assert [loc for loc in docs if loc.startswith(page)] == [page]
+    assert docs[page]["text"] == "<p>Why we made this issue.</p> <p>By Neil J</p>"
+    second = docs["issues/2019-03/second/"]["text"]
+    assert second == "<p>The second article.</p> <p>By Alex and a volunteer</p> <p>Some text.</p>"
