@@ -110,7 +110,7 @@ class Checker:
         """
         if files_changed:
             self.files.forget()
-        pub, problems = load_publication(self.root, self.memo)
+        pub, problems = load_publication(self.root, memo=self.memo)
         if pub is not None:
             problems += self.validate(pub, self.files, today)
         private, private_problems = load_private(self.root, pub)

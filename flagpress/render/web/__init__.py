@@ -11,6 +11,7 @@ from flagpress.render.edition import Edition
 from flagpress.render.folder import Folder
 from flagpress.render.web.extras import ExtraSource
 from flagpress.render.web.pages import compute_site
+from flagpress.render.web.search_index import search_docs
 from flagpress.render.web.sitemap import ROBOTS, robots_txt
 
 if TYPE_CHECKING:
@@ -41,7 +42,7 @@ class Website:
         # MkDocs empties the folder it writes to: it gets one of its own, published after.
         work = folder.scratch()
         try:
-            render_site(site, settings, work)
+            render_site(site, settings, work, search_docs(edition, site.pages))
             _publish(work, folder)
             return []
         except RendererError as err:
