@@ -8,15 +8,21 @@ which PDFs to make), while model.py holds what editors write article by article.
 from __future__ import annotations
 
 import datetime as dt
+import re
+from dataclasses import field
 
 from flagpress.keys import Range, declared, key
+from flagpress.written import Written
 
 SIGN_OFF_POLICIES = ("lived-experience", "all-credited", "none")
 PRINT_VARIANTS = ("screen", "print", "large-print", "booklet")
 PAPER_SIZES = ("A4", "A5", "letter")
 BOOKLET_SHEETS = ("A3", "A4")  # A3 takes A4 pages 2-up; A4 takes A5 pages (or A4 scaled)
 OUTPUT_INTENTS = ("none", "srgb")
-TYPEFACES = ("Atkinson Hyperlegible",)  # shipped with flagpress, embedded in PDFs and served on the web
+# Shipped with flagpress: embedded in the PDFs and served by the website itself.
+TYPEFACES = ("Atkinson Hyperlegible",)
+# How brand colours are written: the one form every browser, WeasyPrint and editor reads alike.
+COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
 
 
 @declared
@@ -171,6 +177,8 @@ class Brand:
     typeface: str = key(
         "the typeface of the website and the PDFs", default=TYPEFACES[0], choices=TYPEFACES
     )
+    # Where each value was written, so validate/brand.py can point at a wrong colour.
+    written: Written = field(default=Written(), compare=False)
 
 
 @declared
@@ -187,6 +195,11 @@ class SiteConfig:
     contact: Contact = key("public contact details", default=Contact())
     policy: Policy = key("publication policies", default=Policy())
     description: str = key("one sentence about the publication, shown on the home page", default="")
+    get_involved: str = key(
+        "a sentence or two on how readers can take part, shown on the home page and at the "
+        "foot of every page",
+        default="",
+    )
     naming: Naming = key("how people who may not be named are credited", default=Naming())
     brand: Brand = key("the publication's colours, masthead and typeface", default=Brand())
     print: PrintSettings = key("the PDF editions of each issue", default=PrintSettings())

@@ -12,6 +12,7 @@ from flagpress.diagnostics import Problem
 from flagpress.model import Publication
 from flagpress.validate import (
     accessibility,
+    brand,
     consent,
     markup,
     people,
@@ -40,5 +41,6 @@ def validate(publication: Publication, files: Files, today: dt.date) -> list[Pro
         *personal_data.check(publication),
         *accessibility.check(publication),
         *plain_language.check(publication),
+        *brand.check(publication, files),
     ]
     return sorted(set(problems))

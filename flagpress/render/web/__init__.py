@@ -9,6 +9,7 @@ from flagpress.diagnostics import Location, Problem
 from flagpress.render.edition import Edition
 from flagpress.render.folder import Folder
 from flagpress.render.web.extras import ExtraSource
+from flagpress.render.web.footer import footer
 from flagpress.render.web.pages import compute_site
 
 __all__ = ["Website"]
@@ -36,6 +37,7 @@ class Website:
             description=edition.config.description,
             overrides=edition.root / "templates" / "theme",
             alternates=tuple((a.href, a.type) for a in edition.alternates),
+            footer=footer(edition),
         )
         # MkDocs empties the folder it writes to: it gets one of its own, published after.
         work = folder.scratch()

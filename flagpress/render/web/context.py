@@ -21,7 +21,10 @@ from flagpress.render.edition import Edition, PublicArticle, PublishedImage, web
 from flagpress.render.folder import Folder
 from flagpress.render.sanitize import clean_html
 from flagpress.render.templates import Templates
+from flagpress.render.web.brand import publish_brand
 from flagpress.render.web.content_note import remind_at_headings
+from flagpress.render.web.footer import get_involved_page
+from flagpress.render.web.reading import reading_time
 from flagpress.slugs import slugify
 
 
@@ -54,6 +57,8 @@ class SiteBuilder:
         self.sources = {a.source: urls.article_page(a) for a in edition.articles}
         self.sources.update({p.source: urls.standing_page(p) for p in edition.pages})
         self.profiled = {p.id for p in edition.profiles("web")}
+        self.masthead = publish_brand(edition, folder)
+        self.get_involved = get_involved_page(edition)
 
     def add(
         self,
@@ -103,6 +108,9 @@ class PageContext:
             "article_src": urls.article_page,
             "tag_src": lambda tag: urls.tag_page(slugify(tag)),
             "contributor_src": urls.contributor_page,
+            "masthead": self.link(b.masthead) if b.masthead else "",
+            "reading_time": reading_time,
+            "get_involved_src": b.get_involved,
         }
 
     def link(self, to: str) -> str:
