@@ -19,7 +19,7 @@ WORDS_PER_MINUTE = 180
 RELATED = 3  # at most this many "More on these topics"
 
 _WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
-_MARKUP = re.compile(r"!?\[([^\]]*)\]\([^)]*\)|<!--.*?-->|^///.*$|\[\^[^\]]*\]:?", re.M | re.S)
+_MARKUP = re.compile(r"!?\[([^\]]*)\]\([^)]*\)|<!--.*?-->|^///[^\n]*|\[\^[^\]]*\]:?", re.M | re.S)
 
 
 def word_count(markdown: str) -> int:
