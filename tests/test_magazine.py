@@ -175,6 +175,7 @@ def branded(publication) -> Path:
             "content/issues/2018-12/images/old-cover.svg": svg,
             "content/issues/2018-12/old.md": _article("Old piece", tags="[money]"),
             "content/pages/get-involved.md": "---\ntitle: Get involved\n---\nJoin us.\n",
+            "content/articles/web-draft.md": _article("Web draft piece", status="review"),
         }
     )
     return build(root)
@@ -228,6 +229,18 @@ def test_a_masthead_with_a_script_fails_the_build_at_its_line(publication) -> No
         "[unsafe-svg]\n"
     )
     assert not (root / "site").exists()
+
+
+def test_a_masthead_outside_the_publication_is_refused(publication, tmp_path: Path) -> None:
+    (tmp_path / "masthead.svg").write_bytes(MASTHEAD)  # beside the publication, not in it
+    expect_check(
+        publication,
+        {"site_config.yml": CONFIG + "brand: {masthead: ../masthead.svg}\n"},
+        "site_config.yml:10:19: error: there is no file '../masthead.svg' in the templates/ "
+        "or content/ folder; check the path (written from the publication folder, e.g. "
+        "templates/masthead.svg), or leave masthead out to set the title in the typeface "
+        "[missing-masthead]",
+    )
 
 
 def test_without_a_masthead_the_title_is_set_in_type(publication) -> None:
@@ -311,9 +324,8 @@ def test_every_page_has_the_magazine_footer(branded: Path) -> None:
 
 
 def test_drafts_and_embargoed_articles_appear_in_no_card_or_link(branded: Path) -> None:
-    assert (
-        files_containing(branded, "Secret draft piece", "Embargoed piece", "draft/", "later/") == []
-    )
+    unpublished = ("Secret draft piece", "Embargoed piece", "Web draft piece")
+    assert files_containing(branded, *unpublished, "draft/", "later/", "web-draft") == []
     # the last public article in the running order has no "next", though a draft follows it
     third = page_html(branded, "issues/2019-03/third")
     assert 'rel="next"' not in third
