@@ -3,6 +3,7 @@ article pages as readers see them; the footer; nothing unpublished in any card o
 
 from __future__ import annotations
 
+import io
 import re
 from pathlib import Path
 
@@ -18,6 +19,7 @@ from conftest import (
     run,
     visible_text,
 )
+from fontTools.ttLib import TTFont
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -190,17 +192,34 @@ def test_brand_css_is_served_and_the_theme_loads_it(branded: Path) -> None:
     assert (branded / "assets/magazine.css").is_file()
 
 
-def test_the_typeface_is_served_from_the_site_itself(branded: Path) -> None:
+def test_the_typeface_is_served_from_the_site_itself_as_woff2(branded: Path) -> None:
     css = (branded / "assets/brand.css").read_text(encoding="utf-8")
     for face in ("Regular", "Bold", "Italic", "BoldItalic"):
-        name = f"AtkinsonHyperlegible-{face}.ttf"
-        assert f'url("fonts/{name}")' in css
-        assert (branded / "assets/fonts" / name).read_bytes() == (FONT_DIR / name).read_bytes()
+        served = branded / f"assets/fonts/AtkinsonHyperlegible-{face}.woff2"
+        assert f'url("fonts/{served.name}") format("woff2")' in css
+        data = served.read_bytes()
+        assert data[:4] == b"wOF2"
+        packaged = TTFont(FONT_DIR / f"AtkinsonHyperlegible-{face}.ttf")
+        font = TTFont(io.BytesIO(data))
+        assert font.getBestCmap() == packaged.getBestCmap()  # every character, the same font
+        assert font["name"].getDebugName(4) == packaged["name"].getDebugName(4)
+        assert len(data) < (FONT_DIR / f"AtkinsonHyperlegible-{face}.ttf").stat().st_size * 0.6
     assert (branded / "assets/fonts/OFL.txt").is_file()  # the licence travels with the font
-    assert (
-        files_containing(branded, "fonts.googleapis", "fonts.gstatic", suffixes=(".html", ".css"))
-        == []
-    )
+    on_other_hosts = ("fonts.googleapis", "fonts.gstatic", "@import", 'url("http')
+    assert files_containing(branded, *on_other_hosts, suffixes=(".html", ".css")) == []
+
+
+def test_the_woff2_files_are_made_once_and_kept_in_the_cache(publication) -> None:
+    root = publication()
+    build(root)
+    cached = sorted((root / ".flagpress-cache/fonts").glob("*.woff2"))
+    assert len(cached) == 4
+    stamps = [p.stat().st_mtime_ns for p in cached]
+    site = build(root)
+    assert [p.stat().st_mtime_ns for p in cached] == stamps  # reused, not made again
+    regular = next(p for p in cached if p.name.startswith("AtkinsonHyperlegible-Regular-"))
+    served = site / "assets/fonts/AtkinsonHyperlegible-Regular.woff2"
+    assert served.read_bytes() == regular.read_bytes()
 
 
 def test_the_masthead_is_published_cleaned_and_shown_on_the_home_page(branded: Path) -> None:

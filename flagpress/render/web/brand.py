@@ -7,8 +7,9 @@ theme and magazine.css read. Text colours on the brand colours are never chosen 
 hand: each is whichever of black and white has the higher contrast, which is always
 at least 4.58:1 (WCAG 1.4.3 asks 4.5:1), so no brand can make the header unreadable.
 
-The typeface is served from the site itself (the files of the PyPI package the PDFs
-embed): no request leaves for a font service, which would tell it who reads what.
+The typeface is served from the site itself (made from the files of the PyPI package
+the PDFs embed): no request leaves for a font service, which would tell it who reads
+what.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ import fontpkg_atkinson_hyperlegible as package
 
 from flagpress.render.edition import Edition
 from flagpress.render.folder import Folder
+from flagpress.render.web.fonts import woff2
 from flagpress.settings import COLOUR, Brand
 
 BLACK, WHITE = "#000000", "#ffffff"
@@ -100,7 +102,7 @@ def brand_css(brand: Brand) -> str:
     family = brand.typeface
     faces = "".join(
         f'@font-face {{ font-family: "{family}"; font-style: {style}; font-weight: {weight}; '
-        f'font-display: swap; src: url("fonts/{_font_name(stem)}") format("truetype"); }}\n'
+        f'font-display: swap; src: url("fonts/{_font_name(stem)}") format("woff2"); }}\n'
         for stem, style, weight in FACES
     )
     return (
@@ -129,28 +131,33 @@ def brand_css(brand: Brand) -> str:
 
 
 def _font_name(stem: str) -> str:
-    return f"AtkinsonHyperlegible-{stem}.ttf"
+    return f"AtkinsonHyperlegible-{stem}.woff2"
 
 
 def font_files() -> list[tuple[str, Path]]:
-    """(address in the site, installed file) for each face of the typeface."""
-    return [(f"{FONT_FOLDER}/{_font_name(s)}", FONT_DIR / _font_name(s)) for s, _, _ in FACES]
+    """(address in the site, installed TTF it is made from) for each face of the typeface."""
+    return [
+        (f"{FONT_FOLDER}/{_font_name(s)}", FONT_DIR / f"AtkinsonHyperlegible-{s}.ttf")
+        for s, _, _ in FACES
+    ]
 
 
 def publish_brand(edition: Edition, folder: Folder) -> str:
-    """Write brand.css, the typeface's files (as installed: SIL Open Font License files,
-    published unmodified) and the masthead into the site; the masthead's address, or ''.
+    """Write brand.css, the typeface's files (WOFF2 made from the installed ones, with
+    their SIL Open Font License) and the masthead into the site; the masthead's address,
+    or ''.
 
     The masthead goes through the gate like any drawing (rebuilt from an allowlist,
     never copied raw); a refusal is reported at `brand: masthead:` in site_config.yml.
     """
     brand = edition.config.brand
     folder.write(BRAND_CSS, brand_css(brand).encode("utf-8"))
-    for address, path in font_files():
-        folder.place(address, path)
+    for address, ttf in font_files():
+        folder.write(address, woff2(ttf, edition.root))
     licence = FONT_DIR.parent / "LICENSE"
     if licence.is_file():
-        folder.place(f"{FONT_FOLDER}/OFL.txt", licence)
+        # written, not placed: placing may hard-link, and the package's file is not ours
+        folder.write(f"{FONT_FOLDER}/OFL.txt", licence.read_bytes())
     if not brand.masthead.strip():
         return ""
     return folder.content(brand.masthead.strip(), brand.written.value("masthead"))
