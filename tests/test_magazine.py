@@ -98,6 +98,9 @@ def test_brand_css_carries_the_colours_and_the_text_colours_chosen_for_them() ->
     assert "--fp-accent: #14365d;" in css
     assert "--fp-on-accent: #ffffff;" in css
     assert "--fp-ink: #000000;" in css  # yellow links on white would not be readable
+    dark = css.split('[data-md-color-scheme="slate"]', 1)[1]
+    assert "--fp-ink: #ffffff;" in dark  # nor navy links on the dark scheme's page
+    assert "--fp-ink: #ffd23f;" in brand_css(Brand()).split("slate", 1)[1]  # yellow reads there
     assert "--md-primary-fg-color: var(--fp-primary);" in css
     assert '--md-text-font: "Atkinson Hyperlegible";' in css
 

@@ -25,6 +25,7 @@ from flagpress.render.web.fonts import woff2
 from flagpress.settings import COLOUR, Brand
 
 BLACK, WHITE = "#000000", "#ffffff"
+DARK_BACKGROUND = "#1e2029"  # Material's dark ("slate") page: hsl(232, 15%, 14%)
 MIN_CONTRAST = 4.5  # WCAG 2.2 AA, normal text
 BRAND_CSS = "assets/brand.css"
 FONT_FOLDER = "assets/fonts"
@@ -91,9 +92,6 @@ class Palette:
             ink_light=ink_on(primary, WHITE),
             ink_dark=ink_on(accent, DARK_BACKGROUND),
         )
-
-
-DARK_BACKGROUND = "#1e2129"  # Material's slate background (hsl(232, 15%, 14%))
 
 
 def brand_css(brand: Brand) -> str:
