@@ -109,12 +109,10 @@ def test_a_colour_that_is_not_rrggbb_is_an_error_at_its_line(publication) -> Non
     expect_check(
         publication,
         {"site_config.yml": CONFIG + "brand:\n  primary: navy\n  accent: '#ffd23'\n"},
-        "site_config.yml:11:12: error: brand primary 'navy' is not a colour flagpress can use; "
-        "write it as # and six hexadecimal digits (0-9, a-f), in quotes, e.g. '#14365d' "
-        "[bad-colour]",
-        "site_config.yml:12:11: error: brand accent '#ffd23' is not a colour flagpress can use; "
-        "write it as # and six hexadecimal digits (0-9, a-f), in quotes, e.g. '#ffd23f' "
-        "[bad-colour]",
+        "site_config.yml:11:12: error: 'brand.primary': write the colour as # and six hex "
+        "digits, e.g. '#14365d' [bad-colour]",
+        "site_config.yml:12:11: error: 'brand.accent': write the colour as # and six hex "
+        "digits, e.g. '#ffd23f' [bad-colour]",
     )
 
 
@@ -122,10 +120,8 @@ def test_a_masthead_that_is_missing_is_an_error_at_its_line(publication) -> None
     expect_check(
         publication,
         {"site_config.yml": CONFIG + "brand: {masthead: templates/flag.svg}\n"},
-        "site_config.yml:10:19: error: there is no file 'templates/flag.svg' in the templates/ "
-        "or content/ folder; check the path (written from the publication folder, e.g. "
-        "templates/masthead.svg), or leave masthead out to set the title in the typeface "
-        "[missing-masthead]",
+        "site_config.yml:10:19: error: 'brand.masthead': there is no file templates/flag.svg; "
+        "check the spelling, or save the drawing there [bad-masthead]",
     )
 
 
@@ -136,9 +132,19 @@ def test_a_masthead_that_is_not_a_drawing_is_an_error(publication) -> None:
             "site_config.yml": CONFIG + "brand: {masthead: templates/flag.png}\n",
             "templates/flag.png": b"\x89PNG",
         },
-        "site_config.yml:10:19: error: the masthead 'templates/flag.png' is not a drawing (.svg); "
-        "save it as an SVG file, e.g. templates/masthead.svg, so it stays sharp at every size "
-        "[masthead-not-svg]",
+        "site_config.yml:10:19: error: 'brand.masthead': the masthead must be an SVG drawing "
+        "(a file ending .svg); export it as SVG [bad-masthead]",
+    )
+
+
+def test_a_masthead_outside_the_publication_is_refused(publication, tmp_path: Path) -> None:
+    (tmp_path / "masthead.svg").write_bytes(MASTHEAD)  # beside the publication, not in it
+    expect_check(
+        publication,
+        {"site_config.yml": CONFIG + "brand: {masthead: ../masthead.svg}\n"},
+        "site_config.yml:10:19: error: 'brand.masthead': keep the masthead drawing in the "
+        "publication's templates/ folder and write its path from the publication folder, "
+        "e.g. templates/masthead.svg [bad-masthead]",
     )
 
 
@@ -251,18 +257,6 @@ def test_a_masthead_with_a_script_fails_the_build_at_its_line(publication) -> No
         "[unsafe-svg]\n"
     )
     assert not (root / "site").exists()
-
-
-def test_a_masthead_outside_the_publication_is_refused(publication, tmp_path: Path) -> None:
-    (tmp_path / "masthead.svg").write_bytes(MASTHEAD)  # beside the publication, not in it
-    expect_check(
-        publication,
-        {"site_config.yml": CONFIG + "brand: {masthead: ../masthead.svg}\n"},
-        "site_config.yml:10:19: error: there is no file '../masthead.svg' in the templates/ "
-        "or content/ folder; check the path (written from the publication folder, e.g. "
-        "templates/masthead.svg), or leave masthead out to set the title in the typeface "
-        "[missing-masthead]",
-    )
 
 
 def test_without_a_masthead_the_title_is_set_in_type(publication) -> None:

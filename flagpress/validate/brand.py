@@ -2,20 +2,24 @@
 and a masthead drawing that exists.
 
 A wrong colour would otherwise be dropped silently by the browser (a header with no
-colour), and a missing masthead would leave a cover with a hole in it; both are
-said at the value in site_config.yml, with what to write instead.
+colour), and a missing masthead would leave a cover with a hole in it; both are said
+at the value in site_config.yml by `flagpress check`, before anything is made. The
+words and codes are the ones the PDF renderer uses (render/press/brand.py), which
+also refuses a drawing the SVG cleaner will not accept: one problem, one message.
 """
 
 from __future__ import annotations
 
+import posixpath
 from collections.abc import Iterator
 from typing import Protocol
 
 from flagpress.diagnostics import Problem
 from flagpress.model import Publication
-from flagpress.settings import COLOUR
+from flagpress.settings import COLOUR, Brand
 
-COLOURS = {"primary": "#14365d", "accent": "#ffd23f"}  # the examples shown in the advice
+DEFAULTS = Brand()
+MASTHEAD_FOLDERS = ("templates/", "content/")
 
 
 class BrandFiles(Protocol):
@@ -24,28 +28,31 @@ class BrandFiles(Protocol):
 
 def check(pub: Publication, files: BrandFiles) -> Iterator[Problem]:
     brand = pub.config.brand
-    for name, example in COLOURS.items():
+    for name in ("primary", "accent"):
         value = getattr(brand, name)
         if not COLOUR.fullmatch(value):
             yield brand.written.value(name).error(
                 "bad-colour",
-                f"brand {name} '{value}' is not a colour flagpress can use; write it as # "
-                f"and six hexadecimal digits (0-9, a-f), in quotes, e.g. '{example}'",
+                f"'brand.{name}': write the colour as # and six hex digits, "
+                f"e.g. '{getattr(DEFAULTS, name)}'",
             )
-    masthead = brand.masthead.strip()
-    if not masthead:
-        return
-    at = brand.written.value("masthead")
-    if not masthead.lower().endswith(".svg"):
-        yield at.error(
-            "masthead-not-svg",
-            f"the masthead '{masthead}' is not a drawing (.svg); save it as an SVG file, "
-            "e.g. templates/masthead.svg, so it stays sharp at every size",
+    reason = _masthead_problem(brand.masthead.strip(), files)
+    if reason:
+        yield brand.written.value("masthead").error("bad-masthead", f"'brand.masthead': {reason}")
+
+
+def _masthead_problem(written: str, files: BrandFiles) -> str:
+    """Why the masthead cannot be used, in plain words, or '' when it can (or is not set)."""
+    if not written:
+        return ""
+    normal = posixpath.normpath(written)
+    if posixpath.isabs(normal) or not normal.startswith(MASTHEAD_FOLDERS):
+        return (
+            "keep the masthead drawing in the publication's templates/ folder and write "
+            "its path from the publication folder, e.g. templates/masthead.svg"
         )
-    elif not files.brand_file(masthead):
-        yield at.error(
-            "missing-masthead",
-            f"there is no file '{masthead}' in the templates/ or content/ folder; check the "
-            "path (written from the publication folder, e.g. templates/masthead.svg), or "
-            "leave masthead out to set the title in the typeface",
-        )
+    if not normal.lower().endswith(".svg"):
+        return "the masthead must be an SVG drawing (a file ending .svg); export it as SVG"
+    if not files.brand_file(normal):
+        return f"there is no file {written}; check the spelling, or save the drawing there"
+    return ""
