@@ -84,7 +84,7 @@ def test_front_matter_never_reaches_a_page(built: Path) -> None:
 
 def test_home_page_shows_latest_issue_first(built: Path) -> None:
     text = visible_text(built / "index.html")
-    assert "Latest issue: Issue 7: Spotlight on co-production" in text
+    assert "Latest issue · 1 March 2019 Issue 7: Spotlight on co-production" in text
     assert text.index("Latest issue") < text.index("Co-production in practice")
 
 

@@ -13,6 +13,7 @@ from flagpress.load.cache import LoadCache
 from flagpress.model import Publication
 from flagpress.validate import (
     accessibility,
+    brand,
     consent,
     markup,
     people,
@@ -42,5 +43,6 @@ def validate(
         *sign_off.check(publication),
         *accessibility.check(publication),
         *per_text.check(publication, cache),
+        *brand.check(publication, files),
     ]
     return sorted(set(problems))

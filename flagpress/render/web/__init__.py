@@ -10,6 +10,7 @@ from flagpress.diagnostics import Location, Problem
 from flagpress.render.edition import Edition
 from flagpress.render.folder import Folder
 from flagpress.render.web.extras import ExtraSource
+from flagpress.render.web.footer import footer
 from flagpress.render.web.pages import compute_site
 from flagpress.render.web.search_index import search_docs
 from flagpress.render.web.sitemap import ROBOTS, robots_txt
@@ -62,6 +63,7 @@ def site_settings(edition: Edition) -> SiteSettings:
         description=edition.config.description,
         overrides=edition.root / "templates" / "theme",
         alternates=tuple((a.href, a.type) for a in edition.alternates),
+        footer=footer(edition),
     )
 
 

@@ -23,8 +23,11 @@ from flagpress.render.folder import Folder
 from flagpress.render.images import dimensions
 from flagpress.render.sanitize import clean_html
 from flagpress.render.templates import Templates
+from flagpress.render.web.brand import publish_brand
 from flagpress.render.web.content_note import remind_at_headings
 from flagpress.render.web.dimensions import with_dimensions
+from flagpress.render.web.footer import get_involved_page
+from flagpress.render.web.reading import reading_time
 from flagpress.render.web.sharing import Sharing, describe, sharing
 from flagpress.render.web.sitemap import lastmod
 from flagpress.slugs import slugify
@@ -62,6 +65,8 @@ class SiteBuilder:
         self.sources.update({p.source: urls.standing_page(p) for p in edition.pages})
         self.profiled = {p.id for p in edition.profiles("web")}
         self.sizes: dict[str, tuple[int, int]] = {}  # published image address -> size
+        self.masthead = publish_brand(edition, folder)
+        self.get_involved = get_involved_page(edition)
 
     def add(
         self,
@@ -120,6 +125,9 @@ class PageContext:
             "article_src": urls.article_page,
             "tag_src": lambda tag: urls.tag_page(slugify(tag)),
             "contributor_src": urls.contributor_page,
+            "masthead": self.link(b.masthead) if b.masthead else "",
+            "reading_time": reading_time,
+            "get_involved_src": b.get_involved,
         }
 
     def link(self, to: str) -> str:

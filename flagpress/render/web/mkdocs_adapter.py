@@ -92,6 +92,7 @@ class SiteSettings:
     description: str = ""
     overrides: Path | None = None  # the publication's templates/theme folder, if any
     alternates: tuple[tuple[str, str], ...] = ()  # (href, media type): a feed, linked in <head>
+    footer: tuple[tuple[str, str], ...] = ()  # what every page's footer shows, escaped
 
 
 class _FlagpressPlugin(BasePlugin):
@@ -260,8 +261,11 @@ def _config_yaml(site: Site, settings: SiteSettings, docs_dir: str, out_dir: Pat
                 {"media": "(prefers-color-scheme: dark)", "scheme": "slate"},
             ],
         },
-        "extra_css": ["assets/flagpress.css"],
-        "extra": {"alternates": [{"href": h, "type": t} for h, t in settings.alternates]},
+        "extra_css": ["assets/flagpress.css", "assets/brand.css", "assets/magazine.css"],
+        "extra": {
+            "alternates": [{"href": h, "type": t} for h, t in settings.alternates],
+            "footer": dict(settings.footer),
+        },
         "plugins": [],  # search is added by render_site, fed flagpress's own index
         "markdown_extensions": [],
     }
