@@ -16,6 +16,7 @@ from conftest import (
     FOREWORD_PATH,
     ISSUE_DIR,
     SITE_CONFIG,
+    WEB_ONLY,
     build,
     check,
     diagnostics,
@@ -215,7 +216,8 @@ HARD = (
 
 
 def test_threshold_warns_with_the_longest_sentences(publication) -> None:
-    config = SITE_CONFIG + "plain_language: {min_reading_ease: 60, max_sentence_words: 5}\n"
+    config = SITE_CONFIG + WEB_ONLY
+    config += "plain_language: {min_reading_ease: 60, max_sentence_words: 5}\n"
     result = check(publication({"site_config.yml": config, **body(HARD)}))
     assert result.exit_code == 0
     assert result.stderr.splitlines() == [
@@ -237,18 +239,19 @@ def test_no_threshold_no_warning(publication) -> None:
     [
         (
             "plain_language: {min_reading_ease: 120}",
-            "site_config.yml:9:36: error: 'min_reading_ease': write a reading ease from 0 to "
+            "site_config.yml:10:36: error: 'min_reading_ease': write a reading ease from 0 to "
             "100 (not 120) [not-a-score]",
         ),
         (
             "accessibility: {format: Ring us}",
-            "site_config.yml:9:17: error: unknown key 'format' in accessibility (did you mean "
+            "site_config.yml:10:17: error: unknown key 'format' in accessibility (did you mean "
             "'formats'?) [unknown-key]",
         ),
     ],
 )
 def test_settings_are_checked(publication, setting: str, expected: str) -> None:
-    assert diagnostics(publication, {"site_config.yml": SITE_CONFIG + setting + "\n"}) == [expected]
+    config = SITE_CONFIG + WEB_ONLY + setting + "\n"
+    assert diagnostics(publication, {"site_config.yml": config}) == [expected]
 
 
 def test_sentences_split_at_full_stops_but_not_initials() -> None:

@@ -13,6 +13,7 @@ import pytest
 from conftest import (
     CONTRIBUTORS,
     FOREWORD,
+    FOREWORD_BODY,
     FOREWORD_PATH,
     ISSUE,
     ISSUE_DIR,
@@ -434,6 +435,9 @@ def test_link_from_a_published_article_to_a_draft(publication) -> None:
         {SECOND_PATH: SECOND.replace("status: published", "status: draft")},
         f"{FOREWORD_PATH}:10:34: error: this published page links to {SECOND_PATH}, which is "
         "still 'draft'; remove the link or publish that article first [link-to-draft]",
+        f"{ISSUE_PATH}:5:25: warning: 'second.md' is still 'draft', so the issue is published "
+        "without it until its status is 'published' [not-ready]",
+        warnings=1,
     )
 
 
@@ -457,6 +461,11 @@ def test_draft_may_link_to_a_draft(publication) -> None:
             FOREWORD_PATH: FOREWORD.replace("status: published", "status: review"),
             SECOND_PATH: SECOND.replace("status: published", "status: draft"),
         },
+        f"{ISSUE_PATH}:5:12: warning: 'foreword.md' is still 'review', so the issue is "
+        "published without it until its status is 'published' [not-ready]",
+        f"{ISSUE_PATH}:5:25: warning: 'second.md' is still 'draft', so the issue is published "
+        "without it until its status is 'published' [not-ready]",
+        warnings=2,
     )
 
 
@@ -470,12 +479,23 @@ def test_javascript_link_is_unsafe(publication) -> None:
     )
 
 
-def test_absolute_link(publication) -> None:
+def test_absolute_link_example_is_right_for_an_issue_article(publication) -> None:
     expect_check(
         publication,
         with_body("[About us](/pages/about.md)"),
         f"{FOREWORD_PATH}:10:12: error: '/pages/about.md': write the link relative to this file "
-        "(e.g. ../pages/about.md), not from the top of a disk or website [absolute-link]",
+        "(e.g. ../../pages/about.md), not from the top of a disk or website [absolute-link]",
+    )
+
+
+def test_absolute_link_example_is_right_for_a_web_only_article(publication) -> None:
+    web_only = FOREWORD.replace(FOREWORD_BODY, "[About us](/pages/about.md)")
+    expect_check(
+        publication,
+        {"content/articles/note.md": web_only},
+        "content/articles/note.md:10:12: error: '/pages/about.md': write the link relative to "
+        "this file (e.g. ../pages/about.md), not from the top of a disk or website "
+        "[absolute-link]",
     )
 
 

@@ -12,7 +12,9 @@ from flagpress.diagnostics import Problem
 from flagpress.model import Publication
 from flagpress.validate import (
     accessibility,
+    blocks,
     consent,
+    footnotes,
     markup,
     people,
     personal_data,
@@ -35,6 +37,8 @@ def validate(publication: Publication, files: Files, today: dt.date) -> list[Pro
         *structure.check(publication),
         *references.check(publication, files, today),
         *markup.check(publication),
+        *blocks.check(publication),
+        *footnotes.check(publication),
         *consent.check(publication, today),
         *sign_off.check(publication),
         *personal_data.check(publication),

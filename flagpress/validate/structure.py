@@ -32,6 +32,13 @@ RESERVED_ARTICLE_SLUGS = frozenset({"index", "credits"})
 def check(pub: Publication) -> Iterator[Problem]:
     for issue in pub.issues:
         yield from _running_order(issue)
+        yield from _left_out(issue)
+        if pub.config.print.variants and issue.cover is None:
+            yield issue.written.at.warning(
+                "no-cover",
+                "this issue has no cover image, so its PDFs get a plain cover with the title; "
+                'add e.g. cover: {src: images/cover.jpg, alt: "What the picture shows"}',
+            )
         yield from _unique(((a.slug, a.source) for a in issue.articles), "article in this issue")
     yield from _unique(((i.slug, i.source) for i in pub.issues), "issue")
     yield from _issue_numbers(pub)
@@ -76,6 +83,18 @@ def _running_order(issue: Issue) -> Iterator[Problem]:
                 f"this article is not in the running order in {issue.source}; add "
                 f"'{name}' to its 'articles' list, or move the file to content/articles/ "
                 "to publish it on the website only",
+            )
+
+
+def _left_out(issue: Issue) -> Iterator[Problem]:
+    """Articles in the running order that the issue is published without, for now."""
+    status = {posixpath.basename(a.source): a.status for a in issue.articles}
+    for index, name in enumerate(issue.running_order):
+        if status.get(name, "published") != "published":
+            yield issue.written.item("running_order", index).warning(
+                "not-ready",
+                f"'{name}' is still '{status[name]}', so the issue is published without it "
+                "until its status is 'published'",
             )
 
 

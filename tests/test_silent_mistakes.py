@@ -1,0 +1,158 @@
+"""Mistakes that used to be published without a word (issue 12): each is now reported by
+`flagpress check` at its file, line and column, saying what to do."""
+
+from __future__ import annotations
+
+from conftest import (
+    FOREWORD,
+    FOREWORD_PATH,
+    ISSUE_DIR,
+    SECOND,
+    SITE_CONFIG,
+    expect_check,
+    with_body,
+)
+
+A = FOREWORD_PATH  # its body starts on file line 10
+
+
+# --- /// blocks ------------------------------------------------------------------------
+
+
+def test_an_unclosed_pull_quote_is_an_error_at_its_opening_line(publication) -> None:
+    expect_check(
+        publication,
+        with_body("Intro.\n\n/// pull-quote\nWe all worked as one team.\n\nThe rest of it."),
+        f"{A}:12:1: error: this '/// pull-quote' block is never closed, so it would take in the "
+        "rest of the text; add a line '///' where it ends [unclosed-block]",
+    )
+
+
+def test_an_unclosed_caption_is_an_error(publication) -> None:
+    expect_check(
+        publication,
+        with_body("/// caption\nFigure 1: The ladder\n\nMore text."),
+        f"{A}:10:1: error: this '/// caption' block is never closed, so it would take in the "
+        "rest of the text; add a line '///' where it ends [unclosed-block]",
+    )
+
+
+def test_a_closed_block_and_one_inside_another_are_fine(publication) -> None:
+    body = "//// note\nOuter.\n\n/// pull-quote\nInner.\n///\n\n////\n\n/// caption\nCap\n///"
+    expect_check(publication, with_body(body))
+
+
+def test_a_block_left_open_inside_another_is_reported(publication) -> None:
+    expect_check(
+        publication,
+        with_body("//// note\nOuter.\n\n/// pull-quote\nInner.\n\n////"),
+        f"{A}:13:1: error: this '/// pull-quote' block is never closed, so it would take in the "
+        "rest of the text; add a line '///' where it ends [unclosed-block]",
+    )
+
+
+def test_a_misspelt_block_name_suggests_the_right_one(publication) -> None:
+    expect_check(
+        publication,
+        with_body("/// pullquote\nWe all worked as one team.\n///\n\n/// captoin\nCap\n///"),
+        f"{A}:10:1: error: there is no block called 'pullquote', so it would be printed as it "
+        "is; did you mean 'pull-quote'? [unknown-block]",
+        f"{A}:14:1: error: there is no block called 'captoin', so it would be printed as it "
+        "is; did you mean 'caption'? [unknown-block]",
+    )
+
+
+def test_an_unknown_block_name_lists_the_blocks_editors_use(publication) -> None:
+    expect_check(
+        publication,
+        with_body("/// sidebar\nText.\n///"),
+        f"{A}:10:1: error: there is no block called 'sidebar', so it would be printed as it "
+        "is; use one of: pull-quote, caption, note [unknown-block]",
+    )
+
+
+def test_a_closing_line_with_nothing_to_close(publication) -> None:
+    expect_check(
+        publication,
+        with_body("Text.\n\n///"),
+        f"{A}:12:1: error: this '///' line closes no block, so it would be printed as it is; "
+        "delete it, or start the block above it with e.g. '/// pull-quote' [stray-block-end]",
+    )
+
+
+def test_blocks_shown_as_code_are_not_checked(publication) -> None:
+    expect_check(publication, with_body("How to write one:\n\n```\n/// pull-quote\n```"))
+
+
+# --- footnotes -------------------------------------------------------------------------
+
+
+def test_a_footnote_reference_without_its_note_is_an_error(publication) -> None:
+    expect_check(
+        publication,
+        with_body("One claim.[^1] Another.[^2]\n\n[^1]: Source, 2019."),
+        f"{A}:10:24: error: the footnote [^2] has no note, so it would be printed as it is; "
+        "add a line '[^2]: ...' at the end, or remove the reference [missing-footnote]",
+    )
+
+
+def test_a_note_never_referred_to_is_a_warning(publication) -> None:
+    expect_check(
+        publication,
+        with_body("One claim.[^1]\n\n[^1]: Source, 2019.\n[^3]: Forgotten, 2020."),
+        f"{A}:13:1: warning: the note [^3] is never referred to; add [^3] where it belongs in "
+        "the text, or delete the note [unused-footnote]",
+        warnings=1,
+    )
+
+
+def test_footnotes_in_code_and_notes_citing_notes_are_fine(publication) -> None:
+    body = "Write `[^9]` for a note.[^a]\n\n[^a]: See also.[^b]\n[^b]: Source."
+    expect_check(publication, with_body(body))
+
+
+# --- the issue and its running order ---------------------------------------------------
+
+ISSUE_PATH = "content/issues/2019-03/issue.yml"
+PRINTED = {"site_config.yml": SITE_CONFIG}  # the default print settings: PDFs are made
+
+
+def test_an_issue_without_a_cover_is_a_warning_when_pdfs_are_made(publication) -> None:
+    expect_check(
+        publication,
+        PRINTED,
+        f"{ISSUE_PATH}:1:1: warning: this issue has no cover image, so its PDFs get a plain "
+        'cover with the title; add e.g. cover: {src: images/cover.jpg, alt: "What the picture '
+        'shows"} [no-cover]',
+        warnings=1,
+    )
+
+
+def test_no_cover_warning_for_a_website_without_pdfs(publication) -> None:
+    expect_check(publication, {})
+
+
+def test_a_draft_in_the_running_order_is_left_out_with_a_warning(publication) -> None:
+    draft = SECOND.replace("status: published", "status: draft")
+    expect_check(
+        publication,
+        {f"{ISSUE_DIR}/second.md": draft, **with_body("Welcome.")},
+        f"{ISSUE_PATH}:5:25: warning: 'second.md' is still 'draft', so the issue is published "
+        "without it until its status is 'published' [not-ready]",
+        warnings=1,
+    )
+
+
+# --- sign-off --------------------------------------------------------------------------
+
+
+def test_a_sign_off_by_someone_not_credited_is_an_error_at_its_line(publication) -> None:
+    signed = FOREWORD.replace(
+        "tags: [housing]", "tags: [housing]\nsign_off:\n  - {by: staff-a, on: 2019-02-20, text: x}"
+    )
+    expect_check(
+        publication,
+        {A: signed},
+        f"{A}:10:10: error: 'staff-a' signed off this article but is not credited on it; add "
+        "them to 'authors' or 'credits', or remove this sign-off [sign-off-not-credited]",
+    )
