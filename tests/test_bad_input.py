@@ -96,7 +96,7 @@ CASES: dict[str, tuple[dict, str]] = {
     "id differing in case": (people("- id: staff-a", "- id: Neil-J"), f"{PEOPLE}:6:7: bad-id"),
     "zero-width character in id": (
         people("- id: staff-a", "- id: staff\u200b-a"),
-        f"{PEOPLE}:6:7: bad-id",
+        f"{PEOPLE}:6:12: invisible-character",
     ),
     "confusable id": (people("- id: staff-a", "- id: nei1-j"), f"{PEOPLE}:6:3: look-alike-id"),
     "unknown role": (people("roles: [editor]", "roles: [editr]"), f"{PEOPLE}:9:11: unknown-role"),

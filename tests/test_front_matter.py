@@ -110,7 +110,7 @@ def test_tab_in_front_matter_is_at_its_file_line_and_column(publication) -> None
     expect_check(
         publication,
         {PAGE_PATH: page},
-        f"{PAGE_PATH}:2:7: error: tab character in YAML; use spaces instead of tabs [yaml-tab]",
+        f"{PAGE_PATH}:2:7: error: this line contains a tab; use a space instead [yaml-tab]",
     )
 
 

@@ -4,8 +4,10 @@
 from __future__ import annotations
 
 from conftest import (
+    CONTRIBUTORS,
     FOREWORD,
     FOREWORD_PATH,
+    ISSUE,
     ISSUE_DIR,
     SECOND,
     SITE_CONFIG,
@@ -155,4 +157,95 @@ def test_a_sign_off_by_someone_not_credited_is_an_error_at_its_line(publication)
         {A: signed},
         f"{A}:10:10: error: 'staff-a' signed off this article but is not credited on it; add "
         "them to 'authors' or 'credits', or remove this sign-off [sign-off-not-credited]",
+    )
+
+
+# --- Word's artefacts in the details at the top of a file ------------------------------
+
+CURLY = (
+    "this value is wrapped in curly quotes, which Word adds; type straight quotes ' or \" "
+    "instead [word-quotes]"
+)
+
+
+def details(old: str, new: str) -> dict[str, str]:
+    assert old in FOREWORD
+    return {A: FOREWORD.replace(old, new)}
+
+
+def test_curly_quotes_around_a_title_with_a_colon_are_named(publication) -> None:
+    """They used to give "a ':' here was not expected; put quotes around a value..."."""
+    expect_check(
+        publication,
+        details("title: Foreword", "title: \u201cForeword: why we did it\u201d"),
+        f"{A}:2:8: error: {CURLY}",
+    )
+
+
+def test_curly_quotes_around_a_summary_are_not_published(publication) -> None:
+    expect_check(
+        publication,
+        details("summary: Why we made this issue.", "summary: \u2018Why we made this issue.\u2019"),
+        f"{A}:4:10: error: {CURLY}",
+    )
+
+
+def test_curly_quotes_in_a_list_and_apostrophes_inside_a_value(publication) -> None:
+    expect_check(
+        publication,
+        details("tags: [housing]", "tags: [housing, \u201cSam\u2019s story\u201d]"),
+        f"{A}:8:17: error: {CURLY}",
+    )
+
+
+def test_curly_quotes_inside_a_value_are_typography_not_a_mistake(publication) -> None:
+    summary = "summary: The \u201cno decision about me\u201d motto, and Sam\u2019s view."
+    expect_check(publication, details("summary: Why we made this issue.", summary))
+
+
+def test_a_non_breaking_space_is_named(publication) -> None:
+    expect_check(
+        publication,
+        details("title: Foreword", "title:\u00a0Foreword"),
+        f"{A}:2:7: error: this line contains a non-breaking space, which Word adds; delete it "
+        "and type an ordinary space [word-space]",
+    )
+
+
+def test_a_zero_width_character_is_named(publication) -> None:
+    expect_check(
+        publication,
+        details("title: Foreword", "title: Fore\u200bword"),
+        f"{A}:2:12: error: this line contains a zero-width space (U+200B), an invisible "
+        "character that Word and web pages add; delete it [invisible-character]",
+    )
+
+
+def test_an_en_dash_bullet_is_named(publication) -> None:
+    expect_check(
+        publication,
+        details("tags: [housing]", "tags:\n  \u2013 housing"),
+        f"{A}:9:3: error: this list item starts with an en dash (\u2013), which Word adds to "
+        "lists; type a hyphen '-' instead [word-bullet]",
+    )
+
+
+def test_tab_indentation_is_said_plainly(publication) -> None:
+    expect_check(
+        publication,
+        details("tags: [housing]", "tags:\n\t- housing"),
+        f"{A}:9:1: error: this line is indented with a tab; use spaces instead [yaml-tab]",
+    )
+
+
+def test_word_artefacts_in_issue_yml_and_contributors_are_named_too(publication) -> None:
+    expect_check(
+        publication,
+        {
+            ISSUE_PATH: ISSUE.replace("title: First issue", "title: \u201cFirst: issue\u201d"),
+            "content/contributors.yml": CONTRIBUTORS.replace("name: Alex", "name:\u00a0Alex"),
+        },
+        "content/contributors.yml:8:8: error: this line contains a non-breaking space, which "
+        "Word adds; delete it and type an ordinary space [word-space]",
+        f"{ISSUE_PATH}:1:8: error: {CURLY}",
     )

@@ -74,8 +74,8 @@ def test_aliases_anchors_and_tags_are_refused(text: str, problem: str) -> None:
 
 def test_tabs_are_reported_at_their_exact_line_and_column() -> None:
     assert problems_of("title: x\nconsent:\n\tweb: true\nbio: a\tb\n") == [
-        "x.yml:3:1: error: tab character in YAML; use spaces instead of tabs [yaml-tab]",
-        "x.yml:4:7: error: tab character in YAML; use spaces instead of tabs [yaml-tab]",
+        "x.yml:3:1: error: this line is indented with a tab; use spaces instead [yaml-tab]",
+        "x.yml:4:7: error: this line contains a tab; use a space instead [yaml-tab]",
     ]
 
 

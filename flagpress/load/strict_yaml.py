@@ -15,6 +15,7 @@ from typing import Any
 import yaml
 
 from flagpress.diagnostics import ContentError, Location, Problem
+from flagpress.load.word_artefacts import word_artefacts
 
 
 class YStr(str):
@@ -112,7 +113,7 @@ def parse_yaml(text: str, path: str, first_line: int = 1) -> YValue | None:
     Returns None for an empty document. Raises ContentError listing every problem.
     """
     offset = first_line - 1
-    characters = _character_problems(text, path, offset)
+    characters = _character_problems(text, path, offset) or word_artefacts(text, path, offset)
     if characters:
         raise ContentError(characters)
     node = _compose(text, path, offset)
@@ -170,9 +171,13 @@ def _character_problems(text: str, path: str, offset: int) -> list[Problem]:
     for number, line in enumerate(text.split("\n"), start=1):
         col = line.find("\t")
         if col >= 0:
+            indented = not line[:col].strip()
             problems.append(
                 Location(path, number + offset, col + 1).error(
-                    "yaml-tab", "tab character in YAML; use spaces instead of tabs"
+                    "yaml-tab",
+                    "this line is indented with a tab; use spaces instead"
+                    if indented
+                    else "this line contains a tab; use a space instead",
                 )
             )
         hidden = _HIDDEN_BREAKS.search(line)
