@@ -11,7 +11,9 @@ from conftest import (
     ISSUE_DIR,
     SECOND,
     SITE_CONFIG,
+    check,
     expect_check,
+    reported,
     with_body,
 )
 
@@ -248,4 +250,88 @@ def test_word_artefacts_in_issue_yml_and_contributors_are_named_too(publication)
         "content/contributors.yml:8:8: error: this line contains a non-breaking space, which "
         "Word adds; delete it and type an ordinary space [word-space]",
         f"{ISSUE_PATH}:1:8: error: {CURLY}",
+    )
+
+
+# --- a name where an id is expected, and ids given to two people -----------------------
+
+PEOPLE = "content/contributors.yml"
+
+
+def test_a_name_where_an_id_is_expected_suggests_the_id(publication) -> None:
+    expect_check(
+        publication,
+        details("authors: [neil-j]", "authors: [Alex, neil j]"),
+        f"{A}:7:11: error: 'Alex' is a name, not an id; did you mean 'staff-a'? [bad-id]",
+        f"{A}:7:17: error: 'neil j' is a name, not an id; did you mean 'neil-j'? [bad-id]",
+    )
+
+
+def test_a_name_close_to_a_chosen_name_suggests_the_id(publication) -> None:
+    expect_check(
+        publication,
+        details("authors: [neil-j]", "authors: [Neil Jay]"),
+        f"{A}:7:11: error: 'Neil Jay' is a name, not an id; did you mean 'neil-j'? [bad-id]",
+    )
+
+
+def test_a_name_nobody_chose_gets_the_plain_id_advice(publication) -> None:
+    expect_check(
+        publication,
+        details("authors: [neil-j]", "authors: [Zebedee Quist]"),
+        f"{A}:7:11: error: 'Zebedee Quist' is not a valid id; use lowercase letters, digits "
+        "and hyphens [bad-id]",
+    )
+
+
+def test_a_private_real_name_typed_as_an_author_is_never_printed(publication) -> None:
+    private = "neil-j: {real_name: Neil Jaworski}\n"
+    result = check(
+        publication(
+            {
+                **details("authors: [neil-j]", "authors: [Neil Jaworski]"),
+                "content/contributors.private.yml": private,
+            }
+        )
+    )
+    assert result.stderr == reported(
+        f"{A}:7:11: error: '[private detail withheld]' is a name, not an id; did you mean "
+        "'neil-j'? [bad-id]"
+    )
+
+
+DUPLICATED = CONTRIBUTORS.replace("- id: staff-a", "- id: neil-j")  # meant neil-k, say
+
+
+def test_did_you_mean_warns_when_the_id_is_given_to_two_people(publication) -> None:
+    expect_check(
+        publication,
+        {
+            PEOPLE: DUPLICATED,
+            **details("authors: [neil-j]", "authors: [neil-k]"),
+            f"{ISSUE_DIR}/second.md": SECOND.replace("staff-a, ", ""),
+            ISSUE_PATH: ISSUE.replace("editors: [staff-a]", "editors: []"),
+        },
+        f"{PEOPLE}:6:3: error: the id 'neil-j' is already used on line 1; give each person "
+        "their own id [duplicate-contributor]",
+        f"{A}:7:11: error: no contributor 'neil-k' in content/contributors.yml (did you mean "
+        "'neil-j'? Careful: that id is given to 2 people in content/contributors.yml, on lines "
+        "1 and 6; give each their own id first) [unknown-contributor]",
+    )
+
+
+def test_a_name_of_someone_whose_id_is_duplicated_says_so(publication) -> None:
+    expect_check(
+        publication,
+        {
+            PEOPLE: DUPLICATED,
+            **details("authors: [neil-j]", "authors: [Alex]"),
+            f"{ISSUE_DIR}/second.md": SECOND.replace("staff-a, ", ""),
+            ISSUE_PATH: ISSUE.replace("editors: [staff-a]", "editors: []"),
+        },
+        f"{PEOPLE}:6:3: error: the id 'neil-j' is already used on line 1; give each person "
+        "their own id [duplicate-contributor]",
+        f"{A}:7:11: error: 'Alex' is a name, not an id; did you mean 'neil-j'? Careful: that "
+        "id is given to 2 people in content/contributors.yml, on lines 1 and 6; give each their "
+        "own id first [bad-id]",
     )
