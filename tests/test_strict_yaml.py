@@ -41,27 +41,27 @@ def test_duplicate_key_inside_a_nested_mapping() -> None:
 REFUSED = {
     "alias": (
         "a: 1\nb: *x\n",
-        "x.yml:2:4: error: YAML aliases ('*x') are not allowed; write the value out in full "
-        "[yaml-alias]",
+        "x.yml:2:4: error: '*x' (a reference to another value) is not allowed; write the value "
+        "out in full [yaml-alias]",
     ),
     "anchor without alias": (
         "roles: &everyone [volunteer]\n",
-        "x.yml:1:8: error: YAML anchors ('&everyone') are not allowed; write each value out "
-        "in full [yaml-anchor]",
+        "x.yml:1:8: error: '&everyone' (a label for reusing a value) is not allowed; write each "
+        "value out in full [yaml-anchor]",
     ),
     "alias bomb": (
         'a: &a ["x", "x"]\nb: &b [*a, *a]\nc: &c [*b, *b]\n',
-        "x.yml:1:4: error: YAML anchors ('&a') are not allowed; write each value out in full "
-        "[yaml-anchor]",
+        "x.yml:1:4: error: '&a' (a label for reusing a value) is not allowed; write each value "
+        "out in full [yaml-anchor]",
     ),
     "python object tag, shown as written": (
         "title: !!python/object/apply:os.system [ls]\n",
-        "x.yml:1:8: error: YAML tags ('!!python/object/apply:os.system') are not allowed; "
+        "x.yml:1:8: error: '!!python/object/apply:os.system' (a type marker) is not allowed; "
         "remove it and write a plain value [yaml-tag]",
     ),
     "local tag": (
         "number: !int 7\n",
-        "x.yml:1:9: error: YAML tags ('!int') are not allowed; remove it and write a plain "
+        "x.yml:1:9: error: '!int' (a type marker) is not allowed; remove it and write a plain "
         "value [yaml-tag]",
     ),
 }

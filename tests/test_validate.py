@@ -73,8 +73,8 @@ def test_several_problems_in_several_files_in_one_run_sorted(publication) -> Non
         "roles (did you mean 'editor'?) [unknown-role]",
         f"{FOREWORD_PATH}:7:11: error: no contributor 'neil-jj' in content/contributors.yml "
         "(did you mean 'neil-j'?) [unknown-contributor]",
-        f"{FOREWORD_PATH}:8:1: error: unknown key 'autors' in the front matter (did you mean "
-        "'authors'?) [unknown-key]",
+        f"{FOREWORD_PATH}:8:1: error: unknown key 'autors' in the details at the top of the file "
+        "(did you mean 'authors'?) [unknown-key]",
         f"{SECOND_PATH}:3:7: error: 'type': 'artcle' is not one of: article, case-study, "
         "editorial, interview, news (did you mean 'article'?) [unknown-value]",
         f"{PAGE_PATH}:4:5: error: 'logo.png': there is no file content/pages/logo.png; check the "
@@ -92,10 +92,10 @@ def test_unknown_key_with_did_you_mean(publication) -> None:
     expect_check(
         publication,
         {FOREWORD_PATH: FOREWORD.replace("authors:", "autors:")},
-        f"{FOREWORD_PATH}:2:1: error: the front matter needs the key 'authors': contributor ids "
-        "in byline order [missing-key]",
-        f"{FOREWORD_PATH}:7:1: error: unknown key 'autors' in the front matter (did you mean "
-        "'authors'?) [unknown-key]",
+        f"{FOREWORD_PATH}:2:1: error: the details at the top of the file need the key 'authors': "
+        "contributor ids in byline order [missing-key]",
+        f"{FOREWORD_PATH}:7:1: error: unknown key 'autors' in the details at the top of the file "
+        "(did you mean 'authors'?) [unknown-key]",
     )
 
 
@@ -103,8 +103,8 @@ def test_missing_required_key(publication) -> None:
     expect_check(
         publication,
         {FOREWORD_PATH: FOREWORD.replace("summary: Why we made this issue.\n", "")},
-        f"{FOREWORD_PATH}:2:1: error: the front matter needs the key 'summary': one sentence "
-        "saying what the article is about [missing-key]",
+        f"{FOREWORD_PATH}:2:1: error: the details at the top of the file need the key 'summary': "
+        "one sentence saying what the article is about [missing-key]",
     )
 
 

@@ -93,8 +93,9 @@ def read_mapping(
             problems.append(at.error(bad.code, f"'{key}': {bad.message}"))
     missing = [k for k, f in schema.items() if f.required and k not in value]
     for key in missing:
+        needs = "need" if what.startswith("the details") else "needs"  # plural
         problems.append(
-            value.loc.error("missing-key", f"{what} needs the key '{key}': {schema[key].doc}")
+            value.loc.error("missing-key", f"{what} {needs} the key '{key}': {schema[key].doc}")
         )
     return out
 

@@ -39,6 +39,8 @@ CONTRIBUTORS_FILE = "content/contributors.yml"
 CACHE_DIR = ".flagpress-cache"
 # An article is a few thousand words; 10 MB of Markdown takes ~9 s to convert.
 MAX_MARKDOWN_BYTES = 1_000_000
+# What editors call a Markdown file's front matter (README's words, in diagnostics).
+DETAILS = "the details at the top of the file"
 
 
 class NotAPublication(UsageError):
@@ -263,7 +265,7 @@ def _front_matter(reader: _Reader, path: Path, model: type) -> tuple[dict[str, A
         return None
     if raw is None:
         raw = _empty(YMap, Location(shown))
-    values = reader.declared(model, raw, "the front matter", Location(shown))
+    values = reader.declared(model, raw, DETAILS, Location(shown))
     if values is None:
         return None
     try:

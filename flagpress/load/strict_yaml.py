@@ -75,20 +75,22 @@ class _StrictComposer(yaml.SafeLoader):
             raise _Refused(
                 event.start_mark,
                 "yaml-alias",
-                f"YAML aliases ('*{event.anchor}') are not allowed; write the value out in full",
+                f"'*{event.anchor}' (a reference to another value) is not allowed; write the value "
+                "out in full",
             )
         if getattr(event, "anchor", None):
             raise _Refused(
                 event.start_mark,
                 "yaml-anchor",
-                f"YAML anchors ('&{event.anchor}') are not allowed; write each value out in full",
+                f"'&{event.anchor}' (a label for reusing a value) is not allowed; write each value "
+                "out in full",
             )
         tag = getattr(event, "tag", None)
         if tag not in (None, "!"):
             raise _Refused(
                 event.start_mark,
                 "yaml-tag",
-                f"YAML tags ('{_as_written(tag)}') are not allowed; remove it and write a "
+                f"'{_as_written(tag)}' (a type marker) is not allowed; remove it and write a "
                 "plain value",
             )
         self.depth += 1
@@ -273,7 +275,7 @@ def _plain(what: str) -> str:
         if technical in what:
             return plain
     return (
-        f"this YAML cannot be read ({what or 'unreadable YAML'}); check the indentation, and "
+        f"this line cannot be read ({what or 'unreadable'}); check the indentation, and "
         "put quotes around values that contain ': ' or start with a special character"
     )
 
