@@ -27,7 +27,11 @@ def split_front_matter(text: str, path: str) -> Split:
     """Separate `---` fenced YAML from the Markdown body, or raise ContentError."""
     if not text.strip():
         raise ContentError(
-            [Location(path).error("empty-file", "this file is empty; add the details at the top and the text")]
+            [
+                Location(path).error(
+                    "empty-file", "this file is empty; add the details at the top and the text"
+                )
+            ]
         )
     lines = text.split("\n")
     if lines[0].rstrip() != FENCE:
