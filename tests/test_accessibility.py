@@ -221,9 +221,9 @@ def test_threshold_warns_with_the_longest_sentences(publication) -> None:
     result = check(publication({"site_config.yml": config, **body(HARD)}))
     assert result.exit_code == 0
     assert result.stderr.splitlines() == [
-        f"{FOREWORD_PATH}:10:1: warning: this text is hard to read: its reading ease is 0 "
-        "(site_config.yml asks for at least 60) and its sentences average 7.0 words "
-        "(site_config.yml asks for at most 5). Shorter sentences and everyday words help "
+        f"{FOREWORD_PATH}:10:1: warning: this text is harder to read than site_config.yml "
+        "allows: reading ease 0 (at least 60) and sentences of 7.0 words on average (at most "
+        "5). Shorter sentences and everyday words help "
         "most; the longest sentences are line 10 (11 words): 'Notwithstanding considerable "
         "organisational complexity, the...'; line 10 (3 words): 'Then we met.' [hard-to-read]",
         "0 errors, 1 warning",

@@ -14,6 +14,7 @@ from conftest import (
     check,
     expect_check,
     reported,
+    short_enough,
     with_body,
 )
 
@@ -335,3 +336,15 @@ def test_a_name_of_someone_whose_id_is_duplicated_says_so(publication) -> None:
         "id is given to 2 people in content/contributors.yml, on lines 1 and 6; give each their "
         "own id first [bad-id]",
     )
+
+
+# --- every message is short -------------------------------------------------------------
+
+
+def test_the_length_rule_counts_the_problem_not_the_fix() -> None:
+    """conftest's `check` holds every diagnostic any test produces to this rule."""
+    fix = " word" * 40
+    assert short_enough(f"a.md:1:1: error: {'word ' * 23}is wrong; do this{fix} [code]")
+    assert short_enough(f"a.md:1:1: error: {'word ' * 24}wrong (did you mean 'x'?) [code]")
+    assert not short_enough(f"a.md:1:1: warning: {'word ' * 26}is wrong; do this [code]")
+    assert not short_enough(f"a.md:1:1: error: {'word ' * 30}and no fix at all [code]")
