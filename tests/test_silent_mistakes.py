@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import io
+
 from conftest import (
     CONTRIBUTORS,
     FOREWORD,
@@ -14,9 +16,11 @@ from conftest import (
     check,
     expect_check,
     reported,
+    run,
     short_enough,
     with_body,
 )
+from PIL import Image
 
 A = FOREWORD_PATH  # its body starts on file line 10
 
@@ -348,3 +352,38 @@ def test_the_length_rule_counts_the_problem_not_the_fix() -> None:
     assert short_enough(f"a.md:1:1: error: {'word ' * 24}wrong (did you mean 'x'?) [code]")
     assert not short_enough(f"a.md:1:1: warning: {'word ' * 26}is wrong; do this [code]")
     assert not short_enough(f"a.md:1:1: error: {'word ' * 30}and no fix at all [code]")
+
+
+# --- photos too small for paper ----------------------------------------------------------
+
+LEAD = 'tags: [housing]\nimage: {src: images/photo.png, alt: "A navy square"}'
+COVER = 'editors: [staff-a]\ncover: {src: images/cover.png, alt: "A navy page"}'
+
+
+def _photo(width: int, height: int) -> bytes:
+    out = io.BytesIO()
+    Image.new("RGB", (width, height), "navy").save(out, format="PNG")
+    return out.getvalue()
+
+
+def test_check_reports_a_low_resolution_lead_image_and_cover_as_build_does(publication) -> None:
+    root = publication(
+        {
+            "site_config.yml": SITE_CONFIG + "print: {variants: [print]}\n",
+            f"{ISSUE_DIR}/images/photo.png": _photo(700, 400),
+            f"{ISSUE_DIR}/images/cover.png": _photo(1500, 2100),
+            **details("tags: [housing]", LEAD),
+            ISSUE_PATH: ISSUE.replace("editors: [staff-a]", COVER),
+        }
+    )
+    expected = [
+        f"{A}:9:8: warning: this image prints at 100 dpi, below 200: it will look blurred on "
+        "paper; use a larger original (at least 1402 pixels wide) [low-resolution-image]",
+        f"{ISSUE_PATH}:5:8: warning: this image prints at 176 dpi, below 200: it will look "
+        "blurred on paper; use a larger original (at least 1704 pixels wide) "
+        "[low-resolution-image]",
+        "0 errors, 2 warnings",
+    ]
+    assert check(root).stderr.splitlines() == expected
+    built = run("build", "--root", str(root))
+    assert built.stderr.splitlines() == expected  # the same two, once each
