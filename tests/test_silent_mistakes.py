@@ -387,3 +387,15 @@ def test_check_reports_a_low_resolution_lead_image_and_cover_as_build_does(publi
     assert check(root).stderr.splitlines() == expected
     built = run("build", "--root", str(root))
     assert built.stderr.splitlines() == expected  # the same two, once each
+
+
+def test_the_sign_off_command_refuses_someone_not_credited(publication) -> None:
+    root = publication()
+    before = (root / A).read_text()
+    result = run("sign-off", A, "--by", "staff-a", "--root", str(root))
+    assert (result.exit_code, result.stderr) == (
+        2,
+        f"flagpress: error: 'staff-a' is not credited on {A}, so their sign-off would count "
+        "for nothing; add them to its 'authors' or 'credits' first\n",
+    )
+    assert (root / A).read_text() == before
