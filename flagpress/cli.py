@@ -56,6 +56,8 @@ class _Commands(click.Group):
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
         try:
             return super().parse_args(ctx, args)
+        except click.exceptions.NoArgsIsHelpError:
+            raise  # plain `flagpress`: click shows the list of commands
         except click.UsageError as err:
             _usage_error(own_words(err))
 

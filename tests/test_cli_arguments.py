@@ -47,8 +47,8 @@ def test_a_date_in_words_gets_an_example(root: Path) -> None:
 
 def test_sign_off_without_by_says_what_by_is(root: Path) -> None:
     assert usage_error("sign-off", FOREWORD_PATH, "--root", str(root)) == (
-        "flagpress: error: flagpress sign-off needs --by (The id of the person who approved "
-        "it.); run 'flagpress sign-off --help' to see what it takes"
+        "flagpress: error: flagpress sign-off needs --by, the id of the person who approved "
+        "it; run 'flagpress sign-off --help' to see what it takes"
     )
 
 
@@ -122,3 +122,9 @@ def test_an_unknown_option_before_the_command() -> None:
         "flagpress: error: flagpress has no option --colour; run 'flagpress --help' to see "
         "what it takes"
     )
+
+
+def test_flagpress_alone_lists_the_commands() -> None:
+    result = run()
+    assert "Commands:" in result.output and "check" in result.output
+    assert "error" not in result.output

@@ -106,7 +106,8 @@ def _named(param: click.Parameter) -> str:
 
 def _wanted(param: click.Parameter) -> str:
     if isinstance(param, click.Option):
-        return f"{_named(param)} ({param.help or 'a value'})".replace(" [default: today]", "")
+        said = re.sub(r"\s*\[default:[^]]*\]", "", param.help or "a value").rstrip(".")
+        return f"{_named(param)}, {said[:1].lower()}{said[1:]}"
     return f"{_named(param)}, {_ARGUMENTS.get(param.name or '', 'a value')}"
 
 
