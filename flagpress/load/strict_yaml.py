@@ -144,7 +144,8 @@ def _compose(text: str, path: str, offset: int) -> yaml.Node | None:
     except yaml.MarkedYAMLError as err:
         raise ContentError([_syntax_problem(err, path, offset)]) from None
     except yaml.YAMLError as err:
-        raise ContentError([Location(path, offset + 1).error("yaml-syntax", str(err))]) from None
+        problem = Location(path, offset + 1).error("yaml-syntax", _plain(str(err)))
+        raise ContentError([problem]) from None
     finally:
         loader.dispose()
 
