@@ -10,7 +10,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 
 
@@ -29,6 +29,9 @@ class Problem:
     severity: Severity
     message: str
     code: str
+    # The contributor id a problem is about, if any (never a name): lets code act on
+    # the problem (e.g. delete an old release that names them) without parsing words.
+    about: str = field(default="", compare=False)
 
     def format(self) -> str:
         """Render as `path:line:col: error|warning: message [code]`, always on one line.
@@ -48,8 +51,8 @@ class Location:
     line: int = 1
     col: int = 1
 
-    def error(self, code: str, message: str) -> Problem:
-        return Problem(self.path, self.line, self.col, Severity.ERROR, message, code)
+    def error(self, code: str, message: str, about: str = "") -> Problem:
+        return Problem(self.path, self.line, self.col, Severity.ERROR, message, code, about)
 
     def warning(self, code: str, message: str) -> Problem:
         return Problem(self.path, self.line, self.col, Severity.WARNING, message, code)

@@ -45,6 +45,9 @@ class Key:
     range: Range | None = None  # bounds for a whole number
     yaml: str = ""  # the key as written in YAML, when it differs from the field's name
     each: str = ""  # what one mapping in a list is called in diagnostics, e.g. "a credit"
+    # The key of a nested mapping that a single value fills on its own, so a list item
+    # may be plain text (`- A sentence.`) or a mapping (`- {text: A sentence., ...}`).
+    shorthand: str = ""
 
 
 def key(
@@ -58,11 +61,16 @@ def key(
     range: Range | None = None,  # noqa: A002 - reads naturally at the declaration
     yaml: str = "",
     each: str = "",
+    shorthand: str = "",
 ) -> Any:
     """A dataclass field that is also an editor key; optional keys must have a default."""
     if required == (default is not MISSING):
         raise TypeError(f"key {doc!r}: give either required=True or a default, not both")
-    metadata = {METADATA: Key(doc, required, tuple(choices), is_id, is_address, range, yaml, each)}
+    metadata = {
+        METADATA: Key(
+            doc, required, tuple(choices), is_id, is_address, range, yaml, each, shorthand
+        )
+    }
     if required:
         return dataclasses.field(metadata=metadata)
     return dataclasses.field(default=default, metadata=metadata)

@@ -288,6 +288,14 @@ class Issue:
     articles: tuple[Article, ...]  # in running order; files that failed to load are absent
     cover: Image | None = key("the cover image and its alt text", default=None)
     editors: tuple[str, ...] = key("contributor ids of the issue's editors", default=(), is_id=True)
+    cover_has_masthead: bool = key(
+        "true when the cover image already shows the magazine's name and the issue's title: "
+        "the PDFs then print nothing over it",
+        default=False,
+    )
+    next_issue: str = key(
+        "a sentence on what the next issue will hold, for the back cover", default=""
+    )
     written: Written = _written()
 
 

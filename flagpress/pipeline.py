@@ -30,7 +30,7 @@ from flagpress.publish.output_path import refuse_sources
 from flagpress.publish.redaction import redact
 from flagpress.render import ALTERNATES, OUTPUTS, Edition, Output, build_edition
 from flagpress.render.edition import FOR_THE_PRINTER
-from flagpress.render.press import PrinterEditions
+from flagpress.render.press import PrinterEditions, forget_stale_pdfs
 from flagpress.render.report import Report, Scope, build_report
 from flagpress.validate import validate
 
@@ -79,6 +79,7 @@ def build(root: Path, output: Path, strict: bool, today: dt.date) -> Outcome:
     if pub is None or has_errors(problems, strict):
         return outcome
     edition = build_edition(pub, root, today, ALTERNATES)
+    forget_stale_pdfs(edition)  # a withdrawn issue's PDFs must not wait in the cache
     staging = publish.stage(output)
     printing = publish.stage(printer) if _for_the_printer(edition, printer) else None
     gates = [Gate(root, staging, pub.config.downloads)]

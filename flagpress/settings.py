@@ -10,13 +10,15 @@ from __future__ import annotations
 import datetime as dt
 
 from flagpress.keys import Range, declared, key
+from flagpress.wcag import CRITERIA, criterion_label
 
 SIGN_OFF_POLICIES = ("lived-experience", "all-credited", "none")
 PRINT_VARIANTS = ("screen", "print", "large-print", "booklet")
 PAPER_SIZES = ("A4", "A5", "letter")
 BOOKLET_SHEETS = ("A3", "A4")  # A3 takes A4 pages 2-up; A4 takes A5 pages (or A4 scaled)
 OUTPUT_INTENTS = ("none", "srgb")
-TYPEFACES = ("Atkinson Hyperlegible",)  # shipped with flagpress, embedded in PDFs and served on the web
+# Typefaces shipped with flagpress: embedded in PDFs and served by the website itself.
+TYPEFACES = ("Atkinson Hyperlegible",)
 
 
 @declared
@@ -57,21 +59,79 @@ DEFAULT_FORMATS = (
     "read, audio or Braille, contact us and tell us what you need. We will do our best "
     "to help."
 )
+# How the website meets WCAG 2.2 AA, in the words of the UK model statement.
+COMPLIANCE = ("fully", "partially", "not")
+
+
+@declared
+class Limitation:
+    """One thing known not to be accessible yet, and the WCAG criterion it fails.
+
+    Written as a plain sentence, or as `{text: ..., criterion: 1.4.4, fix_by: ...}` so
+    the statement can say which criterion it fails and when it will be fixed, as the UK
+    model statement asks.
+    """
+
+    text: str = key("what is not accessible, in a sentence", required=True)
+    criterion: str = key(
+        "the WCAG 2.2 success criterion (level A or AA) it fails, e.g. 1.4.4",
+        default="",
+        choices=tuple(CRITERIA),
+    )
+    fix_by: dt.date | None = key("when you plan to fix it, YYYY-MM-DD", default=None)
+
+    @property
+    def criterion_label(self) -> str:
+        """'1.4.4 (Resize Text)', or '' when no criterion was given."""
+        return criterion_label(self.criterion) if self.criterion else ""
 
 
 @declared
 class AccessibilitySettings:
-    """The `accessibility:` settings: what the website's accessibility statement says."""
+    """The `accessibility:` settings: what the website's accessibility statement says.
 
+    The statement follows the UK public sector model ("Sample accessibility statement"
+    on GOV.UK): compliance status, what is not accessible and why, how to ask for
+    another format, the enforcement procedure, and how and when it was prepared.
+    """
+
+    compliance: str = key(
+        "how far the website meets WCAG 2.2 AA: fully, partially (list what does not "
+        "under limitations) or not",
+        default="partially",
+        choices=COMPLIANCE,
+    )
     formats: str = key(
         "how readers ask for another format (large print, easy read, audio...)",
         default=DEFAULT_FORMATS,
     )
-    limitations: tuple[str, ...] = key(
-        "what is known not to be accessible yet, one sentence each", default=()
+    limitations: tuple[Limitation, ...] = key(
+        "what is known not to be accessible yet: a sentence each, or {text, criterion, fix_by}",
+        default=(),
+        each="a limitation",
+        shorthand="text",
+    )
+    burden: tuple[str, ...] = key(
+        "what you will not fix because it would be a disproportionate burden, and why, "
+        "a sentence each",
+        default=(),
+    )
+    out_of_scope: tuple[str, ...] = key(
+        "content the accessibility regulations do not cover, e.g. PDFs published before "
+        "23 September 2018 that nobody needs to use the service, a sentence each",
+        default=(),
+    )
+    prepared: dt.date | None = key(
+        "when the accessibility statement was first written", default=None
     )
     reviewed: dt.date | None = key(
         "when the accessibility statement was last checked", default=None
+    )
+    tested: dt.date | None = key("when the website was last tested", default=None)
+    tested_by: str = key("who tested it, e.g. our volunteer editors", default="")
+    method: str = key(
+        "how it was tested; if not given, the statement describes flagpress's own checks",
+        default="",
     )
 
 
@@ -188,6 +248,10 @@ class SiteConfig:
     policy: Policy = key("publication policies", default=Policy())
     description: str = key("one sentence about the publication, shown on the home page", default="")
     naming: Naming = key("how people who may not be named are credited", default=Naming())
+    get_involved: str = key(
+        "how readers can get involved, in a sentence or two (on the back cover of the PDFs)",
+        default="",
+    )
     brand: Brand = key("the publication's colours, masthead and typeface", default=Brand())
     print: PrintSettings = key("the PDF editions of each issue", default=PrintSettings())
     accessibility: AccessibilitySettings = key(

@@ -287,7 +287,7 @@ def test_statement_page_from_site_config_linked_from_every_page(publication) -> 
     site = build(publication({"site_config.yml": SITE_CONFIG + STATEMENT})).resolve()
     page = page_html(site, "accessibility")
     for said in (
-        "<h1>Accessibility statement</h1>",
+        "<h1>Accessibility statement for Test Magazine</h1>",
         "<p>Ring us and we will post you a large-print copy.</p>",
         "<li>Issue 1 is only a scanned PDF.</li>",
         '<a href="mailto:test@example.org">test@example.org</a>',
@@ -304,7 +304,7 @@ def test_statement_page_from_site_config_linked_from_every_page(publication) -> 
 def test_statement_defaults(publication) -> None:
     page = page_html(build(publication()), "accessibility")
     assert "such as large print, easy read, audio or Braille" in page
-    assert "We do not know of any problems" in page
+    assert "We have not yet listed the parts of this website that are not fully accessible" in page
 
 
 def test_content_note_is_a_labelled_region_before_the_summary(publication) -> None:

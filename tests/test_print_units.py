@@ -7,6 +7,7 @@ import datetime as dt
 import io
 import math
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -167,6 +168,33 @@ def test_unchanged_inputs_are_not_rendered_again(publication) -> None:
     changed = render_editions(build_edition(pub, root, TODAY))
     assert {e.variant: e.reused for e in changed.files} == {"screen": True, "large-print": False}
     assert ".flagpress-cache/" in (Path(__file__).parent.parent / ".gitignore").read_text()
+
+
+def test_a_moved_publication_reuses_its_pdfs(publication, tmp_path) -> None:
+    """Cache keys are relative to the publication: a moved or re-cloned folder whose
+    files are the same renders nothing again."""
+    root = publication({"site_config.yml": SITE_CONFIG + "print: {variants: [screen]}\n"})
+    pub, _ = load_publication(root)
+    assert [e.reused for e in render_editions(build_edition(pub, root, TODAY)).files] == [False]
+    moved = root.rename(tmp_path / "moved-publication")
+    pub, _ = load_publication(moved)
+    assert [e.reused for e in render_editions(build_edition(pub, moved, TODAY)).files] == [True]
+
+
+def test_a_build_deletes_cached_pdfs_it_no_longer_makes(publication) -> None:
+    """A cached PDF holds names as printed then: once its edition or issue is no longer
+    made, the next build deletes it rather than keep a withdrawn name on disk."""
+    root = publication({"site_config.yml": SITE_CONFIG + "print: {variants: [screen, booklet]}\n"})
+    assert run("build", "--root", str(root)).exit_code == 0
+    cached = root / ".flagpress-cache/pdf/2019-03"
+    assert {p.name for p in cached.glob("*.pdf")} == {"screen.pdf", "print.pdf", "booklet.pdf"}
+    config = root / "site_config.yml"
+    config.write_text(config.read_text().replace("[screen, booklet]", "[screen]"))
+    assert run("build", "--root", str(root)).exit_code == 0
+    assert {p.name for p in cached.glob("*.pdf")} == {"screen.pdf"}
+    shutil.rmtree(root / "content/issues/2019-03")
+    assert run("build", "--root", str(root)).exit_code == 0
+    assert not cached.exists()
 
 
 def test_a_low_resolution_photo_is_a_warning_and_fails_under_strict(publication) -> None:

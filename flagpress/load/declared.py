@@ -38,6 +38,7 @@ class Shape:
     range: Range | None = None
     item: Shape | None = None  # what each item of a list takes
     model: type | None = None  # the class a nested mapping fills
+    shorthand: str = ""  # the key of the mapping a single value fills on its own
 
 
 def shape_of(hint: Any, declared: Declared) -> Shape:
@@ -52,7 +53,7 @@ def shape_of(hint: Any, declared: Declared) -> Shape:
     if typing.get_origin(hint) is dict:
         return Shape("labels")
     if isinstance(hint, type) and dataclasses.is_dataclass(hint):
-        return Shape("mapping", model=hint)
+        return Shape("mapping", model=hint, shorthand=key.shorthand)
     if hint is str and key.choices:
         return Shape("choice", choices=key.choices)
     if hint is str and key.is_id:
@@ -75,7 +76,7 @@ def kind_of(shape: Shape, what: str) -> Kind:
         return kinds.list_of(kind_of(shape.item, what))
     if shape.kind == "mapping":
         assert shape.model is not None
-        return _nested(shape.model, what)
+        return _nested(shape.model, what, shape.shorthand)
     if shape.kind == "choice":
         return kinds.choice(*shape.choices)
     if shape.kind == "number":
@@ -109,8 +110,14 @@ def _number(shape: Shape) -> Kind:
     return kind
 
 
-def _nested(model: type, what: str) -> Kind:
+def _nested(model: type, what: str, shorthand: str = "") -> Kind:
+    """A mapping filling `model`; with a `shorthand` key, a single value fills that key
+    alone (the rest keep their defaults)."""
+
     def kind(value: YValue) -> Any:
+        if shorthand and isinstance(value, YStr):
+            field = schema_for(model)[shorthand]
+            return model(**{field.attr: field.kind(value)})
         problems: list[Problem] = []
         at = value.loc if isinstance(value, YStr | YList | YMap) else Location("")
         values = read_declared(model, value, what, at, problems)

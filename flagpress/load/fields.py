@@ -23,6 +23,7 @@ _DATE_SHAPE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _NULLS = {"", "null", "~", "Null", "NULL"}
 _NOT_IN_ADDRESS = set(" \"'<>`\\{}|^")
 _TRUE, _FALSE = {"true", "True", "TRUE"}, {"false", "False", "FALSE"}
+LISTED_CHOICES = 12  # a diagnostic lists up to this many allowed words
 
 
 class Invalid(Exception):
@@ -215,12 +216,21 @@ def choice(*options: str) -> Kind:
         s = _scalar(value)
         if s not in options:
             raise Invalid(
-                "unknown-value",
-                f"'{s}' is not one of: {', '.join(options)}{did_you_mean(s, options)}",
+                "unknown-value", f"'{s}' is not {_one_of(options)}{did_you_mean(s, options)}"
             )
         return str(s)
 
     return kind
+
+
+def _one_of(options: tuple[str, ...]) -> str:
+    """'one of: a, b, c'; a long vocabulary (WCAG criteria) is pointed at, not recited."""
+    if len(options) <= LISTED_CHOICES:
+        return f"one of: {', '.join(options)}"
+    return (
+        f"one of the {len(options)} allowed ({options[0]} to {options[-1]}; "
+        "docs/format.md lists them)"
+    )
 
 
 def list_of(item: Kind) -> Kind:

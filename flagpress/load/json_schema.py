@@ -112,6 +112,9 @@ def _value(shape: Shape) -> dict[str, Any]:
         return {"type": "array", "items": _value(shape.item)}
     if shape.kind == "mapping":
         assert shape.model is not None
+        if shape.shorthand:  # a single value fills that one key
+            alone = _value(_shape_of_key(shape.model, shape.shorthand))
+            return {"anyOf": [object_schema(shape.model), alone]}
         return object_schema(shape.model)
     if shape.kind == "number":
         low, high = (shape.range.low, shape.range.high) if shape.range else (0, _LARGEST)
@@ -131,6 +134,10 @@ def _value(shape: Shape) -> dict[str, Any]:
         "choice": {"type": "string", "enum": list(shape.choices)},
     }
     return simple[shape.kind]
+
+
+def _shape_of_key(model: type, name: str) -> Shape:
+    return next(shape for d, shape in shapes_for(model) if d.name == name)
 
 
 def write_schemas(folder: Path) -> list[Path]:

@@ -145,6 +145,8 @@ def _takes(shape: Shape) -> str:
         item = shape.item
         if item.kind == "choice":
             return f"a list of words from: {', '.join(item.choices)}"
+        if item.shorthand:
+            return f"a list of entries with the keys below, or each just its `{item.shorthand}`"
         return f"a list of {_ITEMS[item.kind]}"
     described = {
         "text": "text" + (" (may be left empty)" if shape.optional else ""),

@@ -22,9 +22,9 @@ from pathlib import Path
 from flagpress.diagnostics import Location, Problem
 from flagpress.publish.downloads import check_pdf, never
 from flagpress.publish.release import MARKER, SCRATCH_PREFIX, remove
-from flagpress.publish.svg import clean_svg
 from flagpress.render import urls
 from flagpress.render.images import FORMATS, Refused, clean_image
+from flagpress.render.svg import clean_svg
 
 GENERATED = ""  # the owner of an address flagpress itself wrote
 

@@ -154,6 +154,7 @@ def _leak(shown: str, secret: Secret, where: str) -> Problem:
         f"private information about '{secret.person}' ({secret.what}) is in {where}; the "
         f"build is stopped. Run 'flagpress where {secret.person}' to find where it comes "
         "from, and remove it",
+        about=secret.person,
     )
 
 

@@ -33,7 +33,6 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import os
-import re
 import shutil
 import tempfile
 from collections.abc import Callable
@@ -166,14 +165,11 @@ def remove_naming(output: Path, scan: Scanner) -> list[str]:
 
 def _why(problems: list[Problem]) -> str:
     """Why a kept release had to go, naming people by id only (never what was found)."""
-    people = sorted({m.group(1) for p in problems if (m := _PERSON.search(p.message))})
+    people = sorted({p.about for p in problems if p.about})
     if not people:
         return "could not be fully checked for private information"
     who = ", ".join(f"'{person}'" for person in people)
     return f"names {who}, who may no longer be named"
-
-
-_PERSON = re.compile(r"private information about '([^']+)'")  # leak_scan's [leak] message
 
 
 def _make_readable(folder: Path) -> None:

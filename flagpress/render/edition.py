@@ -149,6 +149,8 @@ class PublicIssue:
     articles: tuple[PublicArticle, ...]  # public ones, in the running order of issue.yml
     credits: tuple[RoleGroup, ...]  # who did what: edited, wrote, then each credited role
     downloads: tuple[Download, ...]  # the PDFs its page offers (never the printer's)
+    cover_has_masthead: bool = False  # the cover art shows the name and title itself
+    next_issue: str = ""  # what the next issue will hold, for the back cover
 
     @property
     def label(self) -> str:
@@ -269,6 +271,8 @@ def _issue(issue: Issue, config: SiteConfig, today: dt.date) -> PublicIssue:
         articles=articles,
         credits=_issue_credits(issue, articles),
         downloads=downloads if articles else (),
+        cover_has_masthead=issue.cover_has_masthead,
+        next_issue=issue.next_issue,
     )
 
 

@@ -15,9 +15,18 @@ from flagpress.diagnostics import Problem
 from flagpress.render.edition import FOR_THE_PRINTER, PDF_LABELS, Edition
 from flagpress.render.folder import Folder
 from flagpress.render.press.editions import Editions, PdfFile, render_editions
+from flagpress.render.press.stale import forget_stale_pdfs
 from flagpress.render.press.variants import VARIANTS
 
-__all__ = ["VARIANTS", "Editions", "PdfFile", "PrintEditions", "PrinterEditions", "render_editions"]
+__all__ = [
+    "VARIANTS",
+    "Editions",
+    "PdfFile",
+    "PrintEditions",
+    "PrinterEditions",
+    "forget_stale_pdfs",
+    "render_editions",
+]
 
 
 class PrintEditions:

@@ -6,12 +6,15 @@ rendering it: stylesheets, fonts, images, and anything those pulled in. The
 renderer records those files, so the manifest lists exactly what was used, and a
 PDF is reused only if the job is the same and each of those files still has the
 same content. The cache lives in the publication's git-ignored `.flagpress-cache/`.
+Files inside the publication are recorded relative to it, so a moved or re-cloned
+publication reuses its PDFs.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Iterable
 from dataclasses import asdict
 from functools import lru_cache
 from importlib.metadata import version
@@ -47,12 +50,22 @@ def file_digest(path: Path) -> str | None:
         return None
 
 
+def relative_to_root(paths: Iterable[str], root: Path) -> tuple[str, ...]:
+    """Paths inside the publication as relative ones; others (flagpress's own) as given."""
+    real = root.resolve()
+    return tuple(
+        Path(p).relative_to(real).as_posix() if Path(p).is_relative_to(real) else p
+        for p in paths
+    )
+
+
 class Entry:
     """One cached PDF: `<folder>/<name>.pdf` and its manifest `<name>.json`."""
 
-    def __init__(self, folder: Path, name: str) -> None:
+    def __init__(self, folder: Path, name: str, root: Path) -> None:
         self.pdf = folder / f"{name}.pdf"
         self.manifest = folder / f"{name}.json"
+        self.root = root.resolve()
 
     def load(self, key: str) -> dict | None:
         """The manifest if the PDF is still valid for `key`, else None."""
@@ -63,14 +76,17 @@ class Entry:
         if data.get("key") != key or not self.pdf.is_file():
             return None
         files = data.get("files", {})
-        if any(file_digest(Path(path)) != digest for path, digest in files.items()):
+        if any(file_digest(self.root / path) != digest for path, digest in files.items()):
             return None
         return data
 
     def save(self, key: str, files: list[str], pages: int, problems: list[Problem]) -> None:
         data = {
             "key": key,
-            "files": {path: file_digest(Path(path)) for path in files},
+            "files": {
+                shown: file_digest(self.root / shown)
+                for shown in relative_to_root(files, self.root)
+            },
             "pages": pages,
             "problems": [asdict(p) for p in problems],
         }

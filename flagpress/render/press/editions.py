@@ -15,12 +15,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from flagpress.diagnostics import Location, Problem, has_errors
-from flagpress.load import CACHE_DIR
 from flagpress.naming import Channel
 from flagpress.render.edition import Edition, PublicIssue, pdf_filename
 from flagpress.render.press import cache, fonts
 from flagpress.render.press.document import build_document
 from flagpress.render.press.jobs import RenderJob, RenderResult
+from flagpress.render.press.stale import pdf_cache
 from flagpress.render.press.variants import VARIANTS, Variant
 from flagpress.render.press.workers import render_all
 from flagpress.render.templates import BUILTIN
@@ -123,14 +123,14 @@ def _plan(
 ) -> list[_Planned]:
     planned: list[_Planned] = []
     root = edition.root
-    folder = root / CACHE_DIR / "pdf" / issue.slug
+    folder = pdf_cache(root) / issue.slug
     for wanted in jobs:
         variant = wanted.variant
         document = build_document(edition, issue, variant, wanted.channel)
         problems.extend(p for p in document.problems if p not in problems)
         if has_errors(document.problems):
             return []  # refused references: render nothing of this issue
-        entry = cache.Entry(folder, _entry_name(edition, issue, wanted, document.html))
+        entry = cache.Entry(folder, _entry_name(edition, issue, wanted, document.html), root)
         same = next((p for p in planned if p.entry.pdf == entry.pdf), None)
         if same is not None:  # the same PDF: nobody in it is named differently
             same.publish, same.impose = same.publish or wanted.publish, same.impose or wanted.impose
@@ -145,17 +145,18 @@ def _plan(
             tagged=variant.tagged,
             bleed_mm=edition.config.print.bleed if variant.bleed else None,
             check_resolution=variant.bleed,
+            clean_svgs=document.clean_svgs,
             **_for_the_printer(variant, edition.config.print),
         )
         key = cache.job_key(
             job.html,
-            job.allowed,
+            cache.relative_to_root(job.allowed, root),
             job.tagged,
             job.bleed_mm,
             job.check_resolution,
             job.pad_to_4,
             job.output_intent,
-        )
+        )  # job.clean_svgs is the masthead, whose address is in the html already
         planned.append(_Planned(issue, variant, job, key, entry, wanted.publish, wanted.impose))
     return planned
 
@@ -212,7 +213,7 @@ def _pdf_file(edition: Edition, item: _Planned, result: RenderResult) -> PdfFile
 
 def _booklet(edition: Edition, item: _Planned, problems: list[Problem]) -> PdfFile | None:
     """Impose the printer's edition as a booklet, unless its PDF is unchanged since last time."""
-    entry = cache.Entry(item.entry.pdf.parent, "booklet")
+    entry = cache.Entry(item.entry.pdf.parent, "booklet", edition.root)
     sheet = edition.config.print.booklet_sheet
     key = cache.job_key("booklet", sheet, cache.file_digest(item.entry.pdf))
     start = time.perf_counter()

@@ -39,7 +39,7 @@ _ATTACHMENT = re.compile(r"""rel\s*=\s*["']?[^"'>]*\battachment""", re.I)
 def render(job: RenderJob) -> RenderResult:
     """Render `job` to `job.output`; on any problem of error severity, write nothing."""
     start = time.perf_counter()
-    fetcher = SandboxedFetcher(Path(p) for p in job.allowed)
+    fetcher = SandboxedFetcher((Path(p) for p in job.allowed), job.clean_svgs)
     result = RenderResult()
     temporary = Path(job.output + ".partial")
     temporary.parent.mkdir(parents=True, exist_ok=True)

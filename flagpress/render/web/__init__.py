@@ -10,12 +10,14 @@ from flagpress.render.edition import Edition
 from flagpress.render.folder import Folder
 from flagpress.render.web.extras import ExtraSource
 from flagpress.render.web.pages import compute_site
+from flagpress.render.web.sitemap import ROBOTS, robots_txt
 
 __all__ = ["Website"]
 
 
 class Website:
-    """The website output: every page, its search index and sitemap, and the files it links."""
+    """The website output: every page, its search index, sitemap and robots.txt, and the
+    files it links."""
 
     name = "website"
     alternate = None
@@ -28,6 +30,8 @@ class Website:
         # MkDocs is imported only when a website is made (not by `flagpress check`).
         from flagpress.render.web.mkdocs_adapter import RendererError, SiteSettings, render_site
 
+        # Written first, so a content file can never take its address.
+        folder.write(ROBOTS, robots_txt(edition.config.url).encode("utf-8"))
         site = compute_site(edition, folder, self.extras)
         settings = SiteSettings(
             name=edition.config.title,

@@ -7,6 +7,7 @@ Edition's objects and these few helpers, never a builder or hand-built dicts.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -22,6 +23,8 @@ from flagpress.render.folder import Folder
 from flagpress.render.sanitize import clean_html
 from flagpress.render.templates import Templates
 from flagpress.render.web.content_note import remind_at_headings
+from flagpress.render.web.sharing import Sharing, describe, sharing
+from flagpress.render.web.sitemap import lastmod
 from flagpress.slugs import slugify
 
 
@@ -30,8 +33,10 @@ class WebPage:
     src_uri: str
     title: str
     html: str
-    description: str = ""
+    description: str = ""  # for search results and link previews (meta description, og)
     toc: tuple[dict, ...] = ()
+    share: Sharing = Sharing()  # Open Graph and Twitter card details (theme/partials/fp-meta)
+    lastmod: dt.date | None = None  # the sitemap's date for the page (render/web/sitemap.py)
 
 
 @dataclass
@@ -68,6 +73,7 @@ class SiteBuilder:
         """Render `template` as the page at `src` and add it to the site.
 
         A page showing an article or standing page also gets its rendered `body`.
+        Without a `description`, one is made for the page (render/web/sharing.py).
         """
         page = PageContext(self, src)
         item = context.get("article") or context.get("page")
@@ -76,7 +82,10 @@ class SiteBuilder:
             note = item.content_note if isinstance(item, PublicArticle) else ""
             context["body"] = remind_at_headings(body, note)  # deep links meet the note first
         html = self.templates.render(template, **page.variables(), **context)
-        self.site.pages.append(WebPage(src, title, html, description, toc))
+        described = description or describe(self.edition, self.namer, template, context)
+        share = sharing(self.edition, self.namer, self.asset, template, context)
+        when = lastmod(self.edition, template, context)
+        self.site.pages.append(WebPage(src, title, html, described, toc, share, when))
 
     def asset(self, content_path: str, at: Location) -> str:
         """Publish the content file at `content_path` (linked at `at`) through the gate;

@@ -89,9 +89,10 @@ class SiteSettings:
 class _FlagpressPlugin(BasePlugin):
     """Adds flagpress's pages and files; replaces each page body with flagpress's HTML."""
 
-    def __init__(self, site: Site) -> None:
+    def __init__(self, site: Site, language: str = "") -> None:
         super().__init__()
         self.site = site
+        self.locale = language.replace("-", "_")  # og:locale writes en-GB as en_GB
         self.by_uri: dict[str, WebPage] = {p.src_uri: p for p in site.pages}
 
     def on_files(self, files: Files, *, config) -> Files:  # noqa: ANN001
@@ -105,12 +106,29 @@ class _FlagpressPlugin(BasePlugin):
         page.meta = {"title": str(escape(ours.title))}
         if ours.description:
             page.meta["description"] = str(escape(ours.description))
+        _share(page, ours, self.locale)
         return ""
 
     def on_page_content(self, html: str, *, page, config, files) -> str:  # noqa: ANN001
         ours = self.by_uri[page.file.src_uri]
         page.toc = get_toc([dict(t) for t in ours.toc])  # type: ignore[misc]
         return ours.html
+
+
+def _share(page, ours: WebPage, locale: str) -> None:  # noqa: ANN001
+    """Hand theme/partials/fp-meta.html the page's link-preview details, escaped once,
+    and date the page for the sitemap (MkDocs's own date is the day of the build)."""
+    share = ours.share
+    if share.author:
+        page.meta["author"] = str(escape(share.author))  # Material's <meta name="author">
+    page.meta["share"] = {
+        "type": share.kind,
+        "locale": str(escape(locale)),
+        "image": str(escape(share.image)),
+        "image_alt": str(escape(share.image_alt)),
+        "card": "summary_large_image" if share.image else "summary",
+    }
+    page.update_date = ours.lastmod.isoformat() if ours.lastmod else ""
 
 
 class _Collect(logging.Handler):
@@ -196,7 +214,7 @@ def render_site(site: Site, settings: SiteSettings, out_dir: Path) -> None:
             theme = config.theme
             theme.get_env = lambda: _theme_env(theme)  # type: ignore[method-assign]
             dirs = list(theme.dirs)
-            config.plugins["flagpress"] = _FlagpressPlugin(site)
+            config.plugins["flagpress"] = _FlagpressPlugin(site, settings.language)
             mkdocs_build(config)
     except MkDocsException as err:
         details = "; ".join(collect.messages)
