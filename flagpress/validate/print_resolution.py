@@ -2,11 +2,11 @@
 
 A photo is printed at the size the layout gives it; below MIN_DPI dots per inch at that
 size it looks soft. The build measures every photo in the laid-out printer's edition
-(render/press). `check` lays nothing out, but two placements of the built-in layout
-are known without one: a cover fills the page and its bleed, and an article's lead
-image spans the text width. Those are measured here with the same message and code,
-so an editor sees the warning before building; when both agree, the build shows it
-once. Photos inside the text (whose size depends on columns) are left to the build.
+(render/press). `check` lays nothing out, but one placement of the built-in layout is
+known without one: an article's lead image spans the text width. Lead images are
+measured here with the same message and code, so an editor sees the warning before
+building, and the build shows it once. Covers (whose art is sized by the cover's
+layout) and photos inside the text (sized by the columns) are left to the build.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from flagpress.validate.references import Files
 
 MIN_DPI = 200  # below this at the size it is printed, a photo looks soft on paper
 MM_PER_INCH = 25.4
-PAPER_MM = {"A4": (210.0, 297.0), "A5": (148.0, 210.0), "letter": (215.9, 279.4)}
+PAPER_MM = {"A4": (210.0, 297.0), "A5": (148.0, 210.0), "letter": (215.9, 279.4)}  # w, h
 SIDE_MARGINS_MM = 32.0  # print.css: @page margins of 16 mm left and right
 _RASTER = (".png", ".jpg", ".jpeg", ".gif", ".webp")
 
@@ -40,20 +40,16 @@ def check(pub: Publication, files: Files, today: dt.date) -> Iterator[Problem]:
     settings = pub.config.print
     if "print" not in settings.variants:
         return  # resolution matters only in the printer's edition
-    width, height = PAPER_MM[settings.paper]
+    text_width = PAPER_MM[settings.paper][0] - SIDE_MARGINS_MM
     for issue in pub.issues:
-        cover = (width + 2 * settings.bleed, height + 2 * settings.bleed)
-        yield from _measured(issue.source, issue.cover, cover, files)
         for article in issue.articles:
             if article.is_public(today):
-                text_width = (width - SIDE_MARGINS_MM, 0.0)  # height follows the width
                 yield from _measured(article.source, article.image, text_width, files)
 
 
-def _measured(
-    source: str, image: Image | None, box_mm: tuple[float, float], files: Files
-) -> Iterator[Problem]:
-    """A warning if `image`, printed in a box `box_mm` wide and high, is below MIN_DPI."""
+def _measured(source: str, image: Image | None, width_mm: float, files: Files) -> Iterator[Problem]:
+    """A warning if `image`, printed `width_mm` wide (its height in proportion), is below
+    MIN_DPI."""
     if image is None or not image.src.lower().endswith(_RASTER):
         return
     target = resolve(source, image.src)
@@ -65,8 +61,6 @@ def _measured(
         return  # reported by the references check
     if size is None:
         return
-    dpi = size[0] * MM_PER_INCH / box_mm[0]
-    if box_mm[1]:
-        dpi = min(dpi, size[1] * MM_PER_INCH / box_mm[1])
+    dpi = size[0] * MM_PER_INCH / width_mm
     if dpi < MIN_DPI:
         yield low_resolution(image.loc, dpi, size[0])

@@ -36,8 +36,8 @@ def check(pub: Publication) -> Iterator[Problem]:
         if pub.config.print.variants and issue.cover is None:
             yield issue.written.at.warning(
                 "no-cover",
-                "this issue has no cover image, so its PDFs get a plain cover with the title; "
-                'add e.g. cover: {src: images/cover.jpg, alt: "What the picture shows"}',
+                "this issue has no cover picture, so its PDFs get a cover designed from the "
+                'brand; add e.g. cover: {src: images/cover.jpg, alt: "What the picture shows"}',
             )
         yield from _unique(((a.slug, a.source) for a in issue.articles), "article in this issue")
     yield from _unique(((i.slug, i.source) for i in pub.issues), "issue")
