@@ -396,3 +396,11 @@ def test_the_sign_off_command_refuses_someone_not_credited(publication) -> None:
         "for nothing; add them to its 'authors' or 'credits' first\n",
     )
     assert (root / A).read_text() == before
+
+
+def test_an_issue_with_nothing_out_yet_gets_no_running_order_or_cover_warning(publication) -> None:
+    drafts = {
+        A: FOREWORD.replace("status: published", "status: draft"),
+        f"{ISSUE_DIR}/second.md": SECOND.replace("status: published", "status: review"),
+    }
+    expect_check(publication, {**PRINTED, **drafts})

@@ -35,7 +35,7 @@ def validate(publication: Publication, files: Files, today: dt.date) -> list[Pro
     """
     problems = [
         *people.check(publication),
-        *structure.check(publication),
+        *structure.check(publication, today),
         *references.check(publication, files, today),
         *print_resolution.check(publication, files, today),
         *markup.check(publication),

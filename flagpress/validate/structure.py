@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import posixpath
 from collections.abc import Iterable, Iterator
 
@@ -29,9 +30,11 @@ RESERVED_SLUGS = frozenset(
 RESERVED_ARTICLE_SLUGS = frozenset({"index", "credits"})
 
 
-def check(pub: Publication) -> Iterator[Problem]:
+def check(pub: Publication, today: dt.date) -> Iterator[Problem]:
     for issue in pub.issues:
         yield from _running_order(issue)
+        if not any(a.is_public(today) for a in issue.articles):
+            continue  # not out yet: nothing is left out of it, and it has no PDFs
         yield from _left_out(issue)
         if pub.config.print.variants and issue.cover is None:
             yield issue.written.at.warning(
