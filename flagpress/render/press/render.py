@@ -30,9 +30,10 @@ from flagpress.render.press.artifacts import mark_artifacts
 from flagpress.render.press.fetcher import ErrorLog, Refused, SandboxedFetcher
 from flagpress.render.press.jobs import RenderJob, RenderResult
 from flagpress.render.press.origin import find_in_templates, find_origin
+from flagpress.validate import print_resolution
+from flagpress.validate.print_resolution import MIN_DPI
 
 _ATTACHMENT = re.compile(r"""rel\s*=\s*["']?[^"'>]*\battachment""", re.I)
-MIN_DPI = 200  # below this at the size it is printed, a photo looks soft on paper
 
 
 def render(job: RenderJob) -> RenderResult:
@@ -130,14 +131,7 @@ def low_resolution(document: Document, job: RenderJob) -> list[Problem]:
             if dpi < MIN_DPI:
                 src = box.element.get("src", "") if box.element is not None else ""
                 where = job.references.get(src, job.fallback)
-                problems.append(
-                    where.warning(
-                        "low-resolution-image",
-                        f"this image prints at {dpi:.0f} dpi, below {MIN_DPI}: it will look "
-                        "blurred on paper; use a larger original (at least "
-                        f"{round(image.width * MIN_DPI / dpi)} pixels wide)",
-                    )
-                )
+                problems.append(print_resolution.low_resolution(where, dpi, image.width))
     return problems
 
 
