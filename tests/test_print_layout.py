@@ -280,3 +280,45 @@ def test_links_say_where_they_go(pdfs: dict[str, Path], variant: str) -> None:
         assert any(s.startswith(f"Go to “{title}”, page ") for s in said), title
     assert all(re.match(r"(Go to “|Web page: |Email )", s) for s in said), said
     assert not [s for s in said if "article-" in s or "--" in s]
+
+
+def underlined(pdf: Path, page_index: int, rect: list[float]) -> bool:
+    """Whether a line runs under the link's whole width: a pixel row in the lower part
+    of its box that is inked across at least 90% of it (letters alone leave gaps)."""
+    import pypdfium2 as pdfium
+
+    scale = 3
+    page = pdfium.PdfDocument(pdf)[page_index]
+    height = page.get_height()
+    x1, x2 = sorted(rect[0::2])
+    y1, y2 = sorted(rect[1::2])
+    image = page.render(scale=scale).to_pil().convert("L")
+    box = image.crop(
+        (int(x1 * scale), int((height - y2) * scale), int(x2 * scale), int((height - y1) * scale))
+    )
+    width, rows = box.size
+    pixels = box.load()
+    for row in range(rows // 2, rows):
+        inked = sum(1 for column in range(width) if pixels[column, row] < 200)
+        if inked >= 0.9 * width:
+            return True
+    return False
+
+
+def body_links(pdf: Path) -> list[tuple[int, list[float]]]:
+    """(page index, rectangle) of each link in the articles' text (after the contents)."""
+    found = []
+    for index, page in enumerate(PdfReader(pdf).pages[2:-1], start=2):
+        for annotation in page.get("/Annots", []) or []:
+            annotation = annotation.get_object()
+            if annotation.get("/Subtype") == "/Link":
+                found.append((index, [float(v) for v in annotation["/Rect"]]))
+    return found
+
+
+def test_links_are_underlined_on_screen_and_not_on_paper(pdfs: dict[str, Path]) -> None:
+    on_screen = body_links(pdfs["screen"])
+    assert len(on_screen) >= 3
+    assert all(underlined(pdfs["screen"], index, rect) for index, rect in on_screen)
+    on_paper = body_links(pdfs["print"])
+    assert on_paper and not any(underlined(pdfs["print"], i, rect) for i, rect in on_paper)

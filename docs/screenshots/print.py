@@ -3,10 +3,11 @@ edition, and the front and back covers of every edition.
 
 Copies the sample publication of this checkout to a temporary folder, makes each
 edition with `flagpress pdf` (no cache from earlier runs), and draws the pages with
-PDFium (pypdfium2) into `docs/screenshots/print/`: `screen-01.png`... and
-`<edition>-cover.png`, `<edition>-back-cover.png` (the booklet's outside sheet:
-`booklet-outside.png`). Pages are drawn 420 pixels high
-(about 51 dpi for A4) and saved as 128-colour PNGs, so the folder stays small.
+PDFium (pypdfium2) into `docs/screenshots/print/`: `screen-01.png`... (the covers
+are the first and the last), `<edition>-cover.png` and `<edition>-back-cover.png`
+for the others (the booklet's outside sheet, both covers: `booklet-outside.png`).
+Pages are drawn 420 pixels high (about 51 dpi for A4) and saved as 128-colour PNGs,
+so the folder stays small.
 Run it again whenever the print templates change:
 
     python3 docs/screenshots/print.py
@@ -62,9 +63,10 @@ def main() -> None:
             shutil.copytree(REPO / "templates", root / "templates")
         for variant in EDITIONS:
             document = pdfium.PdfDocument(make_pdf(root, variant))
-            if variant == "screen":
+            if variant == "screen":  # every page, the covers first and last
                 for number in range(len(document)):
                     save(document[number], f"screen-{number + 1:02}.png")
+                continue
             if variant == "booklet":  # its first side holds the back and front covers
                 save(document[0], "booklet-outside.png")
                 continue
