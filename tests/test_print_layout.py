@@ -225,6 +225,8 @@ def test_one_structure_element_per_article_and_per_table(
     roles = [str(e["/S"]) for e, _ in walk(tree(pdfs[variant]))]
     assert roles.count("/Art") == len(articles())
     assert roles.count("/Table") == 1  # the credits' table, over two pages or not
+    assert roles.count("/THead") == 1  # its header row, printed on each page, read once
+    assert roles.count("/TR") == len(articles()) + 1
 
 
 @pytest.mark.parametrize("variant", TAGGED)

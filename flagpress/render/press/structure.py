@@ -8,7 +8,8 @@ article again at every page turn and reads the notes wherever a page happens to 
 This finisher mends the tree before the PDF is written:
 
 - the fragments of one HTML element on consecutive pages (or lines: a link that
-  wraps) become one element;
+  wraps) become one element, and a table's header row, repeated on each page, is
+  read once (the repeats become artifacts);
 - each footnote becomes a /Note inside its article, right after the paragraph that
   cites it (its marker in the text a /Reference);
 - the contents list becomes a /TOC of /TOCI entries.
@@ -33,6 +34,7 @@ Element = Any  # a pydyf.Dictionary of /Type /StructElem (pydyf has no type for 
 
 BLOCKS = {"/P", "/H1", "/H2", "/H3", "/H4", "/H5", "/H6", "/LI", "/LBody", "/TD", "/TH"}
 BLOCKS |= {"/BlockQuote", "/Caption", "/Div", "/Art", "/Sect"}
+REPEATED = {"/THead", "/TFoot"}  # repeated on every page a table runs over
 
 
 @contextmanager
@@ -141,11 +143,19 @@ class Tree:
     def join_fragments(self, element: Element) -> None:
         """Join neighbouring kids that are fragments of one HTML element, at every level."""
         kids = self.kids(element)
-        index = 1
+        index, headers = 1, set()
         while index < len(kids):
             before, after = self.get(kids[index - 1]), self.get(kids[index])
+            if isinstance(before, dict) and before.get("S") in REPEATED:
+                headers.add(id(self.html(before)))
             if self.same_element(before, after):
                 self.absorb(before, after)
+                del kids[index]
+            elif (
+                isinstance(after, dict)
+                and after.get("S") in REPEATED
+                and (id(self.html(after)) in headers)
+            ):  # a table's header row printed again on the next page: read once
                 del kids[index]
             else:
                 index += 1
