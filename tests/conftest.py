@@ -44,6 +44,7 @@ SLOW_FILES = {
     "test_leak_scan_properties.py",
     "test_print_editions.py",
     "test_printer_ready.py",
+    "test_print_layout.py",
     "test_naming_matrix.py",
     "test_report.py",
     "test_content_notes.py",

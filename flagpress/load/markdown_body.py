@@ -33,6 +33,9 @@ EXTENSIONS = [
     "pymdownx.blocks.admonition",
     "pymdownx.blocks.caption",
     "pymdownx.betterem",
+    # Typographic quotes, apostrophes, dashes and ellipses from what editors type
+    # ("it's" -> it’s, -- -> –): Python-Markdown's own, on the web and in print alike.
+    "smarty",
 ]
 EXTENSION_CONFIGS: dict[str, dict[str, Any]] = {
     # Editors write `/// pull-quote` blocks; notes are for asides.
