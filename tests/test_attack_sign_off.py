@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import FOREWORD, png, run
+from conftest import FOREWORD, png, problem_lines, run
 from test_sign_off import ARTICLE, _pub
 
 from flagpress.diagnostics import Location
@@ -121,7 +121,7 @@ def test_an_old_short_sign_off_asks_for_a_new_one(publication) -> None:
     _old_form(root, "3f2a9c1e")
     result = run("check", "--root", str(root))
     assert result.exit_code == 1
-    assert result.stderr.splitlines()[0] == (
+    assert problem_lines(result.stderr)[0] == (
         f"{ARTICLE}:{_sign_off_line(root)}:5: error: this sign-off was recorded in an older "
         f"form; ask neil-j to read the article again and run: flagpress sign-off {ARTICLE} "
         "--by neil-j [sign-off-old-form]"
@@ -145,7 +145,7 @@ def test_a_shortened_digest_typed_by_hand_is_not_accepted(publication) -> None:
     full = re.search(r"text: ([0-9a-f]{64})", text)[1]
     _old_form(root, full[:12])
     result = run("check", "--root", str(root))
-    assert result.stderr.splitlines()[0] == (
+    assert problem_lines(result.stderr)[0] == (
         f"{ARTICLE}:{_sign_off_line(root)}:5: error: this sign-off was not recorded by "
         "flagpress (its text is not a fingerprint); ask neil-j to read the article again and "
         f"run: flagpress sign-off {ARTICLE} --by neil-j [sign-off-void]"
@@ -266,7 +266,7 @@ def test_escape_sequences_in_a_title_are_refused_and_never_reach_the_terminal(
     root = _pub(publication, foreword=FOREWORD.replace("title: Foreword", ESCAPING_TITLE))
     checked = run("check", "--root", str(root))
     assert checked.exit_code == 1
-    assert checked.stderr.splitlines()[0] == (
+    assert problem_lines(checked.stderr)[0] == (
         f"{ARTICLE}:2:15: error: this value contains '\\e', an invisible control character "
         "(U+001B); delete it [bad-character]"
     )

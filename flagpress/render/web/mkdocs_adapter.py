@@ -34,6 +34,7 @@ from mkdocs.structure.toc import get_toc  # noqa: E402
 from mkdocs.theme import Theme  # noqa: E402
 from mkdocs.utils import templates as mkdocs_filters  # noqa: E402
 
+from flagpress.render.progress import Progress, quiet  # noqa: E402
 from flagpress.render.templates import (  # noqa: E402
     BUILTIN,
     ContainedLoader,
@@ -89,9 +90,11 @@ class SiteSettings:
 class _FlagpressPlugin(BasePlugin):
     """Adds flagpress's pages and files; replaces each page body with flagpress's HTML."""
 
-    def __init__(self, site: Site, language: str = "") -> None:
+    def __init__(self, site: Site, language: str = "", progress: Progress = quiet) -> None:
         super().__init__()
         self.site = site
+        self.progress = progress
+        self.rendered = 0
         self.locale = language.replace("-", "_")  # og:locale writes en-GB as en_GB
         self.by_uri: dict[str, WebPage] = {p.src_uri: p for p in site.pages}
 
@@ -113,6 +116,11 @@ class _FlagpressPlugin(BasePlugin):
         ours = self.by_uri[page.file.src_uri]
         page.toc = get_toc([dict(t) for t in ours.toc])  # type: ignore[misc]
         return ours.html
+
+    def on_post_page(self, output: str, *, page, config) -> str:  # noqa: ANN001
+        self.rendered += 1
+        self.progress("rendering pages", self.rendered, len(self.site.pages))
+        return output
 
 
 def _share(page, ours: WebPage, locale: str) -> None:  # noqa: ANN001
@@ -192,8 +200,11 @@ def _config_yaml(site: Site, settings: SiteSettings, docs_dir: str, out_dir: Pat
     return yaml.safe_dump(config, allow_unicode=True, sort_keys=False)
 
 
-def render_site(site: Site, settings: SiteSettings, out_dir: Path) -> None:
-    """Write the website for `site` into the empty folder `out_dir`."""
+def render_site(
+    site: Site, settings: SiteSettings, out_dir: Path, progress: Progress = quiet
+) -> None:
+    """Write the website for `site` into the empty folder `out_dir`, telling `progress`
+    of each page as it is written."""
     logger = logging.getLogger("mkdocs")
     collect = _Collect()
     propagate = logger.propagate
@@ -214,7 +225,7 @@ def render_site(site: Site, settings: SiteSettings, out_dir: Path) -> None:
             theme = config.theme
             theme.get_env = lambda: _theme_env(theme)  # type: ignore[method-assign]
             dirs = list(theme.dirs)
-            config.plugins["flagpress"] = _FlagpressPlugin(site, settings.language)
+            config.plugins["flagpress"] = _FlagpressPlugin(site, settings.language, progress)
             mkdocs_build(config)
     except MkDocsException as err:
         details = "; ".join(collect.messages)
