@@ -54,7 +54,8 @@ class _Commands(click.Group):
     """
 
     def add_command(self, cmd: click.Command, name: str | None = None) -> None:
-        cmd.params.append(console.debug_option())
+        if not any(param.name == "debug" for param in cmd.params):
+            cmd.params.append(console.debug_option())
         super().add_command(cmd, name)
 
     def invoke(self, ctx: click.Context) -> Any:

@@ -8,6 +8,11 @@ import datetime as dt
 import functools
 import io
 import json
+import os
+import pty
+import re
+import subprocess
+import sys
 import threading
 import urllib.request
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -405,3 +410,35 @@ def test_unreadable_content_in_status_is_grouped_too(publication) -> None:
     lines = result.stderr.splitlines()
     assert lines[0] == "site_config.yml" and lines[1].startswith("site_config.yml:2:1: error: ")
     assert lines[-1] == "1 error in 1 file."
+
+
+def test_a_build_in_a_terminal_shows_progress_then_clears_it(publication) -> None:
+    """The real command in a pseudo-terminal: the progress line, then a clean line."""
+    root = publication()
+    main, secondary = pty.openpty()
+    env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR")}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "flagpress.cli", "build", "--root", str(root)],
+        stdin=subprocess.DEVNULL,
+        stdout=secondary,
+        stderr=secondary,
+        env={**env, "TERM": "xterm", "GITHUB_ACTIONS": ""},
+    )
+    os.close(secondary)
+    shown = b""
+    while chunk := _read(main):
+        shown += chunk
+    os.close(main)
+    assert process.wait(timeout=120) == 0
+    text = shown.decode("utf-8")
+    assert "\rChecking the content..." in text and "\rRendering pages: " in text
+    # The line is blanked (spaces, no escape sequence), then the result starts on it.
+    assert re.search(r"\r {20,}\rBuilt 12 pages and 0 PDFs into \S+/site/\r\n\Z", text), text
+    assert "\x1b" not in text
+
+
+def _read(fd: int) -> bytes:
+    try:
+        return os.read(fd, 65536)
+    except OSError:  # the terminal's other end closed: everything has been read
+        return b""
