@@ -20,6 +20,8 @@ import click
 
 from flagpress import pipeline
 from flagpress.commands import console
+from flagpress.commands import init as init_command
+from flagpress.commands import new as new_command
 from flagpress.commands import sign_off as sign_off_command
 from flagpress.commands.check_paths import problems_of, reading_ease_of, wanted_paths
 from flagpress.commands.problem_output import files_checked
@@ -107,6 +109,25 @@ def check(
     _show(output.lines("check", problems, files_checked(root, wanted)))
     if has_errors(problems, strict):
         raise SystemExit(1)
+
+
+@main.command()
+@ROOT
+@click.option(
+    "--port",
+    type=click.IntRange(0, 65535),
+    default=8000,
+    show_default=True,
+    help="The port to serve on, on this computer only (127.0.0.1); 0 picks any free port.",
+)
+@click.option(
+    "--drafts",
+    is_flag=True,
+    help="Also show articles that are not published, marked 'Draft \u2014 not published'.",
+)
+def serve(root: Path, port: int, drafts: bool) -> None:
+    """Preview the website while you write: it updates as you save (Ctrl+C stops it)."""
+    pipeline.preview(root, port, drafts, _echo)
 
 
 @main.command()
@@ -276,6 +297,52 @@ def where(person: str, root: Path) -> None:
     for place in places:
         _echo(place.format())
     _echo(f"{len(places)} places for '{person}'.")
+
+
+@main.command()
+@click.argument("kind", type=click.Choice(new_command.KINDS))
+@click.option("--title", default=None, help="The title (articles, pages, issues).")
+@click.option("--issue", default=None, help="An article's issue: its folder name or number.")
+@click.option("--author", "authors", multiple=True, help="An author's id (repeat for more).")
+@click.option("--summary", default=None, help="An article's one-sentence summary.")
+@click.option("--slug", default=None, help="The file or folder name [default: from the title].")
+@click.option("--number", type=int, default=None, help="An issue's number [default: the next].")
+@click.option("--date", type=DATE, default=None, help="An issue's date, YYYY-MM-DD.")
+@click.option("--id", "person", default=None, help="A contributor's id, e.g. neil-j.")
+@click.option("--name", default=None, help="A contributor's name, exactly as printed.")
+@click.option("--shown-as", default=None, help="How a contributor is named: full, ... anonymous.")
+@click.option("--role", "roles", multiple=True, help="A contributor's role id (repeat for more).")
+@click.option("--web/--no-web", default=None, help="A contributor may be named on the web.")
+@click.option(
+    "--print/--no-print", "in_print", default=None, help="A contributor may be named in print."
+)
+@ROOT
+def new(
+    kind: str, date: dt.datetime | None, root: Path, in_print: bool | None, **given: Any
+) -> None:
+    """Start a new KIND of file with every key and a comment on each: an article (or
+    case-study, editorial, interview, news), page, issue or contributor."""
+    day = date.date() if date else None
+    request = new_command.Request(kind, date=day, print=in_print, **given)
+    ask = _ask if click.get_text_stream("stdin").isatty() else None
+    for line in new_command.new(root, request, dt.date.today(), ask):
+        _echo(line)
+
+
+def _ask(question: str, default: str | None) -> str:
+    return str(click.prompt(question, default=default, show_default=bool(default)))
+
+
+@main.command()
+@click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--title", default=None, help="The publication's name.")
+@click.option("--publisher", default=None, help="Who publishes it.")
+@click.option("--url", default=None, help="The address the website will live at.")
+def init(folder: Path, title: str | None, publisher: str | None, url: str | None) -> None:
+    """Make a new publication in FOLDER (new or empty) that builds at once."""
+    ask = _ask if click.get_text_stream("stdin").isatty() else None
+    for line in init_command.init(folder, title, publisher, url, dt.date.today(), ask):
+        _echo(line)
 
 
 @main.command()

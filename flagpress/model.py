@@ -11,12 +11,12 @@ still point at the right line.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from flagpress.diagnostics import Location
 from flagpress.keys import declared, key
 from flagpress.settings import SiteConfig
+from flagpress.written import Written
 
 SHOWN_AS = ("full", "first-name", "initials", "pseudonym", "anonymous")
 # Each article type and how readers see it named, on the web and in print alike.
@@ -38,36 +38,6 @@ LADDER = (
     "co-production",
 )
 STAGES = ("co-planning", "co-design", "co-delivery", "co-evaluation")
-
-
-_NOWHERE = Location("")
-
-
-@dataclass(frozen=True)
-class Written:
-    """Where an editor wrote a mapping and each of its parts, by model field name.
-
-    Kept explicitly beside the plain values so that a check can point at the very
-    id or word that is wrong; each lookup falls back to the nearest known place.
-    """
-
-    at: Location = _NOWHERE  # the mapping itself (for a whole file: its first line)
-    keys: Mapping[str, Location] = field(default_factory=dict)
-    values: Mapping[str, Location] = field(default_factory=dict)  # single values
-    items: Mapping[str, tuple[Location, ...]] = field(default_factory=dict)  # list items
-
-    def key(self, name: str) -> Location:
-        """Where the key `name` was written, or the mapping when it was left out."""
-        return self.keys.get(name, self.at)
-
-    def value(self, name: str) -> Location:
-        """Where the single value of `name` was written."""
-        return self.values.get(name, self.key(name))
-
-    def item(self, name: str, index: int) -> Location:
-        """Where item `index` of the list `name` was written."""
-        items = self.items.get(name, ())
-        return items[index] if index < len(items) else self.key(name)
 
 
 def _written() -> Written:
@@ -288,6 +258,14 @@ class Issue:
     articles: tuple[Article, ...]  # in running order; files that failed to load are absent
     cover: Image | None = key("the cover image and its alt text", default=None)
     editors: tuple[str, ...] = key("contributor ids of the issue's editors", default=(), is_id=True)
+    cover_has_masthead: bool = key(
+        "true when the cover image already shows the magazine's name and the issue's title: "
+        "the PDFs then print nothing over it",
+        default=False,
+    )
+    next_issue: str = key(
+        "a sentence on what the next issue will hold, for the back cover", default=""
+    )
     written: Written = _written()
 
 

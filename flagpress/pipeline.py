@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import shutil
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -20,6 +21,7 @@ from flagpress.diagnostics import (
     has_errors,
 )
 from flagpress.load import CACHE_DIR, load_publication
+from flagpress.load.cache import DiskCache, LoadCache, disk_cache
 from flagpress.load.content_files import ContentFiles
 from flagpress.load.private_file import Private, load_private
 from flagpress.model import Publication
@@ -50,16 +52,27 @@ class Outcome:
     for_the_printer: int = 0  # PDFs written to the printer's folder
 
 
-def check(root: Path, today: dt.date) -> tuple[Publication | None, list[Problem]]:
-    """Load and validate: every problem in the publication, none of the output."""
-    pub, _, problems = _check(root, today)
+def check(
+    root: Path, today: dt.date, cache: LoadCache | None = None
+) -> tuple[Publication | None, list[Problem]]:
+    """Load and validate: every problem in the publication, none of the output.
+
+    Files unchanged since the last run are read from `cache` (by default the
+    publication's own, in .flagpress-cache/load/; `serve` can keep one in memory).
+    """
+    pub, _, problems = _check(root, today, cache)
     return pub, problems
 
 
-def _check(root: Path, today: dt.date) -> tuple[Publication | None, Private, list[Problem]]:
-    pub, problems = load_publication(root)
+def _check(
+    root: Path, today: dt.date, cache: LoadCache | None = None
+) -> tuple[Publication | None, Private, list[Problem]]:
+    cache = cache or disk_cache(root, CACHE_DIR)
+    pub, problems = load_publication(root, cache)
     if pub is not None:
-        problems += validate(pub, ContentFiles(root), today)
+        problems += validate(pub, ContentFiles(root), today, cache)
+        if isinstance(cache, DiskCache):
+            cache.prune()  # what was not used is an old version of a file
     private, private_problems = load_private(root, pub)
     return pub, private, redact(sorted(set(problems + private_problems)), pub, private)
 
@@ -351,3 +364,18 @@ def _report_pdf(
         return problems
     os.replace(partial, pdf_file)  # never a half-written PDF at `pdf_file`
     return problems
+
+
+def preview(
+    root: Path, port: int, drafts: bool, echo: Callable[[str], None], today: dt.date | None = None
+) -> None:
+    """`flagpress serve`: show the publication on 127.0.0.1:`port` until Ctrl+C.
+
+    Checked and rendered like a build, with `drafts` marked if asked for; nothing is
+    published (no release, no `site/`, no PDFs): see commands/serve.
+    """
+    # Imported here: MkDocs and the watcher are loaded only when a preview runs.
+    from flagpress.commands.serve import Preview
+
+    preview = Preview(root, echo, drafts, (lambda: today) if today else dt.date.today)
+    preview.serve(port)

@@ -7,14 +7,16 @@ that one run lists every problem in every file.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from flagpress.diagnostics import ContentError, Location, Problem, UsageError
+from flagpress.load.cache import LoadCache
 from flagpress.load.declared import read_declared
 from flagpress.load.fields import ID_PATTERN
-from flagpress.load.front_matter import split_front_matter
 from flagpress.load.markdown_body import BodyConverter
+from flagpress.load.markdown_file import read_markdown
 from flagpress.load.source_files import read_text
 from flagpress.load.stray_files import stray_files
 from flagpress.load.strict_yaml import YList, YMap, YStr, YValue, parse_yaml
@@ -44,14 +46,27 @@ class NotAPublication(UsageError):
     """The folder given is not a publication at all (a usage error, not a content one)."""
 
 
-class _Reader:
-    """Holds the publication root, the Markdown converter and the problems found."""
+# What `load_publication` may reuse between calls in one process (`flagpress serve`):
+# each file's last reading (its text, what was read and the problems found), by file.
+Memo = dict[tuple[str, type], tuple[str, Any, list[Problem]]]
 
-    def __init__(self, root: Path) -> None:
+
+class _Reader:
+    """Holds the publication root, the Markdown converter, the cache and the problems found."""
+
+    def __init__(self, root: Path, cache: LoadCache | None, memo: Memo | None = None) -> None:
         self.root = root
+        self.memo = memo
         self.real_root = root.resolve()
         self.problems: list[Problem] = []
-        self.converter = BodyConverter()
+        self.cache = cache
+        self._converter: BodyConverter | None = None
+
+    def converter(self) -> BodyConverter:
+        """Made on first use: when every body comes from the cache, none is needed."""
+        if self._converter is None:
+            self._converter = BodyConverter()
+        return self._converter
 
     def shown(self, path: Path) -> str:
         return path.relative_to(self.root).as_posix()
@@ -77,11 +92,32 @@ class _Reader:
         """
         shown = self.shown(path)
         try:
-            value = parse_yaml(read_text(path, shown), shown)
+            text = read_text(path, shown)
+        except ContentError as err:
+            self.problems.extend(err.problems)
+            return None
+        return self.remembered((shown, empty), text, lambda: self._yaml(text, shown, empty))
+
+    def _yaml(self, text: str, shown: str, empty: type[YMap] | type[YList]) -> YValue | None:
+        try:
+            value = parse_yaml(text, shown)
         except ContentError as err:
             self.problems.extend(err.problems)
             return None
         return _empty(empty, Location(shown)) if value is None else value
+
+    def remembered(self, key: tuple[str, type], text: str, read: Callable[[], Any]) -> Any:
+        """`read()`, or what it gave (and reported) last time the file held `text`."""
+        if self.memo is None:
+            return read()
+        kept = self.memo.get(key)
+        if kept is not None and kept[0] == text:
+            self.problems.extend(kept[2])
+            return kept[1]
+        before = len(self.problems)
+        value = read()
+        self.memo[key] = (text, value, self.problems[before:])
+        return value
 
     def declared(
         self, model: type, value: YValue | None, what: str, at: Location
@@ -90,14 +126,22 @@ class _Reader:
         return read_declared(model, value, what, at, self.problems)
 
 
-def load_publication(root: Path) -> tuple[Publication | None, list[Problem]]:
-    """Read `root`; returns the publication (None if unusable) and every problem found."""
+def load_publication(
+    root: Path, cache: LoadCache | None = None, memo: Memo | None = None
+) -> tuple[Publication | None, list[Problem]]:
+    """Read `root`; returns the publication (None if unusable) and every problem found.
+
+    With a `cache` (see load/cache.py), Markdown files whose text has not changed since
+    it was last filled are not read again: their details, body and problems come from it.
+    With `memo` (kept by a long-running caller, `flagpress serve`), a file whose text has
+    not changed since the last call is not even looked up: its last reading is reused.
+    """
     if not (root / CONFIG_FILE).is_file():
         raise NotAPublication(
             f"no {CONFIG_FILE} in {root}; run flagpress inside a publication folder "
             "or point --root at one"
         )
-    reader = _Reader(root)
+    reader = _Reader(root, cache, memo)
     config = _load_config(reader)
     contributors = _load_contributors(reader)
     issues = _load_issues(reader)
@@ -248,22 +292,17 @@ def _front_matter(reader: _Reader, path: Path, model: type) -> tuple[dict[str, A
     """Read a Markdown file: (the model's declared values, its body) or None when unusable."""
     shown = reader.shown(path)
     try:
-        split = split_front_matter(read_text(path, shown, MAX_MARKDOWN_BYTES), shown)
-        raw = parse_yaml(split.yaml_text, shown, split.yaml_first_line)
+        text = read_text(path, shown, MAX_MARKDOWN_BYTES)
     except ContentError as err:
         reader.problems.extend(err.problems)
         return None
-    if raw is None:
-        raw = _empty(YMap, Location(shown))
-    values = reader.declared(model, raw, "the front matter", Location(shown))
-    if values is None:
-        return None
-    try:
-        body = reader.converter.convert(split.body, shown, split.body_first_line)
-    except ContentError as err:
-        reader.problems.extend(err.problems)
-        return None
-    return values, body
+
+    def read() -> tuple[dict[str, Any], Body] | None:
+        result, problems = read_markdown(text, shown, model, reader.cache, reader.converter)
+        reader.problems.extend(problems)
+        return result
+
+    return reader.remembered((shown, model), text, read)
 
 
 def _empty(kind: type[YMap] | type[YList], loc: Location) -> YMap | YList:

@@ -22,9 +22,9 @@ from pathlib import Path
 from flagpress.diagnostics import Location, Problem
 from flagpress.publish.downloads import check_pdf, never
 from flagpress.publish.release import MARKER, SCRATCH_PREFIX, remove
-from flagpress.publish.svg import clean_svg
 from flagpress.render import urls
 from flagpress.render.images import FORMATS, Refused, clean_image
+from flagpress.render.svg import clean_svg
 
 GENERATED = ""  # the owner of an address flagpress itself wrote
 
@@ -111,7 +111,11 @@ class Gate:
         """The bytes to publish for the content file `path`; raises Refused."""
         source = self.root / path
         real = source.resolve()
-        if not real.is_relative_to((self.root / "content").resolve()):
+        brand_drawing = path.startswith("templates/") and real.suffix.lower() == ".svg"
+        allowed = [(self.root / "content").resolve()]
+        if brand_drawing:  # the brand's masthead: drawings only, never a template
+            allowed.append((self.root / "templates").resolve())
+        if not any(real.is_relative_to(folder) for folder in allowed):
             raise Refused("it is a shortcut (symlink) to a file outside content/; copy the file in")
         if not real.is_file():
             raise Refused("the file is missing; check the link")

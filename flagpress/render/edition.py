@@ -33,6 +33,7 @@ from flagpress.model import (
     is_decorative,
 )
 from flagpress.naming import Channel, Namer, join_names
+from flagpress.render.web_markup import web_markup
 from flagpress.settings import PRINT_VARIANTS, SiteConfig
 from flagpress.slugs import slugify
 
@@ -54,6 +55,10 @@ PDF_LABELS = {
 }
 assert set(PDF_LABELS) | {FOR_THE_PRINTER} == set(PRINT_VARIANTS)
 LADDER_LABELS = {rung: rung.capitalize() for rung in LADDER}
+
+# Put before the title of an article that is not public, wherever it is shown, in the
+# only Edition that holds such articles: `flagpress serve --drafts` (never a build).
+DRAFT_MARK = "Draft \u2014 not published: "
 
 
 @dataclass(frozen=True)
@@ -102,6 +107,7 @@ class PublicArticle:
     contributions: tuple[Contribution, ...]  # "How this was made": authors, then credits
     credits: tuple[RoleGroup, ...]  # the credits other than authorship, by role
     signed_by: tuple[str, ...] = ()  # who approved its text (validated), each once
+    draft: bool = False  # not public: only in a preview's Edition, its title marked
 
     @property
     def people(self) -> list[str]:
@@ -110,7 +116,7 @@ class PublicArticle:
 
     @property
     def made_by(self) -> tuple[RoleGroup, ...]:
-        """"How this was made": each person once, under every role they had in this piece.
+        """ "How this was made": each person once, under every role they had in this piece.
 
         "Author: Skylark, Priya Mistry and a volunteer", "Author and interviewer: R. J.":
         one list, no one repeated, each line starting with its role.
@@ -149,6 +155,8 @@ class PublicIssue:
     articles: tuple[PublicArticle, ...]  # public ones, in the running order of issue.yml
     credits: tuple[RoleGroup, ...]  # who did what: edited, wrote, then each credited role
     downloads: tuple[Download, ...]  # the PDFs its page offers (never the printer's)
+    cover_has_masthead: bool = False  # the cover art shows the name and title itself
+    next_issue: str = ""  # what the next issue will hold, for the back cover
 
     @property
     def label(self) -> str:
@@ -211,17 +219,25 @@ class Edition:
 
 
 def build_edition(
-    pub: Publication, root: Path, today: dt.date, alternates: Iterable[Alternate] = ()
+    pub: Publication,
+    root: Path,
+    today: dt.date,
+    alternates: Iterable[Alternate] = (),
+    drafts: bool = False,
 ) -> Edition:
     """The Edition of `pub` as of `today` (validated publications only).
 
     `alternates` are the other forms the outputs make (a feed), for pages to link to.
+    `drafts` (only `flagpress serve --drafts`, which publishes nothing) also keeps the
+    articles that are not public, each marked as a draft wherever its title is shown.
     """
     config = pub.config
     issues = tuple(
-        issue for issue in (_issue(i, config, today) for i in pub.issues) if issue.articles
+        issue for issue in (_issue(i, config, today, drafts) for i in pub.issues) if issue.articles
     )
-    web_only = tuple(_article(a, config) for a in pub.articles if a.is_public(today))
+    web_only = tuple(
+        _article(a, config, today) for a in pub.articles if drafts or a.is_public(today)
+    )
     public = [a for issue in issues for a in issue.articles] + list(web_only)
     return Edition(
         root=root,
@@ -237,8 +253,9 @@ def build_edition(
 
 
 def web_body_html(body: Body) -> str:
-    """The body's HTML with decorative images given empty alt text (links as written)."""
-    return _DECORATIVE_ALT.sub('alt=""', body.html)
+    """The body's HTML with decorative images given empty alt text, pull quotes as
+    figures and footnotes headed and named (render/web_markup.py; links as written)."""
+    return web_markup(_DECORATIVE_ALT.sub('alt=""', body.html))
 
 
 def print_body_html(body: Body) -> str:
@@ -251,8 +268,10 @@ def pdf_filename(config: SiteConfig, number: int, variant: str) -> str:
     return f"{slugify(config.title)}-issue-{number}-{variant}.pdf"
 
 
-def _issue(issue: Issue, config: SiteConfig, today: dt.date) -> PublicIssue:
-    articles = tuple(_article(a, config) for a in issue.articles if a.is_public(today))
+def _issue(issue: Issue, config: SiteConfig, today: dt.date, drafts: bool) -> PublicIssue:
+    articles = tuple(
+        _article(a, config, today) for a in issue.articles if drafts or a.is_public(today)
+    )
     downloads = tuple(
         _download(issue.slug, v, pdf_filename(config, issue.number, v))
         for v in config.print.variants
@@ -269,6 +288,8 @@ def _issue(issue: Issue, config: SiteConfig, today: dt.date) -> PublicIssue:
         articles=articles,
         credits=_issue_credits(issue, articles),
         downloads=downloads if articles else (),
+        cover_has_masthead=issue.cover_has_masthead,
+        next_issue=issue.next_issue,
     )
 
 
@@ -276,13 +297,14 @@ def _download(issue: str, variant: str, filename: str) -> Download:
     return Download(variant, PDF_LABELS[variant], filename, f"issues/{issue}/{filename}")
 
 
-def _article(article: Article, config: SiteConfig) -> PublicArticle:
+def _article(article: Article, config: SiteConfig, today: dt.date) -> PublicArticle:
     contributions = [Contribution(p, "Author") for p in article.authors]
     contributions += [Contribution(c.id, _role(config, c.role)) for c in article.credits]
+    draft = not article.is_public(today)
     return PublicArticle(
         source=article.source,
         slug=article.slug,
-        title=article.title,
+        title=DRAFT_MARK + article.title if draft else article.title,
         type=article.type,
         type_label=ARTICLE_TYPES.get(article.type, article.type),
         summary=article.summary,
@@ -297,6 +319,7 @@ def _article(article: Article, config: SiteConfig) -> PublicArticle:
         contributions=tuple(contributions),
         credits=group_by_role((_role(config, c.role), c.id) for c in article.credits),
         signed_by=tuple(dict.fromkeys(s.by for s in article.sign_off)),
+        draft=draft,
     )
 
 

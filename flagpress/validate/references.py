@@ -25,6 +25,8 @@ class Files(Protocol):
 
     def image_size(self, path: str) -> tuple[int, int] | None: ...
 
+    def brand_file(self, path: str) -> bool: ...
+
 
 _WHY = {
     Kind.UNSAFE: (

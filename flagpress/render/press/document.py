@@ -23,7 +23,7 @@ from flagpress.render.edition import (
     PublicIssue,
     PublishedImage,
 )
-from flagpress.render.press import fonts
+from flagpress.render.press import brand, fonts
 from flagpress.render.press.bodies import BodyContext, file_references, image_uri, print_body
 from flagpress.render.press.glyphs import glyph_problem
 from flagpress.render.press.variants import Variant, page_css
@@ -38,6 +38,7 @@ class PrintDocument:
     html: str
     references: dict[str, Location]  # file URI -> where an editor referred to it
     problems: list[Problem]
+    clean_svgs: tuple[str, ...] = ()  # drawings the fetcher must clean (the masthead)
 
 
 @dataclass(frozen=True)
@@ -71,6 +72,11 @@ def build_document(
     references: dict[str, Location] = {}
     items = [_article(a, ctx, namer, problems, references) for a in issue.articles]
     cover = _image(root, issue.source, issue.cover, problems, references)
+    colours = brand.palette(edition.config.brand, root, problems)
+    masthead = brand.masthead_uri(edition.config.brand, root, problems)
+    if masthead:
+        references.setdefault(masthead, brand.brand_location(root, "masthead"))
+    page_setup = page_css(variant, edition.config.print) + colours.css()
     html = Templates(root, "print").render(
         "issue.html",
         variant=variant.name,
@@ -78,13 +84,14 @@ def build_document(
         config=edition.config,
         issue=issue,
         cover=cover,
+        masthead=masthead,
         editors=namer.names(issue.editors),
         articles=items,
         credits=[(group.role, namer.names(group.people)) for group in issue.credits],
-        head_css=Markup(page_css(variant, edition.config.print) + fonts.font_face_css()),
+        head_css=Markup(page_setup + fonts.font_face_css()),
         stylesheets=_stylesheets(root, variant),
     )
-    return PrintDocument(html, references, problems)
+    return PrintDocument(html, references, problems, (masthead,) if masthead else ())
 
 
 def _article(
@@ -139,5 +146,5 @@ def _image(
 
 
 def _stylesheets(root: Path, variant: Variant) -> list[str]:
-    names = ["print.css"] + ([variant.stylesheet] if variant.stylesheet else [])
+    names = ["print.css", "cover.css"] + ([variant.stylesheet] if variant.stylesheet else [])
     return [find_file(root, "print", name).resolve().as_uri() for name in names]

@@ -148,6 +148,7 @@ def _plan(
             tagged=variant.tagged,
             bleed_mm=edition.config.print.bleed if variant.bleed else None,
             check_resolution=variant.bleed,
+            clean_svgs=document.clean_svgs,
             **_for_the_printer(variant, edition.config.print),
         )
         key = cache.job_key(
@@ -158,7 +159,7 @@ def _plan(
             job.check_resolution,
             job.pad_to_4,
             job.output_intent,
-        )
+        )  # job.clean_svgs is the masthead, whose address is in the html already
         planned.append(_Planned(issue, variant, job, key, entry, wanted.publish, wanted.impose))
     return planned
 

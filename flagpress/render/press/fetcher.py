@@ -20,6 +20,7 @@ from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherRespons
 
 from flagpress.render.images import FORMATS, clean_image
 from flagpress.render.images import Refused as ImageRefused
+from flagpress.render.svg import clean_svg
 
 
 class Refused(FatalURLFetchingError):
@@ -46,9 +47,10 @@ class _Served(URLFetcherResponse):
 class SandboxedFetcher(URLFetcher):
     """Serves files inside `allowed` folders; refuses the network, other files and schemes."""
 
-    def __init__(self, allowed: Iterable[Path]) -> None:
+    def __init__(self, allowed: Iterable[Path], clean_svgs: Iterable[str] = ()) -> None:
         super().__init__(allowed_protocols={"file"}, allow_redirects=False, fail_on_errors=True)
         self.allowed = tuple(Path(folder).resolve() for folder in allowed)
+        self.clean_svgs = frozenset(clean_svgs)
         self.fetched: list[Path] = []
         self.refused: list[Refused] = []  # WeasyPrint swallows some (inside SVGs): kept here
 
@@ -67,12 +69,15 @@ class SandboxedFetcher(URLFetcher):
 
     def _cleaned(self, url: str, path: Path) -> bytes:
         """The file's bytes; a photo or picture drawn again from its pixels alone, so no
-        camera position, camera or author's name reaches the PDF."""
+        camera position, camera or author's name reaches the PDF; a drawing listed in
+        `clean_svgs` rebuilt from the SVG allowlist."""
         data = path.read_bytes()
         extension = path.suffix.lower()
-        if extension not in FORMATS:
-            return data
         try:
+            if path.as_uri() in self.clean_svgs:
+                return clean_svg(data)
+            if extension not in FORMATS:
+                return data
             return clean_image(data, extension)
         except ImageRefused as err:
             refused = Refused(url, str(err))

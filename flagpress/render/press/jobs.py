@@ -42,6 +42,7 @@ class RenderJob:
     # None for the other editions, which are read on screen or printed at home.
     pad_to_4: bool | None = None
     output_intent: str | None = None  # "srgb": WeasyPrint embeds the sRGB profile as one
+    clean_svgs: tuple[str, ...] = ()  # file URIs served through the SVG cleaner (the masthead)
 
 
 @dataclass

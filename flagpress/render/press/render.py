@@ -38,7 +38,7 @@ MIN_DPI = 200  # below this at the size it is printed, a photo looks soft on pap
 def render(job: RenderJob) -> RenderResult:
     """Render `job` to `job.output`; on any problem of error severity, write nothing."""
     start = time.perf_counter()
-    fetcher = SandboxedFetcher(Path(p) for p in job.allowed)
+    fetcher = SandboxedFetcher((Path(p) for p in job.allowed), job.clean_svgs)
     result = RenderResult()
     temporary = Path(job.output + ".partial")
     temporary.parent.mkdir(parents=True, exist_ok=True)

@@ -4,16 +4,22 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from flagpress.diagnostics import Location, Problem
 from flagpress.render.edition import Edition
 from flagpress.render.folder import Folder
 from flagpress.render.progress import Progress, quiet
 from flagpress.render.web.extras import ExtraSource
+from flagpress.render.web.footer import footer
 from flagpress.render.web.pages import compute_site
+from flagpress.render.web.search_index import search_docs
 from flagpress.render.web.sitemap import ROBOTS, robots_txt
 
-__all__ = ["Website"]
+if TYPE_CHECKING:
+    from flagpress.render.web.mkdocs_adapter import SiteSettings
+
+__all__ = ["Website", "site_settings", "theme_problem"]
 
 
 class Website:
@@ -30,32 +36,40 @@ class Website:
         """Render the website into `folder`, next to what other outputs wrote there;
         `progress` hears of each page as it is rendered."""
         # MkDocs is imported only when a website is made (not by `flagpress check`).
-        from flagpress.render.web.mkdocs_adapter import RendererError, SiteSettings, render_site
+        from flagpress.render.web.mkdocs_adapter import RendererError, render_site
 
         # Written first, so a content file can never take its address.
         folder.write(ROBOTS, robots_txt(edition.config.url).encode("utf-8"))
         site = compute_site(edition, folder, self.extras)
-        settings = SiteSettings(
-            name=edition.config.title,
-            url=edition.config.url,
-            language=edition.config.language,
-            description=edition.config.description,
-            overrides=edition.root / "templates" / "theme",
-            alternates=tuple((a.href, a.type) for a in edition.alternates),
-        )
+        settings = site_settings(edition)
         # MkDocs empties the folder it writes to: it gets one of its own, published after.
         work = folder.scratch()
         try:
-            render_site(site, settings, work, progress)
+            render_site(site, settings, work, search_docs(edition, site.pages), progress)
             _publish(work, folder)
             return []
         except RendererError as err:
-            return [_theme_problem(edition.root, err)]
+            return [theme_problem(edition.root, err)]
         finally:
             shutil.rmtree(work, ignore_errors=True)
 
 
-def _theme_problem(root: Path, err: Exception) -> Problem:
+def site_settings(edition: Edition) -> SiteSettings:
+    """What the theme is given besides the pages: one place, for builds and the preview."""
+    from flagpress.render.web.mkdocs_adapter import SiteSettings
+
+    return SiteSettings(
+        name=edition.config.title,
+        url=edition.config.url,
+        language=edition.config.language,
+        description=edition.config.description,
+        overrides=edition.root / "templates" / "theme",
+        alternates=tuple((a.href, a.type) for a in edition.alternates),
+        footer=footer(edition),
+    )
+
+
+def theme_problem(root: Path, err: Exception) -> Problem:
     """MkDocs failed: said at the publication's theme override when one is to blame."""
     filename = getattr(err, "filename", None)
     path = Path(filename) if filename else root / "templates" / "theme"

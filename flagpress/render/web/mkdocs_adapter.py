@@ -10,9 +10,13 @@ flagpress produced something MkDocs did not understand.
 from __future__ import annotations
 
 import io
+import json
 import logging
 import os
+import re
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,13 +27,17 @@ from jinja2.sandbox import SecurityError
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
 from markupsafe import escape  # noqa: E402
+from material.plugins.search.plugin import SearchPlugin  # type: ignore[import-untyped]  # noqa: E402
 from mkdocs import localization  # noqa: E402
+from mkdocs.commands.build import _populate_page, get_context  # noqa: E402
 from mkdocs.commands.build import build as mkdocs_build  # noqa: E402
 from mkdocs.config import load_config  # noqa: E402
 from mkdocs.config.defaults import MkDocsConfig  # noqa: E402
 from mkdocs.exceptions import MkDocsException  # noqa: E402
 from mkdocs.plugins import BasePlugin  # noqa: E402
 from mkdocs.structure.files import File, Files  # noqa: E402
+from mkdocs.structure.nav import Navigation, get_navigation  # noqa: E402
+from mkdocs.structure.pages import Page  # noqa: E402
 from mkdocs.structure.toc import get_toc  # noqa: E402
 from mkdocs.theme import Theme  # noqa: E402
 from mkdocs.utils import templates as mkdocs_filters  # noqa: E402
@@ -85,6 +93,7 @@ class SiteSettings:
     description: str = ""
     overrides: Path | None = None  # the publication's templates/theme folder, if any
     alternates: tuple[tuple[str, str], ...] = ()  # (href, media type): a feed, linked in <head>
+    footer: tuple[tuple[str, str], ...] = ()  # what every page's footer shows, escaped
 
 
 class _FlagpressPlugin(BasePlugin):
@@ -105,6 +114,7 @@ class _FlagpressPlugin(BasePlugin):
 
     def on_page_markdown(self, markdown: str, *, page, config, files) -> str:  # noqa: ANN001
         ours = self.by_uri[page.file.src_uri]
+        page.__class__ = _Converted  # its body was converted once, when flagpress read it
         # The theme prints these unescaped, so they are escaped here, once.
         page.meta = {"title": str(escape(ours.title))}
         if ours.description:
@@ -120,7 +130,26 @@ class _FlagpressPlugin(BasePlugin):
     def on_post_page(self, output: str, *, page, config) -> str:  # noqa: ANN001
         self.rendered += 1
         self.progress("rendering pages", self.rendered, len(self.site.pages))
-        return output
+        return valid_toggles(output)
+
+    def on_post_template(self, output_content: str, *, template_name, config) -> str:  # noqa: ANN001
+        return valid_toggles(output_content)  # 404.html
+
+
+# Material's base.html (outside any block a theme can override) writes its two hidden
+# switches, for the phone menu and the search, as checkboxes with autocomplete="off",
+# which HTML allows on text fields only: the Nu HTML Checker reports it on every page.
+# It is there so Firefox does not restore a switch left on; assets/flagpress.js turns
+# both off when a page is shown instead.
+_TOGGLE = re.compile(
+    r'(<input class="md-toggle" data-md-toggle="(?:drawer|search)" type="checkbox" '
+    r'id="__(?:drawer|search)") autocomplete="off">'
+)
+
+
+def valid_toggles(html: str) -> str:
+    """`html` without the attribute HTML does not allow on Material's two switches."""
+    return _TOGGLE.sub(r"\1>", html)
 
 
 def _share(page, ours: WebPage, locale: str) -> None:  # noqa: ANN001
@@ -137,6 +166,49 @@ def _share(page, ours: WebPage, locale: str) -> None:  # noqa: ANN001
         "card": "summary_large_image" if share.image else "summary",
     }
     page.update_date = ours.lastmod.isoformat() if ours.lastmod else ""
+
+
+class _Converted(Page):
+    """A page whose HTML flagpress made: MkDocs would otherwise set up Python-Markdown
+    (with its extensions) for every page only to convert nothing (1.6% of a build)."""
+
+    def render(self, config, files) -> None:  # noqa: ANN001
+        self.content = ""
+        self.present_anchor_ids = set()
+
+
+class _PreparedSearch(SearchPlugin):
+    """Material's search, fed the index flagpress made (render/web/search_index.py).
+
+    Registered under Material's own name, so the theme shows its search box and
+    script exactly as before; only the indexing differs: no page's HTML is parsed
+    again (Material's plugin does that for every page), and `docs` is written as is.
+    """
+
+    def __init__(self, docs: list[dict[str, str]]) -> None:
+        super().__init__()
+        self.docs = docs
+
+    def on_page_context(self, context, *, page, config, nav):  # noqa: ANN001, ANN201
+        return context
+
+    def on_post_build(self, *, config) -> None:  # noqa: ANN001
+        folder = Path(config.site_dir) / "search"
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / "search_index.json").write_text(self.index_json(self.docs), encoding="utf-8")
+
+    def index_json(self, docs: list[dict[str, str]]) -> str:
+        """search/search_index.json holding `docs`, with the search settings."""
+        index = {key: self.config[key] for key in ("lang", "separator", "pipeline", "fields")}
+        return json.dumps({"config": index, "docs": docs}, separators=(",", ":"))
+
+
+def _search(docs: list[dict[str, str]], language: str) -> _PreparedSearch:
+    plugin = _PreparedSearch(docs)
+    errors, _ = plugin.load_config({"lang": language})
+    if errors:
+        raise RendererError(f"the search settings are not valid: {errors}")
+    return plugin
 
 
 class _Collect(logging.Handler):
@@ -170,7 +242,6 @@ def theme_language(tag: str) -> str:
 
 
 def _config_yaml(site: Site, settings: SiteSettings, docs_dir: str, out_dir: Path) -> str:
-    language = settings.language.split("-")[0].lower() or "en"
     config = {
         "site_name": settings.name,
         "site_url": settings.url,
@@ -184,7 +255,10 @@ def _config_yaml(site: Site, settings: SiteSettings, docs_dir: str, out_dir: Pat
             "custom_dir": str(THEME_DIR),
             "language": theme_language(settings.language),
             "font": False,  # no requests to Google Fonts: readers' privacy, offline use
-            "features": ["navigation.top", "search.highlight"],
+            # No "Back to top" button (navigation.top): it appears under the header as
+            # readers go back up, and at 400% zoom it covered the links Shift+Tab reached
+            # (WCAG 2.4.11); the Home key and the skip link do its job.
+            "features": ["search.highlight"],
             # Two schemes, following the reader's system setting; partials/palette.html
             # turns them into one "Dark colour scheme" button with aria-pressed.
             "palette": [
@@ -192,19 +266,31 @@ def _config_yaml(site: Site, settings: SiteSettings, docs_dir: str, out_dir: Pat
                 {"media": "(prefers-color-scheme: dark)", "scheme": "slate"},
             ],
         },
-        "extra_css": ["assets/flagpress.css"],
-        "extra": {"alternates": [{"href": h, "type": t} for h, t in settings.alternates]},
-        "plugins": [{"search": {"lang": language}}],
+        "extra_css": ["assets/flagpress.css", "assets/brand.css", "assets/magazine.css"],
+        "extra": {
+            "alternates": [{"href": h, "type": t} for h, t in settings.alternates],
+            "footer": dict(settings.footer),
+        },
+        "plugins": [],  # search is added by render_site, fed flagpress's own index
         "markdown_extensions": [],
     }
     return yaml.safe_dump(config, allow_unicode=True, sort_keys=False)
 
 
+def _index_language(settings: SiteSettings) -> str:
+    return settings.language.split("-")[0].lower() or "en"
+
+
 def render_site(
-    site: Site, settings: SiteSettings, out_dir: Path, progress: Progress = quiet
+    site: Site,
+    settings: SiteSettings,
+    out_dir: Path,
+    search: list[dict[str, str]],
+    progress: Progress = quiet,
 ) -> None:
-    """Write the website for `site` into the empty folder `out_dir`, telling `progress`
-    of each page as it is written."""
+    """Write the website for `site` into the empty folder `out_dir`, with `search` (see
+    render/web/search_index.py) as its search index, telling `progress` of each page as
+    it is written."""
     logger = logging.getLogger("mkdocs")
     collect = _Collect()
     propagate = logger.propagate
@@ -225,6 +311,7 @@ def render_site(
             theme = config.theme
             theme.get_env = lambda: _theme_env(theme)  # type: ignore[method-assign]
             dirs = list(theme.dirs)
+            config.plugins["material/search"] = _search(search, _index_language(settings))
             config.plugins["flagpress"] = _FlagpressPlugin(site, settings.language, progress)
             mkdocs_build(config)
     except MkDocsException as err:
@@ -265,3 +352,103 @@ def _template_failure(err: Exception, dirs: list[str]) -> Exception:
     failure = RendererError(message, str(filename) if filename else None, line)
     failure.code = "template-unsafe" if unsafe else "theme-error"
     return failure
+
+
+class LivePages:
+    """One page at a time through a warmed MkDocs, for `flagpress serve`.
+
+    A whole `mkdocs build` of 1,000 articles takes seconds; after a one-word edit only
+    the page being looked at is needed. This sets MkDocs up once, as `render_site`
+    does (config, theme environment, files, nav), and then renders any one page
+    exactly as a build would write it. The search index is made from the whole
+    Edition's entries (unlike `mkdocs build --dirty`'s, which holds only the pages
+    built). The nav and the
+    list of pages are fixed: when they change, make a new one. Not thread-safe.
+    """
+
+    def __init__(self, site: Site, settings: SiteSettings, built: Path) -> None:
+        """`built` is the folder a `render_site` of the same pages wrote."""
+        self._work = tempfile.TemporaryDirectory(prefix="flagpress-live-")
+        docs_dir = os.path.join(self._work.name, "docs")
+        os.mkdir(docs_dir)
+        config = load_config(
+            io.StringIO(_config_yaml(site, settings, docs_dir, built.resolve())),
+            config_file_path=os.path.join(self._work.name, "mkdocs.yml"),
+        )
+        _escape_shown_values(config, settings)
+        if settings.overrides is not None and settings.overrides.is_dir():
+            config.theme.dirs.insert(0, str(settings.overrides))
+        theme = config.theme
+        theme.get_env = lambda: _theme_env(theme)  # type: ignore[method-assign]
+        self._search = _search([], _index_language(settings))
+        config.plugins["material/search"] = self._search
+        self._plugin = _FlagpressPlugin(site, settings.language)
+        config.plugins["flagpress"] = self._plugin
+        with _mkdocs_warnings(list(theme.dirs)):
+            self.config = config.plugins.on_config(config)
+            self.env = theme.get_env()
+            self.files = config.plugins.on_files(Files([]), config=config)
+            self.nav: Navigation = get_navigation(self.files, config)
+            self.nav = config.plugins.on_nav(self.nav, config=config, files=self.files)
+            self.env = config.plugins.on_env(self.env, config=config, files=self.files)
+
+    def render(self, page: WebPage) -> bytes:
+        """The page at `page.src_uri` as `render_site` would write it; raises RendererError."""
+        file = self.files.get_file_from_path(page.src_uri)
+        if file is None:
+            raise KeyError(page.src_uri)  # a new page: the caller makes a new LivePages
+        self._plugin.by_uri[page.src_uri] = page
+        mk_page = file.page if file.page is not None else Page(None, file, self.config)
+        with _mkdocs_warnings(list(self.config.theme.dirs)):
+            _populate_page(mk_page, self.config, self.files)
+            output = self._build(mk_page)
+        return output.encode("utf-8", errors="xmlcharrefreplace")
+
+    def _build(self, page: Page) -> str:
+        """What mkdocs.commands.build._build_page does, returning the page instead of writing."""
+        config = self.config
+        config._current_page = page
+        page.active = True
+        try:
+            context = get_context(self.nav, self.files.documentation_pages(), config, page)
+            template = self.env.get_template(page.meta.get("template", "main.html"))
+            context = config.plugins.on_page_context(
+                context, page=page, config=config, nav=self.nav
+            )
+            output = template.render(context)
+            output = config.plugins.on_post_page(output, page=page, config=config)
+        finally:
+            page.active = False
+            config._current_page = None
+        return output
+
+    def search_index(self, docs: list[dict[str, str]]) -> bytes:
+        """search/search_index.json holding `docs` (render/web/search_index.py)."""
+        return self._search.index_json(docs).encode("utf-8")
+
+    def close(self) -> None:
+        self._work.cleanup()
+
+
+@contextmanager
+def _mkdocs_warnings(dirs: list[str]) -> Iterator[None]:
+    """Any warning MkDocs logs, or a theme template failing, as a RendererError."""
+    logger = logging.getLogger("mkdocs")
+    collect = _Collect()
+    propagate = logger.propagate
+    logger.addHandler(collect)
+    logger.propagate = False
+    try:
+        yield
+    except MkDocsException as err:
+        details = "; ".join(collect.messages)
+        raise RendererError(f"the website could not be rendered: {err} {details}") from err
+    except (KeyError, RendererError):
+        raise
+    except Exception as err:
+        raise _template_failure(err, [d for d in dirs]) from None
+    finally:
+        logger.removeHandler(collect)
+        logger.propagate = propagate
+    if collect.messages:
+        raise RendererError("the website renderer warned: " + "; ".join(collect.messages))

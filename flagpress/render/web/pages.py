@@ -12,7 +12,7 @@ from flagpress.render import urls
 from flagpress.render.edition import Download, Edition, PublicIssue
 from flagpress.render.folder import Folder
 from flagpress.render.templates import long_date
-from flagpress.render.web import people_pages
+from flagpress.render.web import people_pages, reading
 from flagpress.render.web.context import Site, SiteBuilder
 from flagpress.render.web.extras import Extras, ExtraSource
 
@@ -22,16 +22,21 @@ NAV_ISSUES = 6
 
 
 def compute_site(
-    edition: Edition, folder: Folder, extras: tuple[ExtraSource, ...] = ()
+    edition: Edition,
+    folder: Folder,
+    extras: tuple[ExtraSource, ...] = (),
+    builder: SiteBuilder | None = None,
 ) -> Site:
     """Every page of the website, its nav, and the files it needs copied.
 
     `folder` is where the other outputs have already written their files (the PDFs
     an issue page offers, with their sizes); the content files pages link to are
     published through it as the pages are made. `extras` compute more pages, and the
-    "How this issue was made" section of each issue page.
+    "How this issue was made" section of each issue page. A `builder` of the Edition
+    and folder may be given to collect the pages differently (the preview keeps them
+    to render one at a time, when a reader asks).
     """
-    b = SiteBuilder(edition, folder)
+    b = builder if builder is not None else SiteBuilder(edition, folder)
     more = [source(edition) for source in extras]
     b.add(urls.HOME, edition.config.title, "home.html", web_only=edition.web_only[:10])
     if edition.issues:
@@ -55,6 +60,8 @@ def compute_site(
             toc=article.body.toc,
             article=article,
             issue=edition.issue(article.issue),
+            around=reading.neighbours(edition, article),
+            related=reading.related(edition, article),
         )
     if edition.web_only:
         b.add(urls.ARTICLES, "Web articles", "articles.html", articles=edition.web_only)

@@ -7,6 +7,9 @@ laughs", no reading local files), anything active is refused with a reason, and 
 is left is written out again element by element from the shapes, text and
 accessibility attributes (`<title>`, `<desc>`, role, aria-*) that a drawing needs.
 Anything else (editor metadata, Inkscape's own elements) is dropped.
+
+In render/, beside images.py, because both outputs need it: the publishing gate
+cleans every drawing of the website, and the print fetcher the masthead.
 """
 
 from __future__ import annotations
