@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import sys
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 import click
 
@@ -23,6 +23,7 @@ from flagpress.commands import console
 from flagpress.commands import init as init_command
 from flagpress.commands import new as new_command
 from flagpress.commands import sign_off as sign_off_command
+from flagpress.commands.arguments import Date, own_words
 from flagpress.commands.check_paths import problems_of, reading_ease_of, wanted_paths
 from flagpress.commands.problem_output import files_checked
 from flagpress.commands.problem_text import found
@@ -52,7 +53,9 @@ class _Commands(click.Group):
     """Runs a command; a usage error is exit 2, content that cannot be read is exit 1,
     and anything unexpected (a bug) is exit 70, as one plain line unless --debug.
 
-    Every command gets --debug, those added later included.
+    Every command gets --debug, those added later included. Mistakes on the command
+    line that click finds (an unknown option, a missing argument, a bad date) are told
+    in flagpress's words too (commands/arguments.py).
     """
 
     def add_command(self, cmd: click.Command, name: str | None = None) -> None:
@@ -60,18 +63,33 @@ class _Commands(click.Group):
             cmd.params.append(console.debug_option())
         super().add_command(cmd, name)
 
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        try:
+            return super().parse_args(ctx, args)
+        except click.exceptions.NoArgsIsHelpError:
+            raise  # plain `flagpress`: click shows the list of commands
+        except click.UsageError as err:
+            _usage_error(own_words(err))
+
     def invoke(self, ctx: click.Context) -> Any:
+        words = [*getattr(ctx, "_protected_args", ()), *ctx.args]  # taken by invoke
         try:
             return super().invoke(ctx)
         except UsageError as err:
-            _echo(f"flagpress: error: {err}", err=True)
-            raise SystemExit(2) from None
+            _usage_error(str(err))
+        except click.UsageError as err:
+            _usage_error(own_words(err, " ".join(["flagpress", *words[:1]])))
         except ContentError as err:
             console.unreadable(ctx, err.problems)
         except (click.exceptions.ClickException, click.exceptions.Exit, click.Abort):
             raise
         except Exception as err:  # a bug: never a traceback for editors unless asked
             console.bug(ctx, err)
+
+
+def _usage_error(message: str) -> NoReturn:
+    _echo(f"flagpress: error: {message}", err=True)
+    raise SystemExit(2) from None
 
 
 @click.group(cls=_Commands, params=[console.debug_option()])
@@ -203,7 +221,7 @@ def pdf(issue: str, variant: str, output: Path | None, root: Path, strict: bool)
     _echo(f"Wrote {outcome.release}")
 
 
-DATE = click.DateTime(formats=["%Y-%m-%d"])
+DATE = Date()
 
 
 @main.command()
@@ -259,7 +277,7 @@ def report(
 @click.option(
     "--on",
     "on",
-    type=click.DateTime(formats=["%Y-%m-%d"]),
+    type=DATE,
     default=None,
     help="The date they approved it, YYYY-MM-DD [default: today].",
 )

@@ -279,6 +279,9 @@ class Publication:
     # False when contributors.yml could not be read at all: its own problem is
     # reported, and every credit is not reported again as an unknown person.
     registry_ok: bool = True
+    # Entries of contributors.yml whose id an earlier entry already has (reported as
+    # errors): kept so that no "did you mean" offers that id without saying so.
+    duplicates: tuple[Contributor, ...] = ()
 
     def all_articles(self) -> list[Article]:
         return [a for issue in self.issues for a in issue.articles] + list(self.articles)

@@ -255,8 +255,7 @@ def pdf(
         return outcome
     written = [i for i in pub.issues if issue in (i.slug, str(i.number))]
     if not written:
-        known = [i.slug for i in pub.issues]
-        raise UnknownIssue(f"no issue '{issue}' in content/issues/{did_you_mean(issue, known)}")
+        raise _unknown_issue(pub, issue)
     edition = build_edition(pub, root, today)
     chosen = edition.issue(written[0].slug)
     if chosen is None:
@@ -329,10 +328,17 @@ def _issue_scope(pub: Publication, scope: Scope) -> Scope:
     """`scope` with its issue given by folder name: an unknown one is a usage error."""
     found = [i for i in pub.issues if scope.issue in (i.slug, str(i.number))]
     if not found:
-        known = [i.slug for i in pub.issues]
-        wanted = scope.issue or ""
-        raise UnknownIssue(f"no issue '{wanted}' in content/issues/{did_you_mean(wanted, known)}")
+        raise _unknown_issue(pub, scope.issue or "")
     return Scope(found[0].slug, scope.start, scope.end)
+
+
+def _unknown_issue(pub: Publication, wanted: str) -> UnknownIssue:
+    """Listing the issues that exist, by folder name and number, oldest first."""
+    issues = sorted(pub.issues, key=lambda i: (i.date, i.number))
+    if not issues:
+        return UnknownIssue(f"there is no issue '{wanted}': content/issues/ has none yet")
+    listed = ", ".join(f"{i.slug} (number {i.number})" for i in issues)
+    return UnknownIssue(f"there is no issue '{wanted}'; the issues are: {listed}")
 
 
 def _report_pdf(

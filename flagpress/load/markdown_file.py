@@ -16,9 +16,12 @@ from flagpress.load.cache import LoadCache, entry_key
 from flagpress.load.declared import read_declared
 from flagpress.load.front_matter import split_front_matter
 from flagpress.load.markdown_body import BodyConverter
+from flagpress.load.person_ids import people_key
 from flagpress.load.strict_yaml import YMap, parse_yaml
 from flagpress.model import Body
 
+# What editors call a Markdown file's front matter (README's words, in diagnostics).
+DETAILS = "the details at the top of the file"
 Read = tuple[tuple[dict[str, Any], Body] | None, list[Problem]]
 
 
@@ -36,7 +39,8 @@ def read_markdown(
     """
     if cache is None:
         return _read(text, shown, model, converter)
-    key = entry_key(model.__name__, shown, text)
+    # "Did you mean" suggestions made while reading name contributors' ids.
+    key = entry_key(model.__name__, shown, text, people_key())
     cached = cache.get(key)
     if _is_read(cached):
         return cached  # type: ignore[return-value]
@@ -67,7 +71,7 @@ def _read(text: str, shown: str, model: type, converter: Callable[[], BodyConver
     if raw is None:
         raw = YMap()
         raw.loc, raw.key_locs = Location(shown), {}
-    values = read_declared(model, raw, "the front matter", Location(shown), problems)
+    values = read_declared(model, raw, DETAILS, Location(shown), problems)
     if values is None:
         return None, problems
     try:

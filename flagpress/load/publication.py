@@ -17,6 +17,7 @@ from flagpress.load.declared import read_declared
 from flagpress.load.fields import ID_PATTERN
 from flagpress.load.markdown_body import BodyConverter
 from flagpress.load.markdown_file import read_markdown
+from flagpress.load.person_ids import known_people, people_key
 from flagpress.load.source_files import read_text
 from flagpress.load.stray_files import stray_files
 from flagpress.load.strict_yaml import YList, YMap, YStr, YValue, parse_yaml
@@ -111,6 +112,7 @@ class _Reader:
         if self.memo is None:
             return read()
         kept = self.memo.get(key)
+        text = f"{text}\0{people_key()}"  # suggestions made while reading name ids
         if kept is not None and kept[0] == text:
             self.problems.extend(kept[2])
             return kept[1]
@@ -143,10 +145,11 @@ def load_publication(
         )
     reader = _Reader(root, cache, memo)
     config = _load_config(reader)
-    contributors = _load_contributors(reader)
-    issues = _load_issues(reader)
-    articles = _load_markdown_dir(reader, root / "content" / "articles", _article)
-    pages = _load_markdown_dir(reader, root / "content" / "pages", _page)
+    contributors, duplicates = _load_contributors(reader)
+    with known_people([*(contributors or {}).values(), *duplicates]):
+        issues = _load_issues(reader)
+        articles = _load_markdown_dir(reader, root / "content" / "articles", _article)
+        pages = _load_markdown_dir(reader, root / "content" / "pages", _page)
     reader.problems.extend(stray_files(root))
     if config is None:
         return None, reader.problems
@@ -154,6 +157,7 @@ def load_publication(
         config=config,
         contributors=contributors or {},
         registry_ok=contributors is not None,
+        duplicates=tuple(duplicates),
         issues=tuple(sorted(issues, key=lambda i: (i.date, i.number), reverse=True)),
         articles=tuple(sorted(articles, key=lambda a: (a.date, a.slug), reverse=True)),
         pages=tuple(sorted(pages, key=lambda p: p.slug)),
@@ -169,8 +173,11 @@ def _load_config(reader: _Reader) -> SiteConfig | None:
     return None if values is None else SiteConfig(**values)
 
 
-def _load_contributors(reader: _Reader) -> dict[str, Contributor] | None:
-    """Everyone in the registry, or None when the file itself cannot be used."""
+def _load_contributors(
+    reader: _Reader,
+) -> tuple[dict[str, Contributor] | None, list[Contributor]]:
+    """Everyone in the registry (None when the file itself cannot be used), and the
+    entries whose id was already taken."""
     path = reader.root / CONTRIBUTORS_FILE
     if not path.is_file():
         reader.problems.append(
@@ -178,23 +185,25 @@ def _load_contributors(reader: _Reader) -> dict[str, Contributor] | None:
                 "missing-file", "there is no contributors file; create it, even if it lists nobody"
             )
         )
-        return None
+        return None, []
     raw = reader.yaml_file(path, YList)
     if raw is None:
-        return None
+        return None, []
     if not isinstance(raw, list):
         reader.problems.append(
             raw.loc.error(
                 "not-a-list", "the contributors file must be a list of '- id: ...' entries"
             )
         )
-        return None
+        return None, []
     people: dict[str, Contributor] = {}
+    duplicates: list[Contributor] = []
     for entry in raw:
         person = _contributor(reader, entry) or _placeholder(entry)
         if person is not None and person.id not in people:
             people[person.id] = person
         elif person is not None:
+            duplicates.append(person)
             first = people[person.id].loc.line
             reader.problems.append(
                 person.loc.error(
@@ -203,7 +212,7 @@ def _load_contributors(reader: _Reader) -> dict[str, Contributor] | None:
                     "their own id",
                 )
             )
-    return people
+    return people, duplicates
 
 
 def _contributor(reader: _Reader, entry: YValue) -> Contributor | None:

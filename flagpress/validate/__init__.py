@@ -13,11 +13,14 @@ from flagpress.load.cache import LoadCache
 from flagpress.model import Publication
 from flagpress.validate import (
     accessibility,
+    blocks,
     brand,
     consent,
+    footnotes,
     markup,
     people,
     per_text,
+    print_resolution,
     references,
     sign_off,
     structure,
@@ -36,9 +39,12 @@ def validate(
     """
     problems = [
         *people.check(publication),
-        *structure.check(publication),
+        *structure.check(publication, today),
         *references.check(publication, files, today),
+        *print_resolution.check(publication, files, today),
         *markup.check(publication),
+        *blocks.check(publication),
+        *footnotes.check(publication),
         *consent.check(publication, today),
         *sign_off.check(publication),
         *accessibility.check(publication),

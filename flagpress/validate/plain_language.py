@@ -157,7 +157,8 @@ def check_text(config: SiteConfig, source: str, body: Body) -> Iterator[Problem]
         )
         yield Location(source, body.first_line).warning(
             "hard-to-read",
-            f"this text is hard to read: {' and '.join(crossed)}. Shorter sentences and "
+            f"this text is harder to read than site_config.yml allows: "
+            f"{' and '.join(crossed)}. Shorter sentences and "
             f"everyday words help most; the longest sentences are {shown}",
         )
 
@@ -166,14 +167,13 @@ def _crossed(measured: Readability, limits: PlainLanguage) -> list[str]:
     crossed = []
     if limits.min_reading_ease is not None and measured.reading_ease < limits.min_reading_ease:
         crossed.append(
-            f"its reading ease is {measured.reading_ease:.0f} (site_config.yml asks for "
-            f"at least {limits.min_reading_ease})"
+            f"reading ease {measured.reading_ease:.0f} (at least {limits.min_reading_ease})"
         )
     too_long = limits.max_sentence_words
     if too_long is not None and measured.words_per_sentence > too_long:
         crossed.append(
-            f"its sentences average {measured.words_per_sentence:.1f} words "
-            f"(site_config.yml asks for at most {too_long})"
+            f"sentences of {measured.words_per_sentence:.1f} words on average "
+            f"(at most {too_long})"
         )
     return crossed
 
