@@ -6,7 +6,7 @@ import random
 import zlib
 from pathlib import Path
 
-from conftest import FOREWORD, NEIL_NO_WEB, run, snapshot
+from conftest import FOREWORD, NEIL_NO_WEB, problem_lines, run, snapshot
 from pypdf import PdfWriter
 from pypdf.generic import NameObject, NumberObject, StreamObject
 
@@ -95,7 +95,7 @@ def test_private_entries_for_unknown_people_are_a_warning(publication) -> None:
     root = publication({"content/contributors.private.yml": "neil-k: {real_name: Neil Kay}\n"})
     result = run("check", "--root", str(root))
     assert result.exit_code == 0
-    assert result.stderr.splitlines()[0] == (
+    assert problem_lines(result.stderr)[0] == (
         "content/contributors.private.yml:1:1: warning: 'neil-k' is not in "
         "content/contributors.yml (did you mean 'neil-j'?); their private details are still "
         "kept out of every output [private-unknown-id]"
