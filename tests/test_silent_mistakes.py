@@ -377,8 +377,8 @@ def test_check_reports_a_low_resolution_lead_image_as_build_does(publication) ->
         }
     )
     warning = (
-        f"{A}:9:8: warning: this image prints at 100 dpi, below 200: it will look blurred on "
-        "paper; use a larger original (at least 1402 pixels wide) [low-resolution-image]"
+        f"{A}:9:8: warning: this image prints at 148 dpi, below 200: it will look blurred on "
+        "paper; use a larger original (at least 945 pixels wide) [low-resolution-image]"
     )
     checked = check(root)
     assert (checked.stderr, checked.stdout) == (f"{A}\n{warning}\n\n", "1 warning in 1 file.\n")
