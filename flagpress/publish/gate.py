@@ -77,12 +77,13 @@ class Gate:
     def previous(self, address: str) -> Path | None:
         """The live release's regular file at `address`, if there is one (never a link out)."""
         normal = posixpath.normpath(address)
-        if self.live is None or normal.startswith(("/", "../")) or normal in (".", ".."):
+        if self.live is None or normal.startswith(("/", "../")) or normal in (".", "..", MARKER):
             return None
         path = self.live / normal
-        if path.is_symlink() or not path.is_file() or path.name == MARKER:
+        try:
+            return path if stat.S_ISREG(path.lstat().st_mode) else None
+        except OSError:
             return None
-        return path if path.resolve().is_relative_to(self.live.resolve()) else None
 
     def memory(self) -> Path | None:
         return self._memory

@@ -92,8 +92,9 @@ def render_website(site: Site, settings: SiteSettings, folder: Folder, work: Pat
     memory = folder.memory()
     store = memory / "web" if memory is not None else None
     shared = shared_digest(site, settings)
+    inputs = {p.src_uri: page_digest(p) for p in site.pages}
     old = Memory.load(store) if store is not None else None
-    plan = _plan(site, shared, old, folder) if old is not None else None
+    plan = _plan(site, (shared, inputs), old, folder) if old is not None else None
     if plan is None:
         render_site(site, settings, work)
         plan = Plan(list(site.pages), {})
@@ -106,8 +107,7 @@ def render_website(site: Site, settings: SiteSettings, folder: Folder, work: Pat
     if store is not None:
         where = destinations([p.src_uri for p in site.pages])
         pages = {
-            p.src_uri: (page_digest(p), where[p.src_uri], files.get(where[p.src_uri], ""))
-            for p in site.pages
+            src: (digest, where[src], files.get(where[src], "")) for src, digest in inputs.items()
         }
         Memory(shared, pages, files).save(store)
     return len(plan.render)
@@ -125,8 +125,14 @@ def _render_some(
         partial.close()
 
 
-def _plan(site: Site, shared: str, old: Memory, folder: Folder) -> Plan | None:
-    """What may be reused from the live website; None when everything must be rendered."""
+def _plan(
+    site: Site, digests: tuple[str, dict[str, str]], old: Memory, folder: Folder
+) -> Plan | None:
+    """What may be reused from the live website; None when everything must be rendered.
+
+    `digests` are those of what every page shares and of each page's inputs, by source.
+    """
+    shared, inputs = digests
     if old.shared != shared or not _unchanged(folder, SEARCH_INDEX, old.files.get(SEARCH_INDEX)):
         return None  # something every page shows changed, or the live site is not ours
     reuse: dict[str, tuple[Path, str]] = {}
@@ -140,8 +146,8 @@ def _plan(site: Site, shared: str, old: Memory, folder: Folder) -> Plan | None:
         reuse[address] = (live, digest)
     render = []
     for page in site.pages:
-        inputs, address, output = old.pages.get(page.src_uri, ("", "", ""))
-        live = folder.previous(address) if inputs == page_digest(page) else None
+        was, address, output = old.pages.get(page.src_uri, ("", "", ""))
+        live = folder.previous(address) if was == inputs[page.src_uri] else None
         if live is not None and file_digest(live) == output:
             reuse[address] = (live, output)
         else:
