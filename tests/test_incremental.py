@@ -214,3 +214,13 @@ def test_a_failed_build_leaves_the_next_one_correct(tmp_path: Path) -> None:
     assert len([p for p in releases_dir(root / "site").iterdir()]) == 1
     _apply(root, CHANGES["an article's body"])
     assert _files(_build(root)) == _files(_clean_build(root, tmp_path / "clean"))
+
+
+def test_a_theme_showing_the_build_time_renders_every_page(
+    tmp_path: Path, rendered: list[str]
+) -> None:
+    stamped = MAIN_OVERRIDE.replace("Our own frame.", "Built {{ build_date_utc }}.")
+    root = write_publication(tmp_path / "pub", {"templates/theme/main.html": stamped})
+    _build(root)
+    _build(root)
+    assert rendered == ["*", "*"]
