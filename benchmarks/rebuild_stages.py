@@ -2,7 +2,8 @@
 
 `compare.py` gives whole-command times; this splits a rebuild of an archive into
 checking, describing the pages (flagpress's own templates), rendering the website
-(only changed pages, after incremental builds), the leak scan and the switch, for a
+(only changed pages, after incremental builds), the leak scans (of the new release
+and of the kept one, with a private file for 50 people) and the switch, for a
 build with nothing changed and one after a one-word edit, in one process each.
 
     python3 benchmarks/rebuild_stages.py [--articles 1000] [--keep DIR]
@@ -43,6 +44,7 @@ def instrument() -> None:
     incremental.render_website = timed("website rendered (MkDocs)", incremental.render_website)
     pipeline._scan = timed("leak scan", pipeline._scan)
     release.switch = timed("switch and clean-up", release.switch)
+    release.remove_naming = timed("kept release scanned", release.remove_naming)
     release.share_unchanged = timed("unchanged files linked", release.share_unchanged)
 
 
