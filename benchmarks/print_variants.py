@@ -6,6 +6,15 @@ serially in this process, then with one worker process per core, alternating the
 two `--repeat` times. Prints the median wall time of each mode, their ratio
 measured in the same run, and each edition's pages, render time and size.
 
+Then two more measurements:
+
+- the cost of a page set in one column (as every edition is now: see
+  render/press/variants.py) and in two, from the same print HTML laid out and
+  written by WeasyPrint in this process, in milliseconds per page;
+- a warm rebuild (`flagpress build` with nothing changed) with a private file
+  present, which makes the leak scan check every reused PDF unless its result is
+  cached with it (.flagpress-cache/leak-scan/).
+
     python3 benchmarks/print_variants.py [--repeat 3] [--workers N]
 """
 
@@ -16,6 +25,7 @@ import datetime as dt
 import os
 import shutil
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -27,6 +37,11 @@ sys.path.insert(0, str(REPO))
 from flagpress.load import CACHE_DIR, load_publication  # noqa: E402
 from flagpress.render.edition import build_edition  # noqa: E402
 from flagpress.render.press import Editions, render_editions  # noqa: E402
+from flagpress.render.press.document import build_document  # noqa: E402
+from flagpress.render.press.variants import VARIANTS  # noqa: E402
+
+TWO_COLUMNS = "<style>.fp-body { columns: 2; column-gap: 7mm; }</style></head>"
+PRIVATE = "dana-k: {real_name: Danielle Kerridge-Benchmark, email: dana@bench.example}\n"
 
 
 def make_all(root: Path, workers: int) -> tuple[float, Editions]:
@@ -41,6 +56,49 @@ def make_all(root: Path, workers: int) -> tuple[float, Editions]:
     errors = [p.format() for p in editions.problems if p.severity.value == "error"]
     assert not errors, errors
     return seconds, editions
+
+
+def per_page(root: Path, two_columns: bool) -> tuple[float, int]:
+    """Milliseconds per page to lay out and write the printer's layout, and its pages."""
+    from weasyprint import HTML  # only here: the rest of the benchmark goes through flagpress
+
+    pub, _ = load_publication(root)
+    assert pub is not None
+    edition = build_edition(pub, root, dt.date.today())
+    html = build_document(edition, edition.issues[0], VARIANTS["print"]).html
+    if two_columns:
+        html = html.replace("</head>", TWO_COLUMNS, 1)
+    start = time.perf_counter()
+    document = HTML(string=html, base_url=root.as_uri() + "/").render()
+    document.write_pdf(root / "columns.pdf")
+    pages = len(document.pages)
+    return (time.perf_counter() - start) * 1000 / pages, pages
+
+
+def warm_build(root: Path, repeat: int) -> tuple[float, float]:
+    """Seconds for a cold `flagpress build` and the median warm one, private file present."""
+    (root / "content" / "contributors.private.yml").write_text(PRIVATE, encoding="utf-8")
+    shutil.rmtree(root / CACHE_DIR, ignore_errors=True)
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    command = [sys.executable, "-m", "flagpress.cli", "build", "--root", str(root)]
+
+    def once() -> float:
+        start = time.perf_counter()
+        subprocess.run(command, env=env, check=True, capture_output=True)
+        return time.perf_counter() - start
+
+    cold = once()
+    return cold, statistics.median(once() for _ in range(repeat))
+
+
+def report_columns_and_rebuild(root: Path, repeat: int) -> None:
+    per_page(root, False)  # warm-up
+    for label, two in (("one column", False), ("two columns", True)):
+        costs = [per_page(root, two) for _ in range(repeat)]
+        ms, pages = statistics.median(c for c, _ in costs), costs[0][1]
+        print(f"{label + ':':<13} {ms:5.0f} ms a page ({pages} pages, printer's layout, median)")
+    cold, warm = warm_build(root, repeat)
+    print(f"build with a private file: cold {cold:.2f} s, warm {warm:.2f} s (median)")
 
 
 def main() -> None:
@@ -66,10 +124,11 @@ def main() -> None:
                 f"  {edition.variant:<12} {edition.pages:>3} pages  {edition.seconds:5.2f} s"
                 f"  {size:4.0f} KB"
             )
-    s, p = statistics.median(serial), statistics.median(parallel)
-    print(f"serial (1 process):          {s:.2f} s (median)")
-    print(f"parallel ({args.workers} worker processes): {p:.2f} s (median)")
-    print(f"speed-up serial/parallel:    {s / p:.2f}x")
+        s, p = statistics.median(serial), statistics.median(parallel)
+        print(f"serial (1 process):          {s:.2f} s (median)")
+        print(f"parallel ({args.workers} worker processes): {p:.2f} s (median)")
+        print(f"speed-up serial/parallel:    {s / p:.2f}x")
+        report_columns_and_rebuild(root, args.repeat)
 
 
 if __name__ == "__main__":

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 import click
 
@@ -19,6 +19,7 @@ from flagpress import pipeline
 from flagpress.commands import init as init_command
 from flagpress.commands import new as new_command
 from flagpress.commands import sign_off as sign_off_command
+from flagpress.commands.arguments import Date, own_words
 from flagpress.commands.check_paths import problems_of, reading_ease_of, wanted_paths
 from flagpress.commands.root import publication_root
 from flagpress.diagnostics import (
@@ -48,17 +49,36 @@ STRICT = click.option("--strict", is_flag=True, help="Treat warnings as errors."
 
 
 class _Commands(click.Group):
-    """Runs a command; a usage error is exit 2, content that cannot be read is exit 1."""
+    """Runs a command; a usage error is exit 2, content that cannot be read is exit 1.
+
+    Mistakes on the command line that click finds (an unknown option, a missing
+    argument, a bad date) are told in flagpress's words too (commands/arguments.py).
+    """
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        try:
+            return super().parse_args(ctx, args)
+        except click.exceptions.NoArgsIsHelpError:
+            raise  # plain `flagpress`: click shows the list of commands
+        except click.UsageError as err:
+            _usage_error(own_words(err))
 
     def invoke(self, ctx: click.Context) -> Any:
+        words = [*getattr(ctx, "_protected_args", ()), *ctx.args]  # taken by invoke
         try:
             return super().invoke(ctx)
         except UsageError as err:
-            _echo(f"flagpress: error: {err}", err=True)
-            raise SystemExit(2) from None
+            _usage_error(str(err))
+        except click.UsageError as err:
+            _usage_error(own_words(err, " ".join(["flagpress", *words[:1]])))
         except ContentError as err:
             _report(err.problems, strict=False)
             raise SystemExit(1) from None
+
+
+def _usage_error(message: str) -> NoReturn:
+    _echo(f"flagpress: error: {message}", err=True)
+    raise SystemExit(2) from None
 
 
 @click.group(cls=_Commands)
@@ -174,7 +194,7 @@ def pdf(issue: str, variant: str, output: Path | None, root: Path, strict: bool)
     _echo(f"Wrote {outcome.release}")
 
 
-DATE = click.DateTime(formats=["%Y-%m-%d"])
+DATE = Date()
 
 
 @main.command()
@@ -230,7 +250,7 @@ def report(
 @click.option(
     "--on",
     "on",
-    type=click.DateTime(formats=["%Y-%m-%d"]),
+    type=DATE,
     default=None,
     help="The date they approved it, YYYY-MM-DD [default: today].",
 )

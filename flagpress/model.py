@@ -11,12 +11,12 @@ still point at the right line.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from flagpress.diagnostics import Location
 from flagpress.keys import declared, key
 from flagpress.settings import SiteConfig
+from flagpress.written import Written
 
 SHOWN_AS = ("full", "first-name", "initials", "pseudonym", "anonymous")
 # Each article type and how readers see it named, on the web and in print alike.
@@ -38,36 +38,6 @@ LADDER = (
     "co-production",
 )
 STAGES = ("co-planning", "co-design", "co-delivery", "co-evaluation")
-
-
-_NOWHERE = Location("")
-
-
-@dataclass(frozen=True)
-class Written:
-    """Where an editor wrote a mapping and each of its parts, by model field name.
-
-    Kept explicitly beside the plain values so that a check can point at the very
-    id or word that is wrong; each lookup falls back to the nearest known place.
-    """
-
-    at: Location = _NOWHERE  # the mapping itself (for a whole file: its first line)
-    keys: Mapping[str, Location] = field(default_factory=dict)
-    values: Mapping[str, Location] = field(default_factory=dict)  # single values
-    items: Mapping[str, tuple[Location, ...]] = field(default_factory=dict)  # list items
-
-    def key(self, name: str) -> Location:
-        """Where the key `name` was written, or the mapping when it was left out."""
-        return self.keys.get(name, self.at)
-
-    def value(self, name: str) -> Location:
-        """Where the single value of `name` was written."""
-        return self.values.get(name, self.key(name))
-
-    def item(self, name: str, index: int) -> Location:
-        """Where item `index` of the list `name` was written."""
-        items = self.items.get(name, ())
-        return items[index] if index < len(items) else self.key(name)
 
 
 def _written() -> Written:
@@ -309,6 +279,9 @@ class Publication:
     # False when contributors.yml could not be read at all: its own problem is
     # reported, and every credit is not reported again as an unknown person.
     registry_ok: bool = True
+    # Entries of contributors.yml whose id an earlier entry already has (reported as
+    # errors): kept so that no "did you mean" offers that id without saying so.
+    duplicates: tuple[Contributor, ...] = ()
 
     def all_articles(self) -> list[Article]:
         return [a for issue in self.issues for a in issue.articles] + list(self.articles)

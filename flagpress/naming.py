@@ -15,14 +15,16 @@ person only if they may be named on the web **and** in print.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Literal
-
-import inflect
+from typing import TYPE_CHECKING, Literal
 
 from flagpress.model import Contributor
 from flagpress.settings import SiteConfig
+
+if TYPE_CHECKING:
+    import inflect
 
 Channel = Literal["web", "print", "web-pdf"]
 CHANNELS: tuple[Channel, ...] = ("web", "print")  # what people consent to, one by one
@@ -80,15 +82,25 @@ def counted(label: str, count: int) -> str:
     if count == 1:
         return f"{'an' if label[:1].lower() in 'aeiou' else 'a'} {label}"
     number = _NUMBER_WORDS.get(count, str(count))
-    return f"{number} {_inflect.plural_noun(label)}"
+    return f"{number} {_plurals().plural_noun(label)}"
 
 
 # Style guides spell out numbers below ten: "two volunteers", "12 volunteers".
 _SMALL = ["two", "three", "four", "five", "six", "seven", "eight", "nine"]
 _NUMBER_WORDS = dict(enumerate(_SMALL, start=2))
-# inflect knows English plurals of compound role labels ("editors-in-chief",
-# "volunteers with lived experience", "chairpeople"), which a suffix rule gets wrong.
-_inflect = inflect.engine()
+
+
+@functools.cache
+def _plurals() -> inflect.engine:
+    """inflect knows English plurals of compound role labels ("editors-in-chief",
+    "volunteers with lived experience", "chairpeople"), which a suffix rule gets wrong.
+
+    Imported on first use: importing inflect costs ~1.8 s of CPU (typeguard instruments
+    it), and most runs (`check` among them) never count unnamed people.
+    """
+    import inflect
+
+    return inflect.engine()
 
 
 def join_names(names: Iterable[str]) -> str:

@@ -21,6 +21,7 @@ from flagpress.diagnostics import (
     has_errors,
 )
 from flagpress.load import CACHE_DIR, load_publication
+from flagpress.load.cache import DiskCache, LoadCache, disk_cache
 from flagpress.load.content_files import ContentFiles
 from flagpress.load.private_file import Private, load_private
 from flagpress.model import Publication
@@ -51,16 +52,27 @@ class Outcome:
     for_the_printer: int = 0  # PDFs written to the printer's folder
 
 
-def check(root: Path, today: dt.date) -> tuple[Publication | None, list[Problem]]:
-    """Load and validate: every problem in the publication, none of the output."""
-    pub, _, problems = _check(root, today)
+def check(
+    root: Path, today: dt.date, cache: LoadCache | None = None
+) -> tuple[Publication | None, list[Problem]]:
+    """Load and validate: every problem in the publication, none of the output.
+
+    Files unchanged since the last run are read from `cache` (by default the
+    publication's own, in .flagpress-cache/load/; `serve` can keep one in memory).
+    """
+    pub, _, problems = _check(root, today, cache)
     return pub, problems
 
 
-def _check(root: Path, today: dt.date) -> tuple[Publication | None, Private, list[Problem]]:
-    pub, problems = load_publication(root)
+def _check(
+    root: Path, today: dt.date, cache: LoadCache | None = None
+) -> tuple[Publication | None, Private, list[Problem]]:
+    cache = cache or disk_cache(root, CACHE_DIR)
+    pub, problems = load_publication(root, cache)
     if pub is not None:
-        problems += validate(pub, ContentFiles(root), today)
+        problems += validate(pub, ContentFiles(root), today, cache)
+        if isinstance(cache, DiskCache):
+            cache.prune()  # what was not used is an old version of a file
     private, private_problems = load_private(root, pub)
     return pub, private, redact(sorted(set(problems + private_problems)), pub, private)
 
@@ -235,8 +247,7 @@ def pdf(
         return outcome
     written = [i for i in pub.issues if issue in (i.slug, str(i.number))]
     if not written:
-        known = [i.slug for i in pub.issues]
-        raise UnknownIssue(f"no issue '{issue}' in content/issues/{did_you_mean(issue, known)}")
+        raise _unknown_issue(pub, issue)
     edition = build_edition(pub, root, today)
     chosen = edition.issue(written[0].slug)
     if chosen is None:
@@ -308,10 +319,17 @@ def _issue_scope(pub: Publication, scope: Scope) -> Scope:
     """`scope` with its issue given by folder name: an unknown one is a usage error."""
     found = [i for i in pub.issues if scope.issue in (i.slug, str(i.number))]
     if not found:
-        known = [i.slug for i in pub.issues]
-        wanted = scope.issue or ""
-        raise UnknownIssue(f"no issue '{wanted}' in content/issues/{did_you_mean(wanted, known)}")
+        raise _unknown_issue(pub, scope.issue or "")
     return Scope(found[0].slug, scope.start, scope.end)
+
+
+def _unknown_issue(pub: Publication, wanted: str) -> UnknownIssue:
+    """Listing the issues that exist, by folder name and number, oldest first."""
+    issues = sorted(pub.issues, key=lambda i: (i.date, i.number))
+    if not issues:
+        return UnknownIssue(f"there is no issue '{wanted}': content/issues/ has none yet")
+    listed = ", ".join(f"{i.slug} (number {i.number})" for i in issues)
+    return UnknownIssue(f"there is no issue '{wanted}'; the issues are: {listed}")
 
 
 def _report_pdf(

@@ -8,9 +8,12 @@ which PDFs to make), while model.py holds what editors write article by article.
 from __future__ import annotations
 
 import datetime as dt
+import re
+from dataclasses import field
 
 from flagpress.keys import Range, declared, key
 from flagpress.wcag import CRITERIA, criterion_label
+from flagpress.written import Written
 
 SIGN_OFF_POLICIES = ("lived-experience", "all-credited", "none")
 PRINT_VARIANTS = ("screen", "print", "large-print", "booklet")
@@ -19,6 +22,8 @@ BOOKLET_SHEETS = ("A3", "A4")  # A3 takes A4 pages 2-up; A4 takes A5 pages (or A
 OUTPUT_INTENTS = ("none", "srgb")
 # Typefaces shipped with flagpress: embedded in PDFs and served by the website itself.
 TYPEFACES = ("Atkinson Hyperlegible",)
+# How brand colours are written: the one form every browser, WeasyPrint and editor reads alike.
+COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
 
 
 @declared
@@ -231,6 +236,8 @@ class Brand:
     typeface: str = key(
         "the typeface of the website and the PDFs", default=TYPEFACES[0], choices=TYPEFACES
     )
+    # Where each value was written, so validate/brand.py can point at a wrong colour.
+    written: Written = field(default=Written(), compare=False)
 
 
 @declared
@@ -249,7 +256,8 @@ class SiteConfig:
     description: str = key("one sentence about the publication, shown on the home page", default="")
     naming: Naming = key("how people who may not be named are credited", default=Naming())
     get_involved: str = key(
-        "how readers can get involved, in a sentence or two (on the back cover of the PDFs)",
+        "how readers can get involved, in a sentence or two (on the website's home page and "
+        "the foot of every page, and on the back cover of the PDFs)",
         default="",
     )
     brand: Brand = key("the publication's colours, masthead and typeface", default=Brand())

@@ -44,6 +44,7 @@ SLOW_FILES = {
     "test_leak_scan_properties.py",
     "test_print_editions.py",
     "test_printer_ready.py",
+    "test_print_layout.py",
     "test_naming_matrix.py",
     "test_report.py",
     "test_content_notes.py",
@@ -231,10 +232,28 @@ def with_body(text: str) -> dict[str, str]:
 
 
 def check(root: Path, *extra: str) -> Result:
-    """Run `flagpress check`; whatever happens, editors never see a traceback."""
+    """Run `flagpress check`; whatever happens, editors never see a traceback, and every
+    message says what is wrong in a few words before saying what to do."""
     result = run("check", "--root", str(root), *extra)
     assert "Traceback" not in result.stderr + result.stdout
+    too_long = [line for line in result.stderr.splitlines() if not short_enough(line)]
+    assert not too_long, too_long
     return result
+
+
+# A volunteer reads what is wrong, then what to do: the first part, up to the first '; '
+# (or '. ', or a '(did you mean' hint), stays within this many words.
+MAX_PROBLEM_WORDS = 25
+_DIAGNOSTIC = re.compile(r"^.*?:\d+:\d+: (?:error|warning): (?P<message>.*) \[[a-z0-9-]+\]$")
+
+
+def short_enough(line: str) -> bool:
+    """False for a diagnostic line whose problem (before its fix) is over MAX_PROBLEM_WORDS."""
+    found = _DIAGNOSTIC.match(line)
+    if found is None:
+        return True  # the summary line, or not a diagnostic
+    problem = re.split(r"; |\. | \(did you mean", found["message"], maxsplit=1)[0]
+    return len(problem.split()) <= MAX_PROBLEM_WORDS
 
 
 def reported(*lines: str, warnings: int = 0) -> str:

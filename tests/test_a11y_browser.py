@@ -598,3 +598,196 @@ def test_search_count_is_announced_and_escape_returns_focus(browser, sample_site
     context.close()
     assert live == ["polite", "true"]
     assert after == [before, False]
+
+
+# --- keyboard walks both ways, every size and scheme (issue 11) ----------------------------
+
+# 400% zoom of a 1280 x 800 window: 320 x 200 CSS pixels, each drawn 4 device pixels wide.
+# The sticky header then takes a quarter of the height: the hardest case for WCAG 2.4.11.
+SIZES = {
+    "1280px": {"viewport": {"width": 1280, "height": 800}},
+    "320px": {"viewport": {"width": 320, "height": 640}},
+    "zoom-400": {"viewport": {"width": 320, "height": 200}, "device_scale_factor": 4},
+}
+WALKED = ("", NOTES_PAGE)  # the home page and an article with notes, a figure, a contents
+
+
+def _sized(browser, base: str, size: str, palette: str):  # noqa: ANN001, ANN202
+    context = browser.new_context(
+        color_scheme=palette, reduced_motion="reduce", **SIZES[size]
+    )
+    local = base.split("/", 3)[:3]
+    context.route(
+        "**/*", lambda r: r.continue_() if r.request.url.split("/", 3)[:3] == local else r.abort()
+    )
+    return context
+
+
+FIRST_AGAIN = """(first) => {
+  if (first) { window.fpFirstStop = document.activeElement; return false; }
+  return document.activeElement === window.fpFirstStop;
+}"""
+
+
+def _walk_both_ways(page, path: str) -> tuple[list[str], list[str]]:  # noqa: ANN001
+    """Tab from the top to the end, then Shift+Tab from the end to the top: the problems
+    on the way, and the two orders of stops (which must mirror each other: focus that
+    drops to <body> half way, or a trap, breaks the mirror)."""
+    problems: list[str] = []
+    orders: list[list[str]] = []
+    for key in ("Tab", "Shift+Tab"):
+        page.goto(path)
+        stops: list[str] = []
+        for _ in range(MAX_STOPS):
+            page.keyboard.press(key)
+            stop = _focused(page)
+            # Done at <body>, or back at the first stop: past the last control,
+            # Chromium may leave the page or go round it again.
+            if stop is None or page.evaluate(FIRST_AGAIN, not stops):
+                break
+            stops.append(stop["name"])
+            problems += [f"{key} {stop['name']}: {p}" for p in stop["problems"]]
+        else:
+            problems.append(f"{key}: more than {MAX_STOPS} stops: is focus trapped?")
+        orders.append(stops)
+    forward, backward = orders[0], orders[1][::-1]
+    if forward != backward:
+        pairs = enumerate(zip(forward, backward, strict=False))
+        at = next((i for i, (a, b) in pairs if a != b), min(len(forward), len(backward)))
+        problems.append(
+            f"Tab and Shift+Tab differ at stop {at} of {len(forward)}/{len(backward)}: "
+            f"{forward[max(at - 1, 0) : at + 2]} against {backward[max(at - 1, 0) : at + 2]}"
+        )
+    return problems, forward
+
+
+@pytest.mark.parametrize("palette", PALETTES)
+@pytest.mark.parametrize("size", SIZES)
+def test_keyboard_walks_both_ways_keep_every_stop_visible(
+    browser, sample_site, size: str, palette: str
+) -> None:
+    """WCAG 2.4.7 and 2.4.11 at 1280 px, 320 px and 400% zoom, light and dark: each
+    focused element is visible, has a focus ring, is not covered (by the sticky header,
+    the closed menu or anything else: elementFromPoint at its centre is it), and focus
+    never drops to <body> on the way, forwards or backwards."""
+    base, _ = sample_site
+    context = _sized(browser, base, size, palette)
+    page = context.new_page()
+    found, counts = {}, {}
+    for path in WALKED:
+        problems, stops = _walk_both_ways(page, base + path)
+        counts[path] = len(stops)
+        if problems:
+            found[path] = problems
+    context.close()
+    assert found == {}
+    assert all(count >= 10 for count in counts.values()), counts  # a real walk, not one stop
+
+
+def test_no_menu_button_where_the_menu_is_always_shown(browser, sample_site) -> None:
+    """On a wide screen the menu is beside the text: a menu button there did nothing."""
+    base, _ = sample_site
+    shown = {}
+    for size in ("1280px", "320px"):
+        context = _sized(browser, base, size, "light")
+        page = context.new_page()
+        page.goto(base + NOTES_PAGE)
+        shown[size] = page.get_by_role("button", name="Menu").is_visible()
+        context.close()
+    assert shown == {"1280px": False, "320px": True}
+
+
+def test_open_phone_menu_is_modal(browser, sample_site) -> None:
+    """WCAG 2.4.3 and 2.4.11: while the phone menu is open, Tab and Shift+Tab go round its
+    own links (never to the page hidden behind it), the page behind is inert, and
+    Escape closes it and returns focus to the menu button."""
+    base, _ = sample_site
+    context = _context(browser, base, "phone")
+    page = context.new_page()
+    page.goto(base + NOTES_PAGE)
+    page.get_by_role("button", name="Menu").focus()
+    page.keyboard.press("Enter")
+    inside = "!!document.activeElement.closest('.md-sidebar--primary')"
+    stops = {}
+    for key in ("Tab", "Shift+Tab"):
+        seen = []
+        for _ in range(20):  # more than the menu's links: focus must come round
+            page.keyboard.press(key)
+            seen.append([page.evaluate(inside), _focused(page)])
+        stops[key] = seen
+    behind = page.evaluate(
+        """() => ['.md-header', 'main', '.md-footer', '.md-sidebar--secondary'].map(
+             (s) => !document.querySelector(s) || document.querySelector(s).closest('[inert]')
+               !== null)"""
+    )
+    page.keyboard.press("Escape")
+    after = page.evaluate(
+        "[document.activeElement.ariaLabel, document.activeElement.ariaExpanded,"
+        " document.querySelectorAll('[inert]').length]"
+    )
+    context.close()
+    for key, seen in stops.items():
+        assert all(within for within, _ in seen), f"{key} left the open menu: {seen}"
+        assert [stop["problems"] for _, stop in seen] == [[]] * 20, seen
+        assert len({stop["name"] for _, stop in seen}) >= 5, seen  # went round its links
+    assert behind == [True, True, True, True]
+    assert after == ["Menu", "false", 0]
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_menu_section_is_a_button_that_says_whether_it_is_open(
+    browser, sample_site, width: str
+) -> None:
+    """WCAG 4.1.2: "Issues" in the menu is a real button with aria-expanded; Enter and
+    Space open and close it, and focus stays on a visible control (never <body>),
+    also on phones, where the open section slides over the menu."""
+    base, _ = sample_site
+    context = _context(browser, base, width)
+    page = context.new_page()
+    page.goto(base + NOTES_PAGE)  # an article: not in the menu, so "Issues" starts closed
+    if width == "phone":
+        page.get_by_role("button", name="Menu").focus()
+        page.keyboard.press("Enter")
+    section = page.get_by_role("button", name="Issues", exact=True)
+    section.focus()
+    state = """() => { const b = document.querySelector('.fp-nav-toggle');
+      const el = document.activeElement;
+      return [b.getAttribute('aria-expanded'), el.tagName, el.textContent.trim().slice(0, 20),
+              el.checkVisibility({visibilityProperty: true})]; }"""
+    seen = [page.evaluate(state)]
+    for key in ("Enter", "Space", "Space", "Enter"):
+        if width == "phone" and seen[-1][0] == "true":
+            # The open section covers the menu; its way back has focus and closes it.
+            assert page.evaluate("document.activeElement.ariaLabel") == "Back from Issues"
+        page.keyboard.press(key)
+        page.wait_for_timeout(SETTLE_MS)
+        seen.append(page.evaluate(state))
+    context.close()
+    assert [s[0] for s in seen] == ["false", "true", "false", "true", "false"]
+    assert all(s[1] == "BUTTON" and s[3] for s in seen), seen
+
+
+def test_every_image_has_the_size_of_its_file(browser, sample_site) -> None:
+    """Every image on the website says how big it is (width and height from the file as
+    published), so the text does not jump as images arrive; the browser's own measure
+    of the file agrees with the page."""
+    base, pages = sample_site
+    context = _context(browser, base)
+    page = context.new_page()
+    found, wrong = 0, {}
+    for path in pages:
+        page.goto(base + path)
+        sizes = page.evaluate(
+            """() => [...document.images].map((i) => [i.getAttribute('src'),
+                 i.getAttribute('width'), i.getAttribute('height'),
+                 i.naturalWidth, i.naturalHeight])"""
+        )
+        for src, width, height, natural_w, natural_h in sizes:
+            found += 1
+            if width is None or height is None:
+                wrong[f"{path} {src}"] = "no width and height"
+            elif abs(int(width) / int(height) - natural_w / natural_h) > 0.01:
+                wrong[f"{path} {src}"] = f"{width}x{height}, the file is {natural_w}x{natural_h}"
+    context.close()
+    assert wrong == {}
+    assert found >= 3  # the cover and the two figures of the sample

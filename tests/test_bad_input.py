@@ -84,6 +84,14 @@ CASES: dict[str, tuple[dict, str]] = {
         None,
     ),
     "unknown key with suggestion": (fm("authors:", "autors:"), f"{A}:7:1: unknown-key"),
+    # --- pasted from Word ----------------------------------------------------------------
+    "curly quotes round a title": (
+        fm("title: Foreword", "title: \u201cForeword: a note\u201d"),
+        f"{A}:2:8: word-quotes",
+    ),
+    "non-breaking space": (fm("title: Foreword", "title:\u00a0Foreword"), f"{A}:2:7: word-space"),
+    "en dash bullet": (fm("tags: [housing]", "tags:\n  \u2013 housing"), f"{A}:9:3: word-bullet"),
+    "a name for an id": (fm("authors: [neil-j]", "authors: [Neil J]"), f"{A}:7:11: bad-id"),
     # --- registry ----------------------------------------------------------------------
     "unknown contributor": (
         fm("authors: [neil-j]", "authors: [neil-jj]"),
@@ -96,7 +104,7 @@ CASES: dict[str, tuple[dict, str]] = {
     "id differing in case": (people("- id: staff-a", "- id: Neil-J"), f"{PEOPLE}:6:7: bad-id"),
     "zero-width character in id": (
         people("- id: staff-a", "- id: staff\u200b-a"),
-        f"{PEOPLE}:6:7: bad-id",
+        f"{PEOPLE}:6:12: invisible-character",
     ),
     "confusable id": (people("- id: staff-a", "- id: nei1-j"), f"{PEOPLE}:6:3: look-alike-id"),
     "unknown role": (people("roles: [editor]", "roles: [editr]"), f"{PEOPLE}:9:11: unknown-role"),
@@ -111,6 +119,12 @@ CASES: dict[str, tuple[dict, str]] = {
     "vbscript link": (with_body("[x](vbscript:msgbox)"), f"{A}:10:5: unsafe-link"),
     "data link": (with_body("[x](data:text/html,hi)"), f"{A}:10:5: unsafe-link"),
     "attr_list handler stays text": (with_body("Hi {: onclick=alert(1) }"), None),
+    "unclosed pull quote": (
+        with_body("/// pull-quote\nQuote.\n\nRest."),
+        f"{A}:10:1: unclosed-block",
+    ),
+    "misspelt block": (with_body("/// pullquote\nQuote.\n///"), f"{A}:10:1: unknown-block"),
+    "footnote without its note": (with_body("Claim.[^2]"), f"{A}:10:7: missing-footnote"),
     "html in title is text": (fm("title: Foreword", 'title: "<b>Foreword</b>"'), None),
     # --- links and images ----------------------------------------------------------------
     "path traversal image": (with_body("![x](../../../secret.png)"), f"{A}:10:6: outside-content"),

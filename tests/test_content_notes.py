@@ -65,7 +65,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def _items(site: Path, page: str) -> dict[str, str]:
     """Each article in the page's lists: its title -> the item's HTML."""
     html = (site / page).read_text(encoding="utf-8")
-    items = re.findall(r'<li class="fp-article-item">(.*?)</li>', html, re.S)
+    items = re.findall(r'<li class="fp-card[^"]*">(.*?)</li>', html, re.S)
     return {re.search(r"<a [^>]*>(.*?)</a>", item).group(1): item for item in items}
 
 
@@ -77,7 +77,7 @@ def test_every_article_list_shows_the_note_in_words_under_the_title(site: Path, 
     assert shown, items.keys()
     for title in shown:
         after_title = items[title].split("</h", 1)[1].split("\n", 1)[1].lstrip()
-        expected = f'<p class="fp-article-item__note"><strong>Content note:</strong> {noted[title]}'
+        expected = f'<p class="fp-card__note"><strong>Content note:</strong> {noted[title]}'
         assert after_title.startswith(expected + "</p>"), after_title
     for title, item in items.items():
         if title not in noted:
@@ -88,7 +88,7 @@ def test_the_search_result_for_the_article_shows_the_note_before_the_summary(sit
     docs = json.loads((site / "search/search_index.json").read_text())["docs"]
     page = next(d for d in docs if d["location"] == "issues/2019-03/foreword/")
     text = page["text"]
-    assert f"Content note <p>{NOTE}</p> <p>Why we made this issue.</p>" in text
+    assert text.startswith(f"<p>Content note: {NOTE}</p> <p>Why we made this issue.</p>")
     second = next(d for d in docs if d["location"] == "issues/2019-03/second/")
     assert "Content note" not in second["text"]
 

@@ -103,7 +103,8 @@ def test_the_article_byline_names_people_first_and_counts_the_rest(root: Path, s
 @pytest.mark.parametrize("slug", ARTICLES)
 def test_the_issue_contents_and_the_search_index_say_the_same(root: Path, slug: str) -> None:
     expected = ARTICLES[slug][1]
-    assert f"Article · {expected} About {slug}." in _text(root / "site/issues/2019-03/index.html")
+    card = f"About {slug}. {expected} · 1 minute read"  # summary, then byline and reading time
+    assert card in _text(root / "site/issues/2019-03/index.html")
     docs = json.loads((root / "site/search/search_index.json").read_text())["docs"]
     entry = next(d for d in docs if d["location"] == f"issues/2019-03/{slug}/")
     assert f"<p>{expected}</p>" in entry["text"]

@@ -43,16 +43,17 @@ def test_front_matter_after_a_blank_line_is_missing_front_matter() -> None:
 
 def test_unclosed_front_matter() -> None:
     assert split_problem("---\ntitle: About\n\nWe are a test.\n") == (
-        "content/pages/about.md:1:1: error: the front matter that starts here is never closed; "
-        "add a line '---' after the last detail and before the text [unclosed-front-matter]"
+        "content/pages/about.md:1:1: error: the details at the top of the file start here but "
+        "are never closed; add a line '---' after the last detail and before the text "
+        "[unclosed-front-matter]"
     )
 
 
 @pytest.mark.parametrize("text", ["", "\n", "  \n\n\t\n"])
 def test_empty_file(text: str) -> None:
     assert split_problem(text) == (
-        "content/pages/about.md:1:1: error: this file is empty; add front matter and text "
-        "[empty-file]"
+        "content/pages/about.md:1:1: error: this file is empty; add the details at the top and "
+        "the text [empty-file]"
     )
 
 
@@ -69,8 +70,8 @@ def test_empty_front_matter_lists_the_keys_it_needs(publication) -> None:
     expect_check(
         publication,
         {PAGE_PATH: "---\n---\nWe are a test.\n"},
-        f"{PAGE_PATH}:1:1: error: the front matter needs the key 'title': the page's title "
-        "[missing-key]",
+        f"{PAGE_PATH}:1:1: error: the details at the top of the file need the key 'title': the "
+        "page's title [missing-key]",
     )
 
 
@@ -110,7 +111,7 @@ def test_tab_in_front_matter_is_at_its_file_line_and_column(publication) -> None
     expect_check(
         publication,
         {PAGE_PATH: page},
-        f"{PAGE_PATH}:2:7: error: tab character in YAML; use spaces instead of tabs [yaml-tab]",
+        f"{PAGE_PATH}:2:7: error: this line contains a tab; use a space instead [yaml-tab]",
     )
 
 
@@ -118,9 +119,9 @@ def test_unknown_key_in_a_page_with_suggestion(publication) -> None:
     result = check(publication({PAGE_PATH: PAGE.replace("title: About us", "titel: About us")}))
     assert result.exit_code == 1
     assert result.stderr == (
-        f"{PAGE_PATH}:2:1: error: the front matter needs the key 'title': the page's title "
-        "[missing-key]\n"
-        f"{PAGE_PATH}:2:1: error: unknown key 'titel' in the front matter (did you mean "
-        "'title'?) [unknown-key]\n"
+        f"{PAGE_PATH}:2:1: error: the details at the top of the file need the key 'title': the "
+        "page's title [missing-key]\n"
+        f"{PAGE_PATH}:2:1: error: unknown key 'titel' in the details at the top of the file (did "
+        "you mean 'title'?) [unknown-key]\n"
         "2 errors, 0 warnings\n"
     )

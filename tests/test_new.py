@@ -70,7 +70,12 @@ def test_a_new_article_lists_every_declared_key_and_passes_check(publication, ki
     assert (details["type"], details["status"], details["authors"]) == (kind, "draft", ["neil-j"])
     assert str(details["date"]) == TODAY
     result = check(root)
-    assert (result.exit_code, result.stderr, result.stdout) == (0, "", "No problems found.\n")
+    # It passes check; the published issue it joins says it is left out until it is ready.
+    assert (result.exit_code, result.stderr) == (
+        0,
+        f"{ISSUE_YML}:5:36: warning: 'our-garden-a-story.md' is still 'draft', so the issue is "
+        "published without it until its status is 'published' [not-ready]\n0 errors, 1 warning\n",
+    )
 
 
 def test_every_key_has_a_comment_saying_what_it_is_for(publication) -> None:  # noqa: ANN001
@@ -378,7 +383,14 @@ def test_control_characters_and_taken_issue_numbers_are_refused(publication) -> 
     assert not (root / "content/issues/2020-01").exists()
 
 
-@given(st.text(st.characters(blacklist_categories=("Cc", "Cs", "Zl", "Zp")), min_size=1))
+# Invisible format characters (soft hyphens, zero-width spaces) and non-breaking spaces
+# are refused in the details by design (Word adds them unseen): not typed text.
+TYPED = st.characters(
+    blacklist_categories=("Cc", "Cs", "Zl", "Zp", "Cf"), blacklist_characters="\xa0\u202f\u2007"
+)
+
+
+@given(st.text(TYPED, min_size=1))
 def test_any_text_written_into_a_new_file_reads_back_as_itself(text: str) -> None:
     """Titles, summaries and names are written quoted whenever plain YAML could change
     them (a colon, a leading digit, `yes`, an accent), so the file says what was typed."""

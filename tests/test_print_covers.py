@@ -318,7 +318,8 @@ def test_each_cover_is_one_page_with_no_text_over_other_text(
     document = layouts[kind, brand, variant]
     assert "In this issue" in {text for text, _, _ in texts_and_backgrounds(document.pages[1])}
     back = {text for text, _, _ in texts_and_backgrounds(document.pages[-1])}
-    before = {text for text, _, _ in texts_and_backgrounds(document.pages[-2])}
+    # The credits follow the last piece, on its page or the next, before the back cover.
+    before = {text for page in document.pages[2:-1] for text, _, _ in texts_and_backgrounds(page)}
     assert "Get in touch" in back and "Who made this issue" in before
     for index in (0, -1):
         texts = [box for box, _, _ in checked_texts(document, index)]
@@ -373,7 +374,7 @@ def test_the_accent_is_used_for_text_only_where_it_reads_on_the_primary(tmp_path
 
 
 def test_a_colour_not_written_as_hex_is_an_error_at_its_line(tmp_path: Path) -> None:
-    write_publication(tmp_path, {"site_config.yml": config('  primary: navy\n')})
+    write_publication(tmp_path, {"site_config.yml": config("  primary: navy\n")})
     problems: list = []
     colours = palette(Brand(primary="navy"), tmp_path, problems)
     assert colours.primary == "#14365d"  # flagpress's own, never a guess

@@ -81,6 +81,10 @@ def test_every_article_starts_on_the_page_the_contents_page_gives(
     pages = pdf_page_texts(pdfs[variant])
     contents = squash(pages[1])
     assert "inthisissue" in contents
+    for more in pages[2:]:  # large print's contents runs over two pages
+        if re.search(r"whomadethisissue\d+", contents):
+            break
+        contents += squash(more)
     for article in running_order():
         found = re.search(re.escape(squash(article["title"])) + r"(\d+)", contents)
         assert found, article["title"]
@@ -88,7 +92,8 @@ def test_every_article_starts_on_the_page_the_contents_page_gives(
         opening = squash(" ".join(article["summary"].split()[:5]))
         assert squash(article["title"]) in squash(pages[number - 1]), article["title"]
         assert opening in squash(pages[number - 1]), article["title"]
-        assert opening not in squash(pages[number - 2]), article["title"]
+        if number - 2 > 1:  # the contents page holds every summary
+            assert opening not in squash(pages[number - 2]), article["title"]
 
 
 @pytest.mark.parametrize("variant", PRINTED)
@@ -100,7 +105,8 @@ def test_footers_number_the_pages_and_the_covers_have_none(
     assert footers[0] == [], "the cover has no footer"
     assert footers[-1] == [], "the back cover has no footer"
     for index, found in enumerate(footers[1:-1], start=2):
-        assert found == [str(index)]
+        if pages[index - 1].strip() or variant != "print":  # the printer's blank pages
+            assert found == [str(index)]
 
 
 def footnotes(path: Path) -> list[tuple[str, str]]:
@@ -269,7 +275,9 @@ def test_the_booklet_is_a3_landscape_with_pages_in_saddle_stitch_order(
     side = squash(back + cover)
     assert side.index("readeveryissueonline") < side.index("fulfillinglivesactiongroups")
     assert "Page" not in cover
-    assert re.search(r"^Page 2$", left, re.M) and re.search(rf"^Page {printed - 1}$", right, re.M)
+    assert re.search(r"^Page 2$", left, re.M)
+    # The page before the back cover: the last text page, or one of the printer's blanks.
+    assert re.search(rf"^Page {printed - 1}$", right, re.M) or not right.strip()
     centre_left, centre_right = sides[-1]
     half = printed // 2
     assert re.search(rf"^Page {half}$", centre_left, re.M)
@@ -279,7 +287,7 @@ def test_the_booklet_is_a3_landscape_with_pages_in_saddle_stitch_order(
 def test_every_font_is_the_packaged_one_and_embedded(pdfs: dict[str, Path]) -> None:
     for variant, pdf in pdfs.items():
         for page in PdfReader(pdf).pages:
-            for font in page["/Resources"]["/Font"].values():
+            for font in page["/Resources"].get("/Font", {}).values():  # none on blanks
                 font = font.get_object()
                 descendant = (
                     font["/DescendantFonts"][0].get_object() if "/DescendantFonts" in font else font
@@ -295,6 +303,6 @@ def test_the_printed_credits_name_people_as_they_chose(pdfs: dict[str, Path]) ->
     text = " ".join(pdf_page_texts(pdfs["screen"]))
     assert "By Skylark, Priya Mistry and a volunteer" in text
     assert "Who made this issue" in text
-    credits = pdf_page_texts(pdfs["screen"])[-2]
+    credits = text[text.index("This issue was made together") :]  # the credits, on
     for role in ("Edited by", "Written by", "Illustrator", "Interviewer"):
         assert role in credits

@@ -9,7 +9,7 @@ import math
 import re
 from pathlib import Path
 
-from conftest import SITE_CONFIG, pdf_page_texts, run
+from conftest import SECOND, SITE_CONFIG, pdf_page_texts, run
 from pypdf import PdfReader
 from weasyprint import HTML
 
@@ -19,8 +19,16 @@ MM = 72 / 25.4
 BLACK = (0.0, 0.0, 0.0)
 
 
+# Pieces flow on from each other, so the two short pieces and the credits share a page:
+# a longer second piece makes an issue that runs over (cover, contents, 2 pages, back).
+LONGER = SECOND + "\n" + "\n\n".join(["Some more text, to fill the page. " * 12] * 9) + "\n"
+
+
 def config(settings: str) -> dict[str, str]:
-    return {"site_config.yml": SITE_CONFIG + f"print: {{{settings}}}\n"}
+    return {
+        "site_config.yml": SITE_CONFIG + f"print: {{{settings}}}\n",
+        "content/issues/2019-03/second.md": LONGER,
+    }
 
 
 def printed(root: Path, variant: str) -> Path:

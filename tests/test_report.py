@@ -458,7 +458,7 @@ def test_a_report_of_one_issue_or_a_date_range_counts_only_those_articles(built,
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["--issue", "9"], "flagpress: error: no issue '9' in content/issues/"),
+        (["--issue", "9"], "flagpress: error: there is no issue '9'; the issues are: "),
         (
             ["--from", "2019-09-01", "--to", "2019-01-01"],
             "flagpress: error: --from 2019-09-01 is after --to 2019-01-01; swap them",

@@ -41,27 +41,27 @@ def test_duplicate_key_inside_a_nested_mapping() -> None:
 REFUSED = {
     "alias": (
         "a: 1\nb: *x\n",
-        "x.yml:2:4: error: YAML aliases ('*x') are not allowed; write the value out in full "
-        "[yaml-alias]",
+        "x.yml:2:4: error: '*x' (a reference to another value) is not allowed; write the value "
+        "out in full [yaml-alias]",
     ),
     "anchor without alias": (
         "roles: &everyone [volunteer]\n",
-        "x.yml:1:8: error: YAML anchors ('&everyone') are not allowed; write each value out "
-        "in full [yaml-anchor]",
+        "x.yml:1:8: error: '&everyone' (a label for reusing a value) is not allowed; write each "
+        "value out in full [yaml-anchor]",
     ),
     "alias bomb": (
         'a: &a ["x", "x"]\nb: &b [*a, *a]\nc: &c [*b, *b]\n',
-        "x.yml:1:4: error: YAML anchors ('&a') are not allowed; write each value out in full "
-        "[yaml-anchor]",
+        "x.yml:1:4: error: '&a' (a label for reusing a value) is not allowed; write each value "
+        "out in full [yaml-anchor]",
     ),
     "python object tag, shown as written": (
         "title: !!python/object/apply:os.system [ls]\n",
-        "x.yml:1:8: error: YAML tags ('!!python/object/apply:os.system') are not allowed; "
+        "x.yml:1:8: error: '!!python/object/apply:os.system' (a type marker) is not allowed; "
         "remove it and write a plain value [yaml-tag]",
     ),
     "local tag": (
         "number: !int 7\n",
-        "x.yml:1:9: error: YAML tags ('!int') are not allowed; remove it and write a plain "
+        "x.yml:1:9: error: '!int' (a type marker) is not allowed; remove it and write a plain "
         "value [yaml-tag]",
     ),
 }
@@ -74,8 +74,8 @@ def test_aliases_anchors_and_tags_are_refused(text: str, problem: str) -> None:
 
 def test_tabs_are_reported_at_their_exact_line_and_column() -> None:
     assert problems_of("title: x\nconsent:\n\tweb: true\nbio: a\tb\n") == [
-        "x.yml:3:1: error: tab character in YAML; use spaces instead of tabs [yaml-tab]",
-        "x.yml:4:7: error: tab character in YAML; use spaces instead of tabs [yaml-tab]",
+        "x.yml:3:1: error: this line is indented with a tab; use spaces instead [yaml-tab]",
+        "x.yml:4:7: error: this line contains a tab; use a space instead [yaml-tab]",
     ]
 
 

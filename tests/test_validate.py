@@ -13,6 +13,7 @@ import pytest
 from conftest import (
     CONTRIBUTORS,
     FOREWORD,
+    FOREWORD_BODY,
     FOREWORD_PATH,
     ISSUE,
     ISSUE_DIR,
@@ -72,8 +73,8 @@ def test_several_problems_in_several_files_in_one_run_sorted(publication) -> Non
         "roles (did you mean 'editor'?) [unknown-role]",
         f"{FOREWORD_PATH}:7:11: error: no contributor 'neil-jj' in content/contributors.yml "
         "(did you mean 'neil-j'?) [unknown-contributor]",
-        f"{FOREWORD_PATH}:8:1: error: unknown key 'autors' in the front matter (did you mean "
-        "'authors'?) [unknown-key]",
+        f"{FOREWORD_PATH}:8:1: error: unknown key 'autors' in the details at the top of the file "
+        "(did you mean 'authors'?) [unknown-key]",
         f"{SECOND_PATH}:3:7: error: 'type': 'artcle' is not one of: article, case-study, "
         "editorial, interview, news (did you mean 'article'?) [unknown-value]",
         f"{PAGE_PATH}:4:5: error: 'logo.png': there is no file content/pages/logo.png; check the "
@@ -91,10 +92,10 @@ def test_unknown_key_with_did_you_mean(publication) -> None:
     expect_check(
         publication,
         {FOREWORD_PATH: FOREWORD.replace("authors:", "autors:")},
-        f"{FOREWORD_PATH}:2:1: error: the front matter needs the key 'authors': contributor ids "
-        "in byline order [missing-key]",
-        f"{FOREWORD_PATH}:7:1: error: unknown key 'autors' in the front matter (did you mean "
-        "'authors'?) [unknown-key]",
+        f"{FOREWORD_PATH}:2:1: error: the details at the top of the file need the key 'authors': "
+        "contributor ids in byline order [missing-key]",
+        f"{FOREWORD_PATH}:7:1: error: unknown key 'autors' in the details at the top of the file "
+        "(did you mean 'authors'?) [unknown-key]",
     )
 
 
@@ -102,8 +103,8 @@ def test_missing_required_key(publication) -> None:
     expect_check(
         publication,
         {FOREWORD_PATH: FOREWORD.replace("summary: Why we made this issue.\n", "")},
-        f"{FOREWORD_PATH}:2:1: error: the front matter needs the key 'summary': one sentence "
-        "saying what the article is about [missing-key]",
+        f"{FOREWORD_PATH}:2:1: error: the details at the top of the file need the key 'summary': "
+        "one sentence saying what the article is about [missing-key]",
     )
 
 
@@ -434,6 +435,9 @@ def test_link_from_a_published_article_to_a_draft(publication) -> None:
         {SECOND_PATH: SECOND.replace("status: published", "status: draft")},
         f"{FOREWORD_PATH}:10:34: error: this published page links to {SECOND_PATH}, which is "
         "still 'draft'; remove the link or publish that article first [link-to-draft]",
+        f"{ISSUE_PATH}:5:25: warning: 'second.md' is still 'draft', so the issue is published "
+        "without it until its status is 'published' [not-ready]",
+        warnings=1,
     )
 
 
@@ -457,7 +461,7 @@ def test_draft_may_link_to_a_draft(publication) -> None:
             FOREWORD_PATH: FOREWORD.replace("status: published", "status: review"),
             SECOND_PATH: SECOND.replace("status: published", "status: draft"),
         },
-    )
+    )  # nothing in the issue is out yet, so nothing is left out of it
 
 
 def test_javascript_link_is_unsafe(publication) -> None:
@@ -470,12 +474,23 @@ def test_javascript_link_is_unsafe(publication) -> None:
     )
 
 
-def test_absolute_link(publication) -> None:
+def test_absolute_link_example_is_right_for_an_issue_article(publication) -> None:
     expect_check(
         publication,
         with_body("[About us](/pages/about.md)"),
         f"{FOREWORD_PATH}:10:12: error: '/pages/about.md': write the link relative to this file "
-        "(e.g. ../pages/about.md), not from the top of a disk or website [absolute-link]",
+        "(e.g. ../../pages/about.md), not from the top of a disk or website [absolute-link]",
+    )
+
+
+def test_absolute_link_example_is_right_for_a_web_only_article(publication) -> None:
+    web_only = FOREWORD.replace(FOREWORD_BODY, "[About us](/pages/about.md)")
+    expect_check(
+        publication,
+        {"content/articles/note.md": web_only},
+        "content/articles/note.md:10:12: error: '/pages/about.md': write the link relative to "
+        "this file (e.g. ../pages/about.md), not from the top of a disk or website "
+        "[absolute-link]",
     )
 
 

@@ -108,7 +108,9 @@ def test_only_referenced_images_are_published_next_to_their_issue(publication) -
         b'viewBox="0 0 10 10"><rect width="10" height="10"></rect></svg>\n'
     )
     assert not (site / "issues/2019-03/images/unused.svg").exists()
-    assert '<img alt="A black square" src="../images/square.svg">' in page_html(
+    # Its size from the drawing's viewBox, so the page does not jump as it arrives.
+    image = '<img alt="A black square" src="../images/square.svg" width="10" height="10">'
+    assert image in page_html(
         site, "issues/2019-03/foreword"
     )
 
@@ -128,7 +130,7 @@ def test_issue_page_shows_cover_and_editors(publication) -> None:
         )
     )
     page = page_html(site, "issues/2019-03")
-    assert '<img src="images/cover.svg" alt="A black square">' in page
+    assert '<img src="images/cover.svg" alt="A black square" width="10" height="10">' in page
     assert "Edited by Alex and Neil J" in page
 
 
@@ -224,7 +226,7 @@ def test_issue_downloads_are_published_and_linked_with_their_size(publication, t
     root = publication({"site_config.yml": SITE_CONFIG + "print: {variants: [screen]}\n"})
     today = dt.date(2026, 1, 1)
     pub, problems = check(root, today)
-    assert pub is not None and problems == []
+    assert pub is not None and [p.code for p in problems] == ["no-cover"]  # a warning only
     edition = build_edition(pub, root, today)
     out = tmp_path / "out"
     out.mkdir()

@@ -16,9 +16,10 @@ import tempfile
 from pathlib import Path
 
 from flagpress.commands import changes
-from flagpress.diagnostics import ContentError, UsageError, did_you_mean
+from flagpress.diagnostics import ContentError, UsageError
 from flagpress.load import load_publication
 from flagpress.load.front_matter import split_front_matter
+from flagpress.load.person_ids import did_you_mean_id
 from flagpress.load.source_files import BOM, read_text
 from flagpress.load.strict_yaml import YMap, parse_yaml
 from flagpress.sign_off import approved_content, digest
@@ -45,8 +46,13 @@ def sign_off(root: Path, article: Path, person: str, on: dt.date) -> str:
     if found is None:
         raise SignOffRefused(f"{rel} is not an article of this publication")
     if person not in pub.contributors:
-        hint = did_you_mean(person, pub.contributors)
+        hint = did_you_mean_id(person, [*pub.contributors.values(), *pub.duplicates])
         raise SignOffRefused(f"no contributor '{person}' in content/contributors.yml{hint}")
+    if person not in {*found.authors, *(c.id for c in found.credits)}:
+        raise SignOffRefused(
+            f"'{person}' is not credited on {rel}, so their sign-off would count for nothing; "
+            "add them to its 'authors' or 'credits' first"
+        )
     approved = approved_content(pub, found)
     text = digest(approved)
     record(root / rel, rel, person, on, text)

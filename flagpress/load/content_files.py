@@ -25,6 +25,16 @@ class ContentFiles:
         full = self.root / path
         return full.is_file() and full.resolve().is_relative_to(self.content)
 
+    def brand_file(self, path: str) -> bool:
+        """Is this publication-relative path a real file inside content/ or templates/?
+
+        The brand's drawings (a masthead) are the publication's own, like its templates.
+        """
+        full = self.root / path
+        real = full.resolve()
+        folders = (self.content, (self.root / "templates").resolve())
+        return full.is_file() and any(real.is_relative_to(f) for f in folders)
+
     def image_size(self, path: str) -> tuple[int, int] | None:
         """(width, height) in pixels from the header; None for vector images.
 

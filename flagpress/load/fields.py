@@ -15,6 +15,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from flagpress.diagnostics import Location, Problem, did_you_mean
+from flagpress.load.person_ids import name_instead_of_id
 from flagpress.load.strict_yaml import YList, YMap, YStr, YValue
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -93,8 +94,9 @@ def read_mapping(
             problems.append(at.error(bad.code, f"'{key}': {bad.message}"))
     missing = [k for k, f in schema.items() if f.required and k not in value]
     for key in missing:
+        needs = "need" if what.startswith("the details") else "needs"  # plural
         problems.append(
-            value.loc.error("missing-key", f"{what} needs the key '{key}': {schema[key].doc}")
+            value.loc.error("missing-key", f"{what} {needs} the key '{key}': {schema[key].doc}")
         )
     return out
 
@@ -174,7 +176,9 @@ def identifier(value: YValue) -> str:
                 "delete it and retype the id using only a-z, 0-9 and hyphens",
             )
         raise Invalid(
-            "bad-id", f"'{s}' is not a valid id; use lowercase letters, digits and hyphens"
+            "bad-id",
+            name_instead_of_id(s)
+            or f"'{s}' is not a valid id; use lowercase letters, digits and hyphens",
         )
     return str(s)
 

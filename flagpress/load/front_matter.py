@@ -27,7 +27,11 @@ def split_front_matter(text: str, path: str) -> Split:
     """Separate `---` fenced YAML from the Markdown body, or raise ContentError."""
     if not text.strip():
         raise ContentError(
-            [Location(path).error("empty-file", "this file is empty; add front matter and text")]
+            [
+                Location(path).error(
+                    "empty-file", "this file is empty; add the details at the top and the text"
+                )
+            ]
         )
     lines = text.split("\n")
     if lines[0].rstrip() != FENCE:
@@ -52,8 +56,8 @@ def split_front_matter(text: str, path: str) -> Split:
         [
             Location(path).error(
                 "unclosed-front-matter",
-                "the front matter that starts here is never closed; add a line '---' "
-                "after the last detail and before the text",
+                "the details at the top of the file start here but are never closed; add a "
+                "line '---' after the last detail and before the text",
             )
         ]
     )

@@ -8,6 +8,7 @@ validation can point editors at the exact place.
 
 from __future__ import annotations
 
+import functools
 import re
 import signal
 import threading
@@ -32,6 +33,9 @@ EXTENSIONS = [
     "pymdownx.blocks.admonition",
     "pymdownx.blocks.caption",
     "pymdownx.betterem",
+    # Typographic quotes, apostrophes, dashes and ellipses from what editors type
+    # ("it's" -> it’s, -- -> –): Python-Markdown's own, on the web and in print alike.
+    "smarty",
 ]
 EXTENSION_CONFIGS: dict[str, dict[str, Any]] = {
     # Editors write `/// pull-quote` blocks; notes are for asides.
@@ -220,3 +224,31 @@ def _locate(snippets: list[str], index: SourceIndex, path: str, first_line: int)
         else:
             locations.append(Location(path, first_line, 1))
     return locations
+
+
+@functools.cache
+def block_names() -> tuple[str, ...]:
+    """The `/// name` blocks editors may write, as the converter knows them.
+
+    Asked of the converter itself, so that the check for misspelt block names can
+    never disagree with what is actually rendered.
+    """
+    md = markdown.Markdown(extensions=EXTENSIONS, extension_configs=EXTENSION_CONFIGS)
+    names: set[str] = set()
+    for processor in md.parser.blockprocessors:
+        names.update(getattr(processor, "blocks", {}))
+    return tuple(sorted(names))
+
+
+def outside_code(source: str) -> Iterator[tuple[int, str]]:
+    """(line offset from 0, line) for each line of `source` outside fenced code.
+
+    Checks that read the Markdown as written (blocks, footnotes) must not report what
+    an article shows as code, e.g. an example of how to write a pull quote.
+    """
+    fenced = False
+    for offset, line in enumerate(source.split("\n")):
+        if _FENCE.match(line):
+            fenced = not fenced
+        elif not fenced:
+            yield offset, line

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from flagpress.diagnostics import ContentError, Problem, did_you_mean
+from flagpress.diagnostics import ContentError, Problem
+from flagpress.load.person_ids import did_you_mean_id
 from flagpress.load.source_files import read_text
 from flagpress.load.strict_yaml import YMap, YStr, parse_yaml
 from flagpress.model import Publication
@@ -43,7 +44,7 @@ def load_private(root: Path, pub: Publication | None) -> tuple[Private, list[Pro
             continue
         private[person] = {key: str(value) for key, value in details.items() if value.strip()}
         if pub is not None and person not in pub.contributors:
-            hint = did_you_mean(person, pub.contributors)
+            hint = did_you_mean_id(person, [*pub.contributors.values(), *pub.duplicates])
             problems.append(
                 loc.warning(
                     "private-unknown-id",

@@ -12,10 +12,12 @@ from pathlib import Path
 from typing import Any
 
 from flagpress.diagnostics import ContentError, Location, Problem, UsageError
+from flagpress.load.cache import LoadCache
 from flagpress.load.declared import read_declared
 from flagpress.load.fields import ID_PATTERN
-from flagpress.load.front_matter import split_front_matter
 from flagpress.load.markdown_body import BodyConverter
+from flagpress.load.markdown_file import read_markdown
+from flagpress.load.person_ids import known_people, people_key
 from flagpress.load.source_files import read_text
 from flagpress.load.stray_files import stray_files
 from flagpress.load.strict_yaml import YList, YMap, YStr, YValue, parse_yaml
@@ -51,14 +53,21 @@ Memo = dict[tuple[str, type], tuple[str, Any, list[Problem]]]
 
 
 class _Reader:
-    """Holds the publication root, the Markdown converter and the problems found."""
+    """Holds the publication root, the Markdown converter, the cache and the problems found."""
 
-    def __init__(self, root: Path, memo: Memo | None = None) -> None:
+    def __init__(self, root: Path, cache: LoadCache | None, memo: Memo | None = None) -> None:
         self.root = root
         self.memo = memo
         self.real_root = root.resolve()
         self.problems: list[Problem] = []
-        self.converter = BodyConverter()
+        self.cache = cache
+        self._converter: BodyConverter | None = None
+
+    def converter(self) -> BodyConverter:
+        """Made on first use: when every body comes from the cache, none is needed."""
+        if self._converter is None:
+            self._converter = BodyConverter()
+        return self._converter
 
     def shown(self, path: Path) -> str:
         return path.relative_to(self.root).as_posix()
@@ -103,6 +112,7 @@ class _Reader:
         if self.memo is None:
             return read()
         kept = self.memo.get(key)
+        text = f"{text}\0{people_key()}"  # suggestions made while reading name ids
         if kept is not None and kept[0] == text:
             self.problems.extend(kept[2])
             return kept[1]
@@ -119,24 +129,27 @@ class _Reader:
 
 
 def load_publication(
-    root: Path, memo: Memo | None = None
+    root: Path, cache: LoadCache | None = None, memo: Memo | None = None
 ) -> tuple[Publication | None, list[Problem]]:
     """Read `root`; returns the publication (None if unusable) and every problem found.
 
-    With `memo` (kept by a long-running caller), a Markdown file whose text has not
-    changed since the last call is not read again: only the edited file is converted.
+    With a `cache` (see load/cache.py), Markdown files whose text has not changed since
+    it was last filled are not read again: their details, body and problems come from it.
+    With `memo` (kept by a long-running caller, `flagpress serve`), a file whose text has
+    not changed since the last call is not even looked up: its last reading is reused.
     """
     if not (root / CONFIG_FILE).is_file():
         raise NotAPublication(
             f"no {CONFIG_FILE} in {root}; run flagpress inside a publication folder "
             "or point --root at one"
         )
-    reader = _Reader(root, memo)
+    reader = _Reader(root, cache, memo)
     config = _load_config(reader)
-    contributors = _load_contributors(reader)
-    issues = _load_issues(reader)
-    articles = _load_markdown_dir(reader, root / "content" / "articles", _article)
-    pages = _load_markdown_dir(reader, root / "content" / "pages", _page)
+    contributors, duplicates = _load_contributors(reader)
+    with known_people([*(contributors or {}).values(), *duplicates]):
+        issues = _load_issues(reader)
+        articles = _load_markdown_dir(reader, root / "content" / "articles", _article)
+        pages = _load_markdown_dir(reader, root / "content" / "pages", _page)
     reader.problems.extend(stray_files(root))
     if config is None:
         return None, reader.problems
@@ -144,6 +157,7 @@ def load_publication(
         config=config,
         contributors=contributors or {},
         registry_ok=contributors is not None,
+        duplicates=tuple(duplicates),
         issues=tuple(sorted(issues, key=lambda i: (i.date, i.number), reverse=True)),
         articles=tuple(sorted(articles, key=lambda a: (a.date, a.slug), reverse=True)),
         pages=tuple(sorted(pages, key=lambda p: p.slug)),
@@ -159,8 +173,11 @@ def _load_config(reader: _Reader) -> SiteConfig | None:
     return None if values is None else SiteConfig(**values)
 
 
-def _load_contributors(reader: _Reader) -> dict[str, Contributor] | None:
-    """Everyone in the registry, or None when the file itself cannot be used."""
+def _load_contributors(
+    reader: _Reader,
+) -> tuple[dict[str, Contributor] | None, list[Contributor]]:
+    """Everyone in the registry (None when the file itself cannot be used), and the
+    entries whose id was already taken."""
     path = reader.root / CONTRIBUTORS_FILE
     if not path.is_file():
         reader.problems.append(
@@ -168,23 +185,25 @@ def _load_contributors(reader: _Reader) -> dict[str, Contributor] | None:
                 "missing-file", "there is no contributors file; create it, even if it lists nobody"
             )
         )
-        return None
+        return None, []
     raw = reader.yaml_file(path, YList)
     if raw is None:
-        return None
+        return None, []
     if not isinstance(raw, list):
         reader.problems.append(
             raw.loc.error(
                 "not-a-list", "the contributors file must be a list of '- id: ...' entries"
             )
         )
-        return None
+        return None, []
     people: dict[str, Contributor] = {}
+    duplicates: list[Contributor] = []
     for entry in raw:
         person = _contributor(reader, entry) or _placeholder(entry)
         if person is not None and person.id not in people:
             people[person.id] = person
         elif person is not None:
+            duplicates.append(person)
             first = people[person.id].loc.line
             reader.problems.append(
                 person.loc.error(
@@ -193,7 +212,7 @@ def _load_contributors(reader: _Reader) -> dict[str, Contributor] | None:
                     "their own id",
                 )
             )
-    return people
+    return people, duplicates
 
 
 def _contributor(reader: _Reader, entry: YValue) -> Contributor | None:
@@ -286,31 +305,13 @@ def _front_matter(reader: _Reader, path: Path, model: type) -> tuple[dict[str, A
     except ContentError as err:
         reader.problems.extend(err.problems)
         return None
-    return reader.remembered(
-        (shown, model), text, lambda: _read_front_matter(reader, shown, text, model)
-    )
 
+    def read() -> tuple[dict[str, Any], Body] | None:
+        result, problems = read_markdown(text, shown, model, reader.cache, reader.converter)
+        reader.problems.extend(problems)
+        return result
 
-def _read_front_matter(
-    reader: _Reader, shown: str, text: str, model: type
-) -> tuple[dict[str, Any], Body] | None:
-    try:
-        split = split_front_matter(text, shown)
-        raw = parse_yaml(split.yaml_text, shown, split.yaml_first_line)
-    except ContentError as err:
-        reader.problems.extend(err.problems)
-        return None
-    if raw is None:
-        raw = _empty(YMap, Location(shown))
-    values = reader.declared(model, raw, "the front matter", Location(shown))
-    if values is None:
-        return None
-    try:
-        body = reader.converter.convert(split.body, shown, split.body_first_line)
-    except ContentError as err:
-        reader.problems.extend(err.problems)
-        return None
-    return values, body
+    return reader.remembered((shown, model), text, read)
 
 
 def _empty(kind: type[YMap] | type[YList], loc: Location) -> YMap | YList:

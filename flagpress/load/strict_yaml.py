@@ -15,6 +15,7 @@ from typing import Any
 import yaml
 
 from flagpress.diagnostics import ContentError, Location, Problem
+from flagpress.load.word_artefacts import word_artefacts
 
 
 class YStr(str):
@@ -74,20 +75,22 @@ class _StrictComposer(yaml.SafeLoader):
             raise _Refused(
                 event.start_mark,
                 "yaml-alias",
-                f"YAML aliases ('*{event.anchor}') are not allowed; write the value out in full",
+                f"'*{event.anchor}' (a reference to another value) is not allowed; write the value "
+                "out in full",
             )
         if getattr(event, "anchor", None):
             raise _Refused(
                 event.start_mark,
                 "yaml-anchor",
-                f"YAML anchors ('&{event.anchor}') are not allowed; write each value out in full",
+                f"'&{event.anchor}' (a label for reusing a value) is not allowed; write each value "
+                "out in full",
             )
         tag = getattr(event, "tag", None)
         if tag not in (None, "!"):
             raise _Refused(
                 event.start_mark,
                 "yaml-tag",
-                f"YAML tags ('{_as_written(tag)}') are not allowed; remove it and write a "
+                f"'{_as_written(tag)}' (a type marker) is not allowed; remove it and write a "
                 "plain value",
             )
         self.depth += 1
@@ -112,7 +115,7 @@ def parse_yaml(text: str, path: str, first_line: int = 1) -> YValue | None:
     Returns None for an empty document. Raises ContentError listing every problem.
     """
     offset = first_line - 1
-    characters = _character_problems(text, path, offset)
+    characters = _character_problems(text, path, offset) or word_artefacts(text, path, offset)
     if characters:
         raise ContentError(characters)
     node = _compose(text, path, offset)
@@ -141,7 +144,8 @@ def _compose(text: str, path: str, offset: int) -> yaml.Node | None:
     except yaml.MarkedYAMLError as err:
         raise ContentError([_syntax_problem(err, path, offset)]) from None
     except yaml.YAMLError as err:
-        raise ContentError([Location(path, offset + 1).error("yaml-syntax", str(err))]) from None
+        problem = Location(path, offset + 1).error("yaml-syntax", _plain(str(err)))
+        raise ContentError([problem]) from None
     finally:
         loader.dispose()
 
@@ -170,9 +174,13 @@ def _character_problems(text: str, path: str, offset: int) -> list[Problem]:
     for number, line in enumerate(text.split("\n"), start=1):
         col = line.find("\t")
         if col >= 0:
+            indented = not line[:col].strip()
             problems.append(
                 Location(path, number + offset, col + 1).error(
-                    "yaml-tab", "tab character in YAML; use spaces instead of tabs"
+                    "yaml-tab",
+                    "this line is indented with a tab; use spaces instead"
+                    if indented
+                    else "this line contains a tab; use a space instead",
                 )
             )
         hidden = _HIDDEN_BREAKS.search(line)
@@ -268,7 +276,7 @@ def _plain(what: str) -> str:
         if technical in what:
             return plain
     return (
-        f"this YAML cannot be read ({what or 'unreadable YAML'}); check the indentation, and "
+        f"this line cannot be read ({what or 'unreadable'}); check the indentation, and "
         "put quotes around values that contain ': ' or start with a special character"
     )
 

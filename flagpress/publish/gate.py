@@ -135,7 +135,11 @@ class Gate:
         """The bytes to publish for the content file `path`; raises Refused."""
         source = self.root / path
         real = source.resolve()
-        if not real.is_relative_to((self.root / "content").resolve()):
+        brand_drawing = path.startswith("templates/") and real.suffix.lower() == ".svg"
+        allowed = [(self.root / "content").resolve()]
+        if brand_drawing:  # the brand's masthead: drawings only, never a template
+            allowed.append((self.root / "templates").resolve())
+        if not any(real.is_relative_to(folder) for folder in allowed):
             raise Refused("it is a shortcut (symlink) to a file outside content/; copy the file in")
         if not real.is_file():
             raise Refused("the file is missing; check the link")

@@ -14,8 +14,13 @@ fetcher) get images only from here, so neither can carry a photo's metadata.
 from __future__ import annotations
 
 import io
+import re
 import warnings
+import xml.etree.ElementTree as ET
+from pathlib import Path
 
+from defusedxml import DefusedXmlException
+from defusedxml.ElementTree import fromstring
 from PIL import Image, ImageCms, ImageOps
 
 # Extension -> the Pillow format that must be inside (served by extension, so they agree).
@@ -107,3 +112,52 @@ def _pixels_only(image: Image.Image, fmt: str) -> Image.Image:
         fresh.putpalette(source.getpalette() or [])
     fresh.paste(source)
     return fresh
+
+
+# EXIF orientations that turn the picture a quarter turn: drawn again upright
+# (clean_image), it is published with its width and height swapped.
+_QUARTER_TURNS = {5, 6, 7, 8}
+_EXIF_ORIENTATION = 0x0112
+_LENGTH = re.compile(r"\s*(\d+(?:\.\d+)?)\s*(?:px)?\s*")
+
+
+def dimensions(path: Path) -> tuple[int, int] | None:
+    """The width and height (CSS pixels) the image at `path` is published with, or None.
+
+    Pages give every image its size, so the text does not jump as images arrive
+    (render/web/dimensions.py). Photos are measured by Pillow from the header alone,
+    turned as they are published; drawings (SVG) from their width and height, else
+    their viewBox. None when the file cannot be read; the gate reports that itself.
+    """
+    extension = path.suffix.lower()
+    try:
+        if extension in FORMATS:
+            with Image.open(path) as image:
+                width, height = image.size
+                turned = image.getexif().get(_EXIF_ORIENTATION) in _QUARTER_TURNS
+            return (height, width) if turned else (width, height)
+        if extension == ".svg":
+            return _svg_dimensions(fromstring(path.read_bytes()))
+    except (OSError, ValueError, SyntaxError, Image.DecompressionBombError, DefusedXmlException):
+        return None
+    return None
+
+
+def _svg_dimensions(root: ET.Element) -> tuple[int, int] | None:
+    width, height = _LENGTH.fullmatch(root.get("width", "")), _LENGTH.fullmatch(
+        root.get("height", "")
+    )
+    if width and height:
+        return _rounded(width[1], height[1])
+    box = (root.get("viewBox") or "").replace(",", " ").split()
+    if len(box) == 4:
+        return _rounded(box[2], box[3])
+    return None
+
+
+def _rounded(width: str, height: str) -> tuple[int, int] | None:
+    try:
+        w, h = round(float(width)), round(float(height))
+    except ValueError:
+        return None
+    return (w, h) if w > 0 and h > 0 else None

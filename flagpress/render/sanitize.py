@@ -8,6 +8,7 @@ renderer writes it, and in the same pass each renderer maps the links editors wr
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 import nh3
@@ -58,13 +59,18 @@ TAGS = frozenset(
 )
 ATTRIBUTES = {
     "*": {"id", "class", "title", "lang"},
-    "a": {"href"},
+    "a": {"href", "aria-label"},  # only a footnote's way back: see _NAMED_LINK
     "img": {"src", "alt", "width", "height"},
     "ol": {"start"},
     "th": {"scope", "colspan", "rowspan"},
     "td": {"colspan", "rowspan"},
 }
 URL_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
+
+# The one name a link may carry, given at build time to each footnote's way back
+# (render/web_markup.py); any other aria-label an editor writes is dropped, so a
+# link's name is always its visible text.
+_NAMED_LINK = re.compile(r"Back to the text of note \d+")
 
 # Called as rewrite(attribute, value) for every href and src; None drops the attribute.
 Rewrite = Callable[[str, str], "str | None"]
@@ -76,6 +82,8 @@ def clean_html(html: str, rewrite: Rewrite) -> str:
     def attribute_filter(tag: str, attribute: str, value: str) -> str | None:
         if attribute in ("href", "src"):
             return rewrite(attribute, value)
+        if attribute == "aria-label":
+            return value if _NAMED_LINK.fullmatch(value) else None
         return value
 
     return nh3.clean(

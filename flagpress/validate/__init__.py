@@ -9,14 +9,18 @@ from __future__ import annotations
 import datetime as dt
 
 from flagpress.diagnostics import Problem
+from flagpress.load.cache import LoadCache
 from flagpress.model import Publication
 from flagpress.validate import (
     accessibility,
+    blocks,
+    brand,
     consent,
+    footnotes,
     markup,
     people,
-    personal_data,
-    plain_language,
+    per_text,
+    print_resolution,
     references,
     sign_off,
     structure,
@@ -24,21 +28,27 @@ from flagpress.validate import (
 from flagpress.validate.references import Files
 
 
-def validate(publication: Publication, files: Files, today: dt.date) -> list[Problem]:
+def validate(
+    publication: Publication, files: Files, today: dt.date, cache: LoadCache | None = None
+) -> list[Problem]:
     """Every problem in `publication`, in file and line order.
 
     `files` answers whether a publication-relative path is a file inside content/
     and how big an image is; `today` decides which embargoes and withdrawals apply.
+    The checks of one text at a time are taken from `cache` when it has them.
     """
     problems = [
         *people.check(publication),
-        *structure.check(publication),
+        *structure.check(publication, today),
         *references.check(publication, files, today),
+        *print_resolution.check(publication, files, today),
         *markup.check(publication),
+        *blocks.check(publication),
+        *footnotes.check(publication),
         *consent.check(publication, today),
         *sign_off.check(publication),
-        *personal_data.check(publication),
         *accessibility.check(publication),
-        *plain_language.check(publication),
+        *per_text.check(publication, cache),
+        *brand.check(publication, files),
     ]
     return sorted(set(problems))

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from flagpress.diagnostics import Location, Problem, did_you_mean
 from flagpress.load import CONTRIBUTORS_FILE
+from flagpress.load.person_ids import did_you_mean_id
 from flagpress.model import Article, Publication
 
 
@@ -88,5 +89,5 @@ def _known(pub: Publication, person: str, at: Location) -> Iterator[Problem]:
         yield at.error(
             "unknown-contributor",
             f"no contributor '{person}' in {CONTRIBUTORS_FILE}"
-            f"{did_you_mean(person, pub.contributors)}",
+            f"{did_you_mean_id(person, [*pub.contributors.values(), *pub.duplicates])}",
         )

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 
 from flagpress.diagnostics import Location, Problem
 from flagpress.model import Body, Publication
+from flagpress.settings import SiteConfig
 
 EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
 PHONE = re.compile(r"(?<![\d+])(?:\+44\s?\(?0?\)?\s?|0)\d[\d\s-]{8,12}\d(?!\d)")
@@ -34,15 +35,19 @@ WHAT = {
 
 
 def check(pub: Publication) -> Iterator[Problem]:
-    allowed = _allowed(pub)
     for article in pub.all_articles():
-        yield from _body(article.source, article.body, allowed)
+        yield from check_text(pub.config, article.source, article.body)
     for page in pub.pages:
-        yield from _body(page.source, page.body, allowed)
+        yield from check_text(pub.config, page.source, page.body)
 
 
-def _allowed(pub: Publication) -> set[str]:
-    contact = pub.config.contact
+def check_text(config: SiteConfig, path: str, body: Body) -> Iterator[Problem]:
+    """The personal data in one text; it depends on the body and `config.contact` only."""
+    return _body(path, body, _allowed(config))
+
+
+def _allowed(config: SiteConfig) -> set[str]:
+    contact = config.contact
     return {_key(contact.email), _key(contact.phone)} - {""}
 
 

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from flagpress.diagnostics import Location, Problem
 from flagpress.load.body_outline import find
 from flagpress.model import Body, Publication
-from flagpress.settings import PlainLanguage
+from flagpress.settings import PlainLanguage, SiteConfig
 
 _WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
 # A sentence ends at . ! or ? (and any closing quote or bracket) before a capital or digit.
@@ -136,38 +136,44 @@ def report(pub: Publication) -> list[str]:
 
 def check(pub: Publication) -> Iterator[Problem]:
     """A warning for each text harder than site_config.yml's `plain_language:` allows."""
-    limits = pub.config.plain_language
+    for source, body in _texts(pub):
+        yield from check_text(pub.config, source, body)
+
+
+def check_text(config: SiteConfig, source: str, body: Body) -> Iterator[Problem]:
+    """A warning if one text is too hard; it depends on the body and
+    `config.plain_language` only."""
+    limits = config.plain_language
     if limits.min_reading_ease is None and limits.max_sentence_words is None:
         return
-    for source, body in _texts(pub):
-        measured = measure(body)
-        crossed = _crossed(measured, limits) if measured else []
-        if measured and crossed:
-            longest = sorted(measured.sentences, key=lambda s: -s.words)[:LONGEST_SHOWN]
-            shown = "; ".join(
-                f"line {_where(s.text, body, s.paragraph).line} "
-                f"({s.words} word{'s' * (s.words != 1)}): '{_quote(s.text)}'"
-                for s in longest
-            )
-            yield Location(source, body.first_line).warning(
-                "hard-to-read",
-                f"this text is hard to read: {' and '.join(crossed)}. Shorter sentences and "
-                f"everyday words help most; the longest sentences are {shown}",
-            )
+    measured = measure(body)
+    crossed = _crossed(measured, limits) if measured else []
+    if measured and crossed:
+        longest = sorted(measured.sentences, key=lambda s: -s.words)[:LONGEST_SHOWN]
+        shown = "; ".join(
+            f"line {_where(s.text, body, s.paragraph).line} "
+            f"({s.words} word{'s' * (s.words != 1)}): '{_quote(s.text)}'"
+            for s in longest
+        )
+        yield Location(source, body.first_line).warning(
+            "hard-to-read",
+            f"this text is harder to read than site_config.yml allows: "
+            f"{' and '.join(crossed)}. Shorter sentences and "
+            f"everyday words help most; the longest sentences are {shown}",
+        )
 
 
 def _crossed(measured: Readability, limits: PlainLanguage) -> list[str]:
     crossed = []
     if limits.min_reading_ease is not None and measured.reading_ease < limits.min_reading_ease:
         crossed.append(
-            f"its reading ease is {measured.reading_ease:.0f} (site_config.yml asks for "
-            f"at least {limits.min_reading_ease})"
+            f"reading ease {measured.reading_ease:.0f} (at least {limits.min_reading_ease})"
         )
     too_long = limits.max_sentence_words
     if too_long is not None and measured.words_per_sentence > too_long:
         crossed.append(
-            f"its sentences average {measured.words_per_sentence:.1f} words "
-            f"(site_config.yml asks for at most {too_long})"
+            f"sentences of {measured.words_per_sentence:.1f} words on average "
+            f"(at most {too_long})"
         )
     return crossed
 

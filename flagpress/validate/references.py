@@ -25,17 +25,14 @@ class Files(Protocol):
 
     def image_size(self, path: str) -> tuple[int, int] | None: ...
 
+    def brand_file(self, path: str) -> bool: ...
+
 
 _WHY = {
     Kind.UNSAFE: (
         "unsafe-link",
         "links may only be web addresses (https://...), email (mailto:) or phone (tel:) "
         "links, or files in the publication",
-    ),
-    Kind.ABSOLUTE: (
-        "absolute-link",
-        "write the link relative to this file (e.g. ../pages/about.md), not from the top "
-        "of a disk or website",
     ),
     Kind.OUTSIDE: (
         "outside-content",
@@ -110,7 +107,13 @@ def _target(
     known: set[str] | None = None,
 ) -> Iterator[Problem]:
     target = resolve(source, written)
-    if target.kind in _WHY:
+    if target.kind is Kind.ABSOLUTE:
+        yield loc.error(
+            "absolute-link",
+            f"'{written}': write the link relative to this file (e.g. {_example(source)}), "
+            "not from the top of a disk or website",
+        )
+    elif target.kind in _WHY:
         code, why = _WHY[target.kind]
         yield loc.error(code, f"'{written}': {why}")
     elif target.kind is Kind.EXTERNAL and is_image:
@@ -132,6 +135,12 @@ def _target(
             )
         elif is_image:
             yield from _image_size(files, target.path, written, loc)
+
+
+def _example(source: str) -> str:
+    """A link to the about page as it must be written in `source`, e.g. ../../pages/about.md
+    from an issue's article: an example that is wrong for the file would mislead."""
+    return posixpath.relpath("content/pages/about.md", posixpath.dirname(source))
 
 
 def _image_size(files: Files, path: str, written: str, loc: Location) -> Iterator[Problem]:

@@ -20,8 +20,22 @@ NEEDS_SIGN_OFF = ("ready", "published")
 
 def check(pub: Publication) -> Iterator[Problem]:
     for article in pub.all_articles():
+        yield from _uncredited(pub, article)
         if article.status in NEEDS_SIGN_OFF:
             yield from _article(pub, article)
+
+
+def _uncredited(pub: Publication, article: Article) -> Iterator[Problem]:
+    """A sign-off by someone the article does not credit approves nothing it needs, and
+    usually means the wrong id was typed; unknown ids are reported by the people check."""
+    credited = {*article.authors, *(c.id for c in article.credits)}
+    for sign_off in article.sign_off:
+        if sign_off.by not in credited and sign_off.by in pub.contributors:
+            yield sign_off.written.value("by").error(
+                "sign-off-not-credited",
+                f"'{sign_off.by}' signed off this article but is not credited on it; add them "
+                "to 'authors' or 'credits', or remove this sign-off",
+            )
 
 
 def _article(pub: Publication, article: Article) -> Iterator[Problem]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import posixpath
 from collections.abc import Iterable, Iterator
 
@@ -29,9 +30,18 @@ RESERVED_SLUGS = frozenset(
 RESERVED_ARTICLE_SLUGS = frozenset({"index", "credits"})
 
 
-def check(pub: Publication) -> Iterator[Problem]:
+def check(pub: Publication, today: dt.date) -> Iterator[Problem]:
     for issue in pub.issues:
         yield from _running_order(issue)
+        if not any(a.is_public(today) for a in issue.articles):
+            continue  # not out yet: nothing is left out of it, and it has no PDFs
+        yield from _left_out(issue)
+        if pub.config.print.variants and issue.cover is None:
+            yield issue.written.at.warning(
+                "no-cover",
+                "this issue has no cover picture, so its PDFs get a cover designed from the "
+                'brand; add e.g. cover: {src: images/cover.jpg, alt: "What the picture shows"}',
+            )
         yield from _unique(((a.slug, a.source) for a in issue.articles), "article in this issue")
     yield from _unique(((i.slug, i.source) for i in pub.issues), "issue")
     yield from _issue_numbers(pub)
@@ -76,6 +86,18 @@ def _running_order(issue: Issue) -> Iterator[Problem]:
                 f"this article is not in the running order in {issue.source}; add "
                 f"'{name}' to its 'articles' list, or move the file to content/articles/ "
                 "to publish it on the website only",
+            )
+
+
+def _left_out(issue: Issue) -> Iterator[Problem]:
+    """Articles in the running order that the issue is published without, for now."""
+    status = {posixpath.basename(a.source): a.status for a in issue.articles}
+    for index, name in enumerate(issue.running_order):
+        if status.get(name, "published") != "published":
+            yield issue.written.item("running_order", index).warning(
+                "not-ready",
+                f"'{name}' is still '{status[name]}', so the issue is published without it "
+                "until its status is 'published'",
             )
 
 

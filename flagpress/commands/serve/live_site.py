@@ -26,6 +26,8 @@ from flagpress.render.web import Website, site_settings, theme_problem
 from flagpress.render.web.context import SiteBuilder, WebPage
 from flagpress.render.web.mkdocs_adapter import LivePages, RendererError
 from flagpress.render.web.pages import compute_site
+from flagpress.render.web.search_index import search_docs
+from flagpress.render.web.sharing import describe
 
 SEARCH_INDEX = "search/search_index.json"
 
@@ -152,7 +154,7 @@ class LiveSite:
                 return None
             src = current.by_dest.get(dest)
             if dest == SEARCH_INDEX and current.stale != set(current.described.specs):
-                return current.live.search_index()
+                return current.live.search_index(_search_docs(current.described))
             made = self._render(current, src, dest) if src in current.stale else None
             if made is not None:
                 return made
@@ -197,7 +199,8 @@ class LiveSite:
             if self._render(current, src, dest) is None:
                 current.stale.discard(src)  # its problem is shown; not tried again
             if not current.stale:
-                (current.folder / SEARCH_INDEX).write_bytes(current.live.search_index())
+                index = current.live.search_index(_search_docs(current.described))
+                (current.folder / SEARCH_INDEX).write_bytes(index)
             return True
 
     def problems(self) -> list[Problem]:
@@ -219,6 +222,16 @@ def _warm(described: _Described, live: LivePages) -> None:
         first.setdefault(spec[1], src)
     for src in first.values():
         live.render(described.page(src))
+
+
+def _search_docs(described: _Described) -> list[dict[str, str]]:
+    """The search index's entries for every described page, in the site's order."""
+    edition, namer = described.edition, described.namer
+    pages = [
+        WebPage(src, title, "", description or describe(edition, namer, template, context))
+        for src, (title, template, description, _, context) in described.specs.items()
+    ]
+    return search_docs(described.edition, pages)
 
 
 def _describe(edition: Edition, gate: Gate) -> _Described:

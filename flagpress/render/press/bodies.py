@@ -18,7 +18,7 @@ from tinyhtml5.parser import HTMLParser
 
 from flagpress.diagnostics import Location, Problem
 from flagpress.links import Kind, resolve
-from flagpress.render.edition import PublicArticle, print_body_html
+from flagpress.render.edition import DECORATIVE_MARK, PublicArticle, print_body_html
 from flagpress.render.sanitize import clean_html
 
 
@@ -36,6 +36,7 @@ def print_body(article: PublicArticle, ctx: BodyContext) -> str:
     fragment = HTMLParser(namespace_html_elements=False).parse_fragment(html)
     _place_footnotes(fragment, article.slug)
     _pull_quotes(fragment)
+    _describe_drawings(fragment)
     _prefix_ids(fragment, article.slug)
     fragment.tag = "div"
     fragment.set("class", "fp-body")
@@ -181,6 +182,25 @@ def _pull_quotes(fragment: ET.Element) -> None:
                 block.remove(title)
             block.tag = "blockquote"
             block.set("class", "fp-pull-quote")
+
+
+def _describe_drawings(fragment: ET.Element) -> None:
+    """After each drawing (SVG), its description in words, shown in large print only.
+
+    A diagram's labels are part of the drawing: printed at the page's width they stay
+    smaller than 16 pt, so large-print readers get the same words at full size.
+    """
+    for parent in list(fragment.iter()):
+        for index, img in reversed(list(enumerate(parent))):
+            alt = img.get("alt") or ""
+            if img.tag != "img" or not (img.get("src") or "").lower().endswith(".svg"):
+                continue
+            if not alt.strip() or alt == DECORATIVE_MARK:
+                continue
+            words = ET.Element("span", {"class": "fp-described"})
+            words.text = f"In words: {alt}"
+            words.tail, img.tail = img.tail, None
+            parent.insert(index + 1, words)
 
 
 def _prefix_ids(fragment: ET.Element, slug: str) -> None:

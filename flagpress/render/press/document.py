@@ -29,9 +29,6 @@ from flagpress.render.press.glyphs import glyph_problem
 from flagpress.render.press.variants import Variant, page_css
 from flagpress.render.templates import Templates, find_file
 
-TWO_COLUMN_TYPES = {"article", "case-study", "interview"}
-SHORT_WORDS = 350  # below this a piece is set in one column: two would look empty
-
 
 @dataclass(frozen=True)
 class PrintDocument:
@@ -56,7 +53,6 @@ class PrintArticle:
     byline: str
     image: PrintImage | None
     body: Markup
-    columns: int
 
 
 def build_document(
@@ -85,6 +81,7 @@ def build_document(
         issue=issue,
         cover=cover,
         masthead=masthead,
+        decorative=DECORATIVE_MARK,
         editors=namer.names(issue.editors),
         articles=items,
         credits=[(group.role, namer.names(group.people)) for group in issue.credits],
@@ -109,14 +106,12 @@ def _article(
     shown = " ".join((article.title, article.summary, article.content_note, text))
     missing = glyph_problem(shown, ctx.root / article.source, article.source)
     problems += [missing] if missing else []
-    words = len(text.split())
     return PrintArticle(
         article=article,
         id=f"article-{article.slug}",
         byline=namer.names(article.authors),
         image=image,
         body=Markup(body),
-        columns=2 if article.type in TWO_COLUMN_TYPES and words >= SHORT_WORDS else 1,
     )
 
 

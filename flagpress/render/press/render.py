@@ -25,14 +25,15 @@ from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import FatalURLFetchingError
 
 from flagpress.diagnostics import Problem
-from flagpress.render.press import fonts, overtime, printer
+from flagpress.render.press import fonts, link_labels, overtime, printer, structure
 from flagpress.render.press.artifacts import mark_artifacts
 from flagpress.render.press.fetcher import ErrorLog, Refused, SandboxedFetcher
 from flagpress.render.press.jobs import RenderJob, RenderResult
 from flagpress.render.press.origin import find_in_templates, find_origin
+from flagpress.validate import print_resolution
+from flagpress.validate.print_resolution import MIN_DPI
 
 _ATTACHMENT = re.compile(r"""rel\s*=\s*["']?[^"'>]*\battachment""", re.I)
-MIN_DPI = 200  # below this at the size it is printed, a photo looks soft on paper
 
 
 def render(job: RenderJob) -> RenderResult:
@@ -57,12 +58,14 @@ def render(job: RenderJob) -> RenderResult:
 def _write(job: RenderJob, fetcher: SandboxedFetcher, target: Path) -> tuple[list[Problem], int]:
     """Lay out and write the PDF: (problems found on the way, number of pages)."""
     try:
-        document = _layout(job, fetcher)
+        document, labels = _layout(job, fetcher)
         refused = attachments(document, job)
         if refused:
             return refused, 0
         problems = low_resolution(document, job) if job.check_resolution else []
-        document.write_pdf(target, finisher=_finisher(job), **_options(job))
+        with structure.watching_tags() as origins:
+            finisher = _finisher(job, origins, labels)
+            document.write_pdf(target, finisher=finisher, **_options(job))
         pages, unpadded = _page_count(job, len(document.pages))
         return problems + unpadded, pages
     except FatalURLFetchingError as err:  # a refusal: the fetcher keeps it, reported by render
@@ -72,12 +75,14 @@ def _write(job: RenderJob, fetcher: SandboxedFetcher, target: Path) -> tuple[lis
         return [_failed(job, err)], 0
 
 
-def _layout(job: RenderJob, fetcher: SandboxedFetcher) -> Document:
+def _layout(job: RenderJob, fetcher: SandboxedFetcher) -> tuple[Document, dict[str, str]]:
+    """The laid-out document, and a reader's name for each of its anchors."""
     with fonts.only_packaged_fonts():
         font_config = FontConfiguration()
     html = HTML(string=job.html, base_url=job.base_url, url_fetcher=fetcher)
     overtime.remember_tree(html.etree_element)  # to say where, if time runs out
-    return html.render(font_config=font_config, **_options(job))
+    labels = link_labels.anchor_labels(html.etree_element) if job.tagged else {}
+    return html.render(font_config=font_config, **_options(job)), labels
 
 
 def _options(job: RenderJob) -> dict:
@@ -87,15 +92,21 @@ def _options(job: RenderJob) -> dict:
     return options
 
 
-def _finisher(job: RenderJob) -> Callable[[Document, pydyf.PDF], None]:
+def _finisher(
+    job: RenderJob, origins: structure.Origins, labels: dict[str, str]
+) -> Callable[[Document, pydyf.PDF], None]:
     """Last touches on WeasyPrint's PDF objects, before they are written.
 
-    Tagged editions: page furniture and decorative images become artifacts. Printer's
-    edition: blank pages up to a multiple of 4, and exact BleedBoxes (see `printer`).
+    Tagged editions: a structure tree that reads as the magazine does (`structure`),
+    links described in words, page furniture and decorative images as artifacts.
+    Printer's edition: blank pages up to a multiple of 4, and exact BleedBoxes (see
+    `printer`).
     """
 
     def finish(document: Document, pdf: pydyf.PDF) -> None:
         if job.tagged:
+            structure.mend_structure(pdf, origins)
+            link_labels.describe_links(pdf, document, labels)
             mark_artifacts(pdf)
         if job.pad_to_4:
             printer.add_blank_pages(pdf, printer.blanks_needed(len(document.pages)))
@@ -130,14 +141,7 @@ def low_resolution(document: Document, job: RenderJob) -> list[Problem]:
             if dpi < MIN_DPI:
                 src = box.element.get("src", "") if box.element is not None else ""
                 where = job.references.get(src, job.fallback)
-                problems.append(
-                    where.warning(
-                        "low-resolution-image",
-                        f"this image prints at {dpi:.0f} dpi, below {MIN_DPI}: it will look "
-                        "blurred on paper; use a larger original (at least "
-                        f"{round(image.width * MIN_DPI / dpi)} pixels wide)",
-                    )
-                )
+                problems.append(print_resolution.low_resolution(where, dpi, image.width))
     return problems
 
 

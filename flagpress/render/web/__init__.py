@@ -10,7 +10,9 @@ from flagpress.diagnostics import Location, Problem
 from flagpress.render.edition import Edition
 from flagpress.render.folder import Folder
 from flagpress.render.web.extras import ExtraSource
+from flagpress.render.web.footer import footer
 from flagpress.render.web.pages import compute_site
+from flagpress.render.web.search_index import search_docs
 from flagpress.render.web.sitemap import ROBOTS, robots_txt
 
 if TYPE_CHECKING:
@@ -43,7 +45,7 @@ class Website:
         # pages whose inputs did not change are published from the live website instead.
         work = folder.scratch()
         try:
-            render_website(site, settings, folder, work)
+            render_website(site, settings, folder, work, search_docs(edition, site.pages))
             return []
         except RendererError as err:
             return [theme_problem(edition.root, err)]
@@ -62,6 +64,7 @@ def site_settings(edition: Edition) -> SiteSettings:
         description=edition.config.description,
         overrides=edition.root / "templates" / "theme",
         alternates=tuple((a.href, a.type) for a in edition.alternates),
+        footer=footer(edition),
     )
 
 

@@ -20,9 +20,14 @@ from flagpress.naming import Namer
 from flagpress.render import urls
 from flagpress.render.edition import Edition, PublicArticle, PublishedImage, web_body_html
 from flagpress.render.folder import Folder
+from flagpress.render.images import dimensions
 from flagpress.render.sanitize import clean_html
 from flagpress.render.templates import Templates
+from flagpress.render.web.brand import publish_brand
 from flagpress.render.web.content_note import remind_at_headings
+from flagpress.render.web.dimensions import with_dimensions
+from flagpress.render.web.footer import get_involved_page
+from flagpress.render.web.reading import reading_time
 from flagpress.render.web.sharing import Sharing, describe, sharing
 from flagpress.render.web.sitemap import lastmod
 from flagpress.slugs import slugify
@@ -59,6 +64,9 @@ class SiteBuilder:
         self.sources = {a.source: urls.article_page(a) for a in edition.articles}
         self.sources.update({p.source: urls.standing_page(p) for p in edition.pages})
         self.profiled = {p.id for p in edition.profiles("web")}
+        self.sizes: dict[str, tuple[int, int]] = {}  # published image address -> size
+        self.masthead = publish_brand(edition, folder)
+        self.get_involved = get_involved_page(edition)
 
     def add(
         self,
@@ -82,6 +90,7 @@ class SiteBuilder:
             note = item.content_note if isinstance(item, PublicArticle) else ""
             context["body"] = remind_at_headings(body, note)  # deep links meet the note first
         html = self.templates.render(template, **page.variables(), **context)
+        html = with_dimensions(html, urls.folder_of(src), self.sizes)
         described = description or describe(self.edition, self.namer, template, context)
         share = sharing(self.edition, self.namer, self.asset, template, context)
         when = lastmod(self.edition, template, context)
@@ -90,7 +99,11 @@ class SiteBuilder:
     def asset(self, content_path: str, at: Location) -> str:
         """Publish the content file at `content_path` (linked at `at`) through the gate;
         returns its address in the site. A refusal is reported at `at`."""
-        return self.folder.content(content_path, at)
+        address = self.folder.content(content_path, at)
+        published = self.folder.size(address) is not None  # not refused by the gate
+        if published and (size := dimensions(self.edition.root / content_path)):
+            self.sizes[address] = size  # the page's <img> gets them (dimensions.py)
+        return address
 
 
 class PageContext:
@@ -112,6 +125,9 @@ class PageContext:
             "article_src": urls.article_page,
             "tag_src": lambda tag: urls.tag_page(slugify(tag)),
             "contributor_src": urls.contributor_page,
+            "masthead": self.link(b.masthead) if b.masthead else "",
+            "reading_time": reading_time,
+            "get_involved_src": b.get_involved,
         }
 
     def link(self, to: str) -> str:

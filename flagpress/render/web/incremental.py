@@ -85,8 +85,11 @@ class Plan:
     reuse: dict[str, tuple[Path, str]]  # address -> (live file, its digest)
 
 
-def render_website(site: Site, settings: SiteSettings, folder: Folder, work: Path) -> int:
-    """Publish the website of `site` through `folder`, rendering in `work` only what must be.
+def render_website(
+    site: Site, settings: SiteSettings, folder: Folder, work: Path, search: list[dict[str, str]]
+) -> int:
+    """Publish the website of `site` through `folder`, rendering in `work` only what must be;
+    `search` is its search index (render/web/search_index.py), written whole every time.
 
     Returns how many pages were rendered. Raises RendererError as `render_site` does.
     """
@@ -97,13 +100,13 @@ def render_website(site: Site, settings: SiteSettings, folder: Folder, work: Pat
     old = Memory.load(store) if store is not None else None
     plan = _plan(site, (shared, inputs), old, folder) if old is not None else None
     if plan is None:
-        render_site(site, settings, work)
+        render_site(site, settings, work, search)
         plan = Plan(list(site.pages), {})
     else:
         index = folder.previous(SEARCH_INDEX)
         assert index is not None  # _plan checked it
-        live = index.parent.parent  # the live website, whose search index seeds the new one
-        _render_some(site, settings, plan.render, live, work)
+        live = index.parent.parent  # the live website
+        _render_some(site, settings, (plan.render, search), live, work)
     files = _publish(work, folder, plan.reuse)
     if store is not None:
         where = destinations([p.src_uri for p in site.pages])
@@ -115,13 +118,19 @@ def render_website(site: Site, settings: SiteSettings, folder: Folder, work: Pat
 
 
 def _render_some(
-    site: Site, settings: SiteSettings, pages: list[WebPage], live: Path, work: Path
+    site: Site,
+    settings: SiteSettings,
+    wanted: tuple[list[WebPage], list[dict[str, str]]],
+    live: Path,
+    work: Path,
 ) -> None:
+    """The `wanted` pages, and the search index holding its entries, rendered into `work`."""
+    pages, search = wanted
     partial = PartialBuild(site, settings, live, work)
     try:
         for page in pages:
             partial.write(page)
-        partial.finish()
+        partial.finish(search)
     finally:
         partial.close()
 

@@ -13,6 +13,7 @@ import io
 import json
 import logging
 import os
+import re
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -26,6 +27,7 @@ from jinja2.sandbox import SecurityError
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
 from markupsafe import escape  # noqa: E402
+from material.plugins.search.plugin import SearchPlugin  # type: ignore[import-untyped]  # noqa: E402
 from mkdocs import localization  # noqa: E402
 from mkdocs.commands.build import (  # noqa: E402
     _build_theme_template,
@@ -94,6 +96,7 @@ class SiteSettings:
     description: str = ""
     overrides: Path | None = None  # the publication's templates/theme folder, if any
     alternates: tuple[tuple[str, str], ...] = ()  # (href, media type): a feed, linked in <head>
+    footer: tuple[tuple[str, str], ...] = ()  # what every page's footer shows, escaped
 
 
 class _FlagpressPlugin(BasePlugin):
@@ -112,6 +115,7 @@ class _FlagpressPlugin(BasePlugin):
 
     def on_page_markdown(self, markdown: str, *, page, config, files) -> str:  # noqa: ANN001
         ours = self.by_uri[page.file.src_uri]
+        page.__class__ = _Converted  # its body was converted once, when flagpress read it
         # The theme prints these unescaped, so they are escaped here, once.
         page.meta = {"title": str(escape(ours.title))}
         if ours.description:
@@ -123,6 +127,28 @@ class _FlagpressPlugin(BasePlugin):
         ours = self.by_uri[page.file.src_uri]
         page.toc = get_toc([dict(t) for t in ours.toc])  # type: ignore[misc]
         return ours.html
+
+    def on_post_page(self, output: str, *, page, config) -> str:  # noqa: ANN001
+        return valid_toggles(output)
+
+    def on_post_template(self, output_content: str, *, template_name, config) -> str:  # noqa: ANN001
+        return valid_toggles(output_content)  # 404.html
+
+
+# Material's base.html (outside any block a theme can override) writes its two hidden
+# switches, for the phone menu and the search, as checkboxes with autocomplete="off",
+# which HTML allows on text fields only: the Nu HTML Checker reports it on every page.
+# It is there so Firefox does not restore a switch left on; assets/flagpress.js turns
+# both off when a page is shown instead.
+_TOGGLE = re.compile(
+    r'(<input class="md-toggle" data-md-toggle="(?:drawer|search)" type="checkbox" '
+    r'id="__(?:drawer|search)") autocomplete="off">'
+)
+
+
+def valid_toggles(html: str) -> str:
+    """`html` without the attribute HTML does not allow on Material's two switches."""
+    return _TOGGLE.sub(r"\1>", html)
 
 
 def _share(page, ours: WebPage, locale: str) -> None:  # noqa: ANN001
@@ -144,6 +170,49 @@ def _share(page, ours: WebPage, locale: str) -> None:  # noqa: ANN001
 def _date(page, ours: WebPage) -> None:  # noqa: ANN001
     """The page's date in the sitemap (MkDocs's own would be the day of the build)."""
     page.update_date = ours.lastmod.isoformat() if ours.lastmod else ""
+
+
+class _Converted(Page):
+    """A page whose HTML flagpress made: MkDocs would otherwise set up Python-Markdown
+    (with its extensions) for every page only to convert nothing (1.6% of a build)."""
+
+    def render(self, config, files) -> None:  # noqa: ANN001
+        self.content = ""
+        self.present_anchor_ids = set()
+
+
+class _PreparedSearch(SearchPlugin):
+    """Material's search, fed the index flagpress made (render/web/search_index.py).
+
+    Registered under Material's own name, so the theme shows its search box and
+    script exactly as before; only the indexing differs: no page's HTML is parsed
+    again (Material's plugin does that for every page), and `docs` is written as is.
+    """
+
+    def __init__(self, docs: list[dict[str, str]]) -> None:
+        super().__init__()
+        self.docs = docs
+
+    def on_page_context(self, context, *, page, config, nav):  # noqa: ANN001, ANN201
+        return context
+
+    def on_post_build(self, *, config) -> None:  # noqa: ANN001
+        folder = Path(config.site_dir) / "search"
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / "search_index.json").write_text(self.index_json(self.docs), encoding="utf-8")
+
+    def index_json(self, docs: list[dict[str, str]]) -> str:
+        """search/search_index.json holding `docs`, with the search settings."""
+        index = {key: self.config[key] for key in ("lang", "separator", "pipeline", "fields")}
+        return json.dumps({"config": index, "docs": docs}, separators=(",", ":"))
+
+
+def _search(docs: list[dict[str, str]], language: str) -> _PreparedSearch:
+    plugin = _PreparedSearch(docs)
+    errors, _ = plugin.load_config({"lang": language})
+    if errors:
+        raise RendererError(f"the search settings are not valid: {errors}")
+    return plugin
 
 
 class _Collect(logging.Handler):
@@ -177,7 +246,6 @@ def theme_language(tag: str) -> str:
 
 
 def _config_yaml(site: Site, settings: SiteSettings, docs_dir: str, out_dir: Path) -> str:
-    language = settings.language.split("-")[0].lower() or "en"
     config = {
         "site_name": settings.name,
         "site_url": settings.url,
@@ -191,7 +259,10 @@ def _config_yaml(site: Site, settings: SiteSettings, docs_dir: str, out_dir: Pat
             "custom_dir": str(THEME_DIR),
             "language": theme_language(settings.language),
             "font": False,  # no requests to Google Fonts: readers' privacy, offline use
-            "features": ["navigation.top", "search.highlight"],
+            # No "Back to top" button (navigation.top): it appears under the header as
+            # readers go back up, and at 400% zoom it covered the links Shift+Tab reached
+            # (WCAG 2.4.11); the Home key and the skip link do its job.
+            "features": ["search.highlight"],
             # Two schemes, following the reader's system setting; partials/palette.html
             # turns them into one "Dark colour scheme" button with aria-pressed.
             "palette": [
@@ -199,16 +270,26 @@ def _config_yaml(site: Site, settings: SiteSettings, docs_dir: str, out_dir: Pat
                 {"media": "(prefers-color-scheme: dark)", "scheme": "slate"},
             ],
         },
-        "extra_css": ["assets/flagpress.css"],
-        "extra": {"alternates": [{"href": h, "type": t} for h, t in settings.alternates]},
-        "plugins": [{"search": {"lang": language}}],
+        "extra_css": ["assets/flagpress.css", "assets/brand.css", "assets/magazine.css"],
+        "extra": {
+            "alternates": [{"href": h, "type": t} for h, t in settings.alternates],
+            "footer": dict(settings.footer),
+        },
+        "plugins": [],  # search is added by render_site, fed flagpress's own index
         "markdown_extensions": [],
     }
     return yaml.safe_dump(config, allow_unicode=True, sort_keys=False)
 
 
-def render_site(site: Site, settings: SiteSettings, out_dir: Path) -> None:
-    """Write the website for `site` into the empty folder `out_dir`."""
+def _index_language(settings: SiteSettings) -> str:
+    return settings.language.split("-")[0].lower() or "en"
+
+
+def render_site(
+    site: Site, settings: SiteSettings, out_dir: Path, search: list[dict[str, str]]
+) -> None:
+    """Write the website for `site` into the empty folder `out_dir`, with `search` (see
+    render/web/search_index.py) as its search index."""
     logger = logging.getLogger("mkdocs")
     collect = _Collect()
     propagate = logger.propagate
@@ -229,6 +310,7 @@ def render_site(site: Site, settings: SiteSettings, out_dir: Path) -> None:
             theme = config.theme
             theme.get_env = lambda: _theme_env(theme)  # type: ignore[method-assign]
             dirs = list(theme.dirs)
+            config.plugins["material/search"] = _search(search, _index_language(settings))
             config.plugins["flagpress"] = _FlagpressPlugin(site, settings.language)
             mkdocs_build(config)
     except MkDocsException as err:
@@ -277,16 +359,17 @@ class LivePages:
     A whole `mkdocs build` of 1,000 articles takes seconds; after a one-word edit only
     the page being looked at is needed. This sets MkDocs up once, as `render_site`
     does (config, theme environment, files, nav), and then renders any one page
-    exactly as a build would write it. It keeps each page's search entries, so the
-    search index it gives is whole (unlike `mkdocs build --dirty`). The nav and the
+    exactly as a build would write it. The search index is made from the whole
+    Edition's entries (unlike `mkdocs build --dirty`'s, which holds only the pages
+    built). The nav and the
     list of pages are fixed: when they change, make a new one. Not thread-safe.
     """
 
     def __init__(
         self, site: Site, settings: SiteSettings, built: Path, site_dir: Path | None = None
     ) -> None:
-        """`built` is the folder a `render_site` of the same pages wrote (its index seeds
-        ours); `site_dir` is where MkDocs may write (by default `built`)."""
+        """`built` is the folder a `render_site` of the same pages wrote; `site_dir` is
+        where MkDocs may write (by default `built`)."""
         self._work = tempfile.TemporaryDirectory(prefix="flagpress-live-")
         docs_dir = os.path.join(self._work.name, "docs")
         os.mkdir(docs_dir)
@@ -300,6 +383,8 @@ class LivePages:
             config.theme.dirs.insert(0, str(settings.overrides))
         theme = config.theme
         theme.get_env = lambda: _theme_env(theme)  # type: ignore[method-assign]
+        self._search = _search([], _index_language(settings))
+        config.plugins["material/search"] = self._search
         self._plugin = _FlagpressPlugin(site, settings.language)
         config.plugins["flagpress"] = self._plugin
         with _mkdocs_warnings(list(theme.dirs)):
@@ -309,8 +394,6 @@ class LivePages:
             self.nav: Navigation = get_navigation(self.files, config)
             self.nav = config.plugins.on_nav(self.nav, config=config, files=self.files)
             self.env = config.plugins.on_env(self.env, config=config, files=self.files)
-        self._search = next(p for p in config.plugins.values() if hasattr(p, "search_index"))
-        self._entries = _index_by_page(built / "search" / "search_index.json")
 
     def render(self, page: WebPage) -> bytes:
         """The page at `page.src_uri` as `render_site` would write it; raises RendererError."""
@@ -329,7 +412,6 @@ class LivePages:
         config = self.config
         config._current_page = page
         page.active = True
-        self._search.search_index.entries = []
         try:
             context = get_context(self.nav, self.files.documentation_pages(), config, page)
             template = self.env.get_template(page.meta.get("template", "main.html"))
@@ -341,14 +423,11 @@ class LivePages:
         finally:
             page.active = False
             config._current_page = None
-        self._entries[page.url] = self._search.search_index.entries
         return output
 
-    def search_index(self) -> bytes:
-        """search/search_index.json for every page, each as last rendered."""
-        index = self._search.search_index
-        index.entries = [e for entries in self._entries.values() for e in entries]
-        return index.generate_search_index(None).encode("utf-8")
+    def search_index(self, docs: list[dict[str, str]]) -> bytes:
+        """search/search_index.json holding `docs` (render/web/search_index.py)."""
+        return self._search.index_json(docs).encode("utf-8")
 
     def close(self) -> None:
         self._work.cleanup()
@@ -359,8 +438,7 @@ class PartialBuild(LivePages):
     shows has changed (render/web/incremental.py decides which, and reuses the rest).
 
     Writes into `work` the pages it is asked for, then what depends on every page:
-    404.html, the sitemap and the whole search index (a reused page's entries come from
-    `previous`, the live website, whose index the caller has checked is the one it made).
+    404.html, the sitemap and the search index.
     """
 
     def __init__(self, site: Site, settings: SiteSettings, previous: Path, work: Path) -> None:
@@ -376,19 +454,18 @@ class PartialBuild(LivePages):
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(self.render(page))
 
-    def finish(self) -> None:
-        """404.html, sitemap.xml (and .gz) and the search index, as `mkdocs build` makes them."""
+    def finish(self, search: list[dict[str, str]]) -> None:
+        """404.html, sitemap.xml (and .gz) and the search index holding `search`, as
+        `render_site` writes them."""
         for file in self.files.documentation_pages():
             page = file.page if file.page is not None else Page(None, file, self.config)
             _date(page, self._plugin.by_uri[file.src_uri])  # the sitemap dates every page
         with _mkdocs_warnings(list(self.config.theme.dirs)):
             for name in self.config.theme.static_templates:
                 _build_theme_template(name, self.env, self.files, self.config, self.nav)
-        pages = [f.page for f in self.files.documentation_pages() if f.page is not None]
-        self._entries = {p.url: self._entries.get(p.url, []) for p in pages}  # a build's order
         index = self.work / "search" / "search_index.json"
         index.parent.mkdir(parents=True, exist_ok=True)
-        index.write_bytes(self.search_index())
+        index.write_bytes(self.search_index(search))
 
 
 def destinations(sources: list[str]) -> dict[str, str]:
@@ -396,15 +473,6 @@ def destinations(sources: list[str]) -> dict[str, str]:
     return {
         s: File(s, src_dir=None, dest_dir="", use_directory_urls=True).dest_uri for s in sources
     }
-
-
-def _index_by_page(path: Path) -> dict[str, list[dict]]:
-    """A built search index's entries, grouped by the page they are on, in order."""
-    by_page: dict[str, list[dict]] = {}
-    if path.is_file():
-        for entry in json.loads(path.read_text(encoding="utf-8"))["docs"]:
-            by_page.setdefault(entry["location"].split("#")[0], []).append(entry)
-    return by_page
 
 
 @contextmanager

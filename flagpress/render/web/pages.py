@@ -12,7 +12,7 @@ from flagpress.render import urls
 from flagpress.render.edition import Download, Edition, PublicIssue
 from flagpress.render.folder import Folder
 from flagpress.render.templates import long_date
-from flagpress.render.web import people_pages
+from flagpress.render.web import people_pages, reading
 from flagpress.render.web.context import Site, SiteBuilder
 from flagpress.render.web.extras import Extras, ExtraSource
 
@@ -60,6 +60,8 @@ def compute_site(
             toc=article.body.toc,
             article=article,
             issue=edition.issue(article.issue),
+            around=reading.neighbours(edition, article),
+            related=reading.related(edition, article),
         )
     if edition.web_only:
         b.add(urls.ARTICLES, "Web articles", "articles.html", articles=edition.web_only)

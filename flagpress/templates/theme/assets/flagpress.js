@@ -1,9 +1,29 @@
 /* flagpress: keyboard and screen-reader fixes to Material's interactive parts.
-   Each one is for a problem measured in a real browser (tests/test_a11y_browser.py). */
+   Each one is for a problem measured in a real browser (tests/test_a11y_browser.py).
+   What can be written at build time is, in the theme's templates (the current page in
+   the menu, the menu's section buttons, the search's live region and name) or in the
+   article bodies (footnote links and heading, pull quotes: render/web_markup.py): this
+   file only does what needs a script. */
 (function () {
   "use strict";
 
   var drawer = document.getElementById("__drawer");
+
+  /* The phone menu and the search are hidden checkboxes; a browser that restores form
+     fields (Firefox, on reload or back) could show a page with either left open.
+     Material prevented that with autocomplete="off", which HTML does not allow on
+     checkboxes (render/web/mkdocs_adapter.py removes it), so they are reset here. */
+  function closeSwitches() {
+    ["__drawer", "__search"].forEach(function (id) {
+      var toggle = document.getElementById(id);
+      if (toggle && toggle.checked) {
+        toggle.checked = false;
+        toggle.dispatchEvent(new Event("change", { bubbles: true }));
+      }
+    });
+  }
+  closeSwitches();
+  window.addEventListener("pageshow", function (event) { if (event.persisted) closeSwitches(); });
 
   /* Material turns single keys into commands (n, p, "." and "," change page; s, f and
      "/" open the search) that cannot be turned off: a speech-input user saying a word
@@ -62,54 +82,91 @@
     return button;
   }
 
-  /* Opening the menu moves focus into it; Escape closes it and returns focus to the
-     menu button, which the open menu covers. */
+  /* The open phone menu is a modal dialog (WCAG 2.4.11, 2.4.3): opening it moves focus
+     into it; while it is open, everything behind it is inert and Tab and Shift+Tab go
+     round its own controls; Escape closes it and returns focus to the menu button,
+     which the open menu covers. On wide screens the menu is always shown and the
+     button hidden, so nothing there is modal. */
   function menuFocus(button) {
-    drawer.addEventListener("change", function () {
-      button.setAttribute("aria-expanded", String(drawer.checked));
-      if (!drawer.checked || document.activeElement !== button) return;
-      var items = document.querySelectorAll(".md-sidebar--primary [href], .md-sidebar--primary [tabindex]");
-      for (var i = 0; i < items.length; i++) {
-        if (items[i].checkVisibility({ visibilityProperty: true })) { items[i].focus(); break; }
+    var sidebar = document.querySelector(".md-sidebar--primary");
+    var behind = [];
+    function modal(open) {
+      behind.forEach(function (element) { element.inert = false; });
+      behind = [];
+      if (!open || !sidebar) return;
+      for (var node = sidebar; node.parentElement && node !== document.body; node = node.parentElement) {
+        var siblings = node.parentElement.children;
+        for (var i = 0; i < siblings.length; i++) {
+          var other = siblings[i];
+          /* The overlay stays: a click beside the menu closes it. */
+          if (other === node || other.inert || other.matches("script, input, .md-overlay")) continue;
+          other.inert = true;
+          behind.push(other);
+        }
       }
-    });
-    document.addEventListener("keydown", function (event) {
-      if (event.key === "Escape" && drawer.checked) {
-        drawer.checked = false;
-        drawer.dispatchEvent(new Event("change", { bubbles: true }));
+    }
+    function controls() {
+      var found = sidebar ? sidebar.querySelectorAll("a[href], button, [tabindex]:not([tabindex='-1'])") : [];
+      return Array.prototype.filter.call(found, visible);
+    }
+    drawer.addEventListener("change", function () {
+      var open = drawer.checked && visible(button);
+      button.setAttribute("aria-expanded", String(drawer.checked));
+      modal(open);
+      if (open && document.activeElement === button) {
+        var first = controls()[0];
+        if (first) first.focus();
+      } else if (!drawer.checked && sidebar && sidebar.contains(document.activeElement)) {
         button.focus();
       }
     });
+    /* A window widened past the phone layout shows the menu beside the page: the page
+       must not stay inert behind a menu that is no longer a dialog. */
+    window.matchMedia("(min-width: 76.25em)").addEventListener("change", function () {
+      modal(drawer.checked && visible(button));
+    });
+    document.addEventListener("keydown", function (event) {
+      if (!drawer.checked || !visible(button)) return;
+      if (event.key === "Escape") {
+        drawer.checked = false;
+        drawer.dispatchEvent(new Event("change", { bubbles: true }));
+        button.focus();
+      } else if (event.key === "Tab") {
+        var items = controls(), at = items.indexOf(document.activeElement);
+        var last = items.length - 1;
+        if (event.shiftKey && at <= 0) { items[last].focus(); event.preventDefault(); }
+        else if (!event.shiftKey && (at === last || at < 0)) { items[0].focus(); event.preventDefault(); }
+      }
+    });
   }
 
-  /* On phones an open sub-menu slides over its parent; its title is the way back, but
-     Material leaves it out of the tab order (its other menu labels are in it). */
-  function backButtons() {
-    var titles = document.querySelectorAll('.md-nav--primary .md-nav .md-nav__title[for^="__nav_"]');
-    for (var i = 0; i < titles.length; i++) titles[i].tabIndex = 0;
+  /* A menu section's button (partials/nav-item.html) opens and closes it through
+     Material's hidden checkbox, and says so (aria-expanded). On phones the open
+     section slides over the menu, hiding the button that opened it: focus goes to the
+     section's way back, and back to the section's button when it closes, so it never
+     drops to <body>. */
+  function sectionButtons() {
+    document.addEventListener("click", function (event) {
+      var button = event.target.closest && event.target.closest("button[data-fp-toggle]");
+      if (!button) return;
+      var path = button.getAttribute("data-fp-toggle");
+      var toggle = document.getElementById(path);
+      var opener = document.getElementById(path + "_label");
+      if (!toggle || !opener) return;
+      toggle.checked = !toggle.checked;
+      toggle.dispatchEvent(new Event("change", { bubbles: true }));
+      opener.setAttribute("aria-expanded", String(toggle.checked));
+      var back = document.querySelector('button.fp-nav-back[data-fp-toggle="' + path + '"]');
+      setTimeout(function () {  /* after the style change has applied */
+        var next = toggle.checked ? back : opener;
+        if (next && !visible(document.activeElement) && visible(next)) next.focus();
+      }, 0);
+    });
   }
 
-  /* Material opens a menu label with Enter; the space bar should work too. */
-  document.addEventListener("keydown", function (event) {
-    var target = event.target;
-    if (event.key === " " && target instanceof HTMLLabelElement && target.tabIndex === 0) {
-      event.preventDefault();
-      target.click();
-    }
-  });
-
-  /* Material marks the search as a dialog but gives it no name; and the count of
-     results it writes as readers type was never announced (WCAG 4.1.3): the element
-     holding it becomes a polite live region. */
-  function searchName() {
-    var search = document.querySelector('.md-search[role="dialog"]');
-    if (search) search.setAttribute("aria-label", "Search");
-    var count = document.querySelector(".md-search-result__meta");
-    if (count) {
-      count.setAttribute("role", "status");
-      count.setAttribute("aria-live", "polite");
-      count.setAttribute("aria-atomic", "true");
-    }
+  function visible(element) {
+    return !!element && element !== document.body &&
+      element.checkVisibility({ visibilityProperty: true, opacityProperty: true });
   }
 
   /* Wide tables scroll sideways inside a box Material adds; keyboard users must be
@@ -120,35 +177,6 @@
       boxes[i].tabIndex = 0;
       boxes[i].setAttribute("role", "region");
       boxes[i].setAttribute("aria-label", "Table " + (i + 1) + " (scroll sideways to see it all)");
-    }
-  }
-
-  /* The current page in the menu was marked by colour alone (WCAG 1.4.1) and not
-     said at all to screen readers: mark it as the current page (flagpress.css adds a
-     bar and bold type). */
-  function currentPage() {
-    var links = document.querySelectorAll(".md-nav--primary a.md-nav__link--active");
-    for (var i = 0; i < links.length; i++) {
-      if (links[i].href.split("#")[0] === location.href.split("#")[0]) {
-        links[i].setAttribute("aria-current", "page");
-      }
-    }
-  }
-
-  /* Footnotes: each way back was a bare arrow named "↩" (WCAG 2.4.4); give it the name
-     its title already has, "Back to the text of note 1". The notes get a heading, so
-     they can be found by heading navigation; its level follows the page's headings. */
-  function footnotes() {
-    var notes = document.querySelectorAll(".fp-body .footnote");
-    for (var i = 0; i < notes.length; i++) {
-      var links = notes[i].querySelectorAll("a.footnote-backref[title]");
-      for (var j = 0; j < links.length; j++) links[j].setAttribute("aria-label", links[j].title);
-      var previous = notes[i].previousElementSibling;
-      if (previous && previous.classList.contains("fp-notes-heading")) continue;
-      var heading = document.createElement("h2");
-      heading.className = "fp-notes-heading";
-      heading.textContent = "Notes";
-      notes[i].parentNode.insertBefore(heading, notes[i]);
     }
   }
 
@@ -177,14 +205,11 @@
   var button = menuButton();
   if (button) menuFocus(button);
   paletteButton();
+  sectionButtons();
   searchEscape();
 
   function fix() {
-    backButtons();
-    searchName();
     scrollingTables();
-    currentPage();
-    footnotes();
   }
 
   if (window.document$ && typeof window.document$.subscribe === "function") {

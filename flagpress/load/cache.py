@@ -1,0 +1,197 @@
+"""What flagpress remembers between runs about each file it reads, by content hash.
+
+Converting Markdown and reading YAML front matter is most of the time `check` takes
+on a large archive, and an editor usually changes one file between two runs. What
+depends only on a file's bytes (its checked details, converted body, outline, links,
+and the problems found while reading it) is kept in `.flagpress-cache/load/`, under
+a key made of:
+
+- the file's text and its path relative to the publication (locations name the
+  path; moving the whole publication folder keeps every entry valid);
+- what the result was made by: flagpress's version and a digest of its own loading
+  code and model, and the versions of Python, Python-Markdown, pymdown-extensions
+  and PyYAML (a converter upgrade may change the HTML);
+- the settings the result depends on, passed in by the caller.
+
+Entries are pickles written atomically (a temporary file, then one rename), read
+back by an unpickler that only builds flagpress's own model classes, so an entry
+that is corrupt, from an older flagpress, or planted there cannot run code: it is
+ignored and the file is read again. The private file is never cached. Entries hold
+what the content files hold, no more. The folder is safe to delete.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import enum
+import functools
+import hashlib
+import importlib
+import io
+import os
+import pickle
+import re
+import sys
+import tempfile
+from importlib import metadata
+from pathlib import Path
+
+# Bump when the layout of an entry changes in a way the code digest would not catch.
+FORMAT = 1
+FOLDER = "load"
+# The modules whose code decides what an entry holds: any change to them is a new cache.
+_MAKERS = (
+    "flagpress.load",
+    "flagpress.model",
+    "flagpress.written",
+    "flagpress.settings",
+    "flagpress.diagnostics",
+    "flagpress.keys",
+    "flagpress.slugs",
+)
+_LIBRARIES = ("flagpress", "markdown", "pymdown-extensions", "pyyaml")
+_KEY = re.compile("[0-9a-f]{64}")
+# Only these may be rebuilt from an entry: data classes, never functions.
+_ALLOWED_MODULES = frozenset(
+    {"flagpress.model", "flagpress.written", "flagpress.diagnostics", "flagpress.settings"}
+)
+
+
+class LoadCache:
+    """Remembers entries in memory for as long as the object lives (`flagpress serve`).
+
+    `hits` and `misses` count lookups, so callers and tests can see what was reused.
+    """
+
+    def __init__(self) -> None:
+        self._entries: dict[str, bytes] = {}
+        self.hits = 0
+        self.misses = 0
+
+    def get(self, key: str) -> object | None:
+        """The value stored under `key`, or None (also for an unusable entry)."""
+        value = _loads(self._read(key))
+        if value is None:
+            self.misses += 1
+        else:
+            self.hits += 1
+        return value
+
+    def put(self, key: str, value: object) -> None:
+        self._write(key, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+
+    def _read(self, key: str) -> bytes | None:
+        return self._entries.get(key)
+
+    def _write(self, key: str, data: bytes) -> None:
+        self._entries[key] = data
+
+
+class DiskCache(LoadCache):
+    """Entries as files in `folder` (normally `.flagpress-cache/load/` in the publication)."""
+
+    def __init__(self, folder: Path) -> None:
+        super().__init__()
+        self.folder = folder
+        self._used: set[str] = set()
+
+    def prune(self) -> None:
+        """Delete every entry this object neither read nor wrote: after a whole run,
+        those are old versions of files, so the folder does not grow with each edit."""
+        for path in self.folder.glob("??/*"):
+            if _KEY.fullmatch(path.name) and path.name not in self._used:
+                path.unlink(missing_ok=True)
+
+    def _path(self, key: str) -> Path:
+        return self.folder / key[:2] / key
+
+    def _read(self, key: str) -> bytes | None:
+        self._used.add(key)
+        try:
+            return self._path(key).read_bytes()
+        except OSError:
+            return None
+
+    def _write(self, key: str, data: bytes) -> None:
+        """Write the entry atomically; a cache that cannot be written is simply not kept."""
+        path = self._path(key)
+        self._used.add(key)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".partial-")
+            try:
+                with os.fdopen(handle, "wb") as out:
+                    out.write(data)
+                os.replace(temporary, path)
+            except BaseException:
+                Path(temporary).unlink(missing_ok=True)
+                raise
+        except OSError:
+            return
+
+
+def disk_cache(root: Path, cache_dir: str) -> DiskCache:
+    """The publication's own cache of read files."""
+    return DiskCache(root / cache_dir / FOLDER)
+
+
+def entry_key(kind: str, shown: str, text: str, settings: str = "") -> str:
+    """The key of what reading `text` (the file at publication-relative `shown`) as
+    `kind` gives, with `settings` standing for the settings the reading depends on."""
+    digest = hashlib.sha256()
+    for part in (_made_by(), kind, shown, settings):
+        digest.update(part.encode("utf-8", "surrogatepass") + b"\0")
+    digest.update(text.encode("utf-8", "surrogatepass"))
+    return digest.hexdigest()
+
+
+@functools.cache
+def _made_by() -> str:
+    """What the cached results were made by: versions, and a digest of flagpress's code."""
+    parts = [f"format {FORMAT}", sys.version]
+    for name in _LIBRARIES:
+        try:
+            parts.append(f"{name} {metadata.version(name)}")
+        except metadata.PackageNotFoundError:
+            parts.append(f"{name} none")
+    code = hashlib.sha256()
+    for source in _maker_files():
+        code.update(source.name.encode() + b"\0" + source.read_bytes())
+    parts.append(code.hexdigest())
+    return "\n".join(parts)
+
+
+def _maker_files() -> list[Path]:
+    files: list[Path] = []
+    for name in _MAKERS:
+        module = importlib.import_module(name)
+        where = Path(module.__file__ or "")
+        files += sorted(where.parent.glob("*.py")) if where.name == "__init__.py" else [where]
+    return files
+
+
+class _ModelOnly(pickle.Unpickler):
+    """Rebuilds flagpress's data classes and dates, and nothing else."""
+
+    def find_class(self, module: str, name: str) -> type:
+        if module == "datetime" and name == "date":
+            return dt.date
+        if module in _ALLOWED_MODULES:
+            found = getattr(importlib.import_module(module), name, None)
+            is_data = dataclasses.is_dataclass(found) or (
+                isinstance(found, type) and issubclass(found, enum.Enum)
+            )
+            if isinstance(found, type) and is_data:
+                return found
+        raise pickle.UnpicklingError(f"not allowed in a cache entry: {module}.{name}")
+
+
+def _loads(data: bytes | None) -> object | None:
+    """The entry's value, or None when it is missing, corrupt or not allowed."""
+    if data is None:
+        return None
+    try:
+        return _ModelOnly(io.BytesIO(data)).load()
+    except Exception:  # any broken entry is only a miss: the file is read again
+        return None

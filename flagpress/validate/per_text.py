@@ -1,0 +1,43 @@
+"""The checks that read one text at a time, remembered between runs.
+
+Personal data and plain language are the slow checks (they read every sentence of
+every article), and what they find depends only on one text and a few settings, so
+their problems are kept in the load cache (see load/cache.py), keyed by the text,
+its file and first line, and the settings they read: `contact` (its details are
+allowed in articles) and `plain_language` (the thresholds). A change to either
+setting, or to flagpress, is a new key, so nothing stale is ever reported.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from flagpress.diagnostics import Problem
+from flagpress.load.cache import LoadCache, entry_key
+from flagpress.model import Body, Publication
+from flagpress.settings import SiteConfig
+from flagpress.validate import personal_data, plain_language
+
+
+def check(pub: Publication, cache: LoadCache | None = None) -> Iterator[Problem]:
+    """Every per-text problem of every article and page, from `cache` where it can."""
+    texts = [(a.source, a.body) for a in pub.all_articles()]
+    texts += [(p.source, p.body) for p in pub.pages]
+    settings = repr((pub.config.contact, pub.config.plain_language))
+    for source, body in texts:
+        if cache is None:
+            yield from _check(pub.config, source, body)
+            continue
+        key = entry_key("text checks", source, body.source, f"{body.first_line} {settings}")
+        found = cache.get(key)
+        if not (isinstance(found, list) and all(isinstance(p, Problem) for p in found)):
+            found = _check(pub.config, source, body)
+            cache.put(key, found)
+        yield from found
+
+
+def _check(config: SiteConfig, source: str, body: Body) -> list[Problem]:
+    return [
+        *personal_data.check_text(config, source, body),
+        *plain_language.check_text(config, source, body),
+    ]

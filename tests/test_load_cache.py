@@ -1,0 +1,194 @@
+"""What `check` remembers between runs (.flagpress-cache/load/): reused when nothing
+changed, read again when a file, a setting or flagpress changes, never trusted blindly."""
+
+from __future__ import annotations
+
+import os
+import pickle
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import FOREWORD, FOREWORD_PATH, SITE_CONFIG, WEB_ONLY, check, reported, with_body
+
+from flagpress.load import cache as load_cache
+from flagpress.load import load_publication
+from flagpress.load.markdown_body import BodyConverter
+from flagpress.validate import personal_data
+
+PHONE = "Ring 07700 900123 any time."
+PHONE_WARNING = (
+    f"{FOREWORD_PATH}:10:6: warning: this looks like a phone number; personal details must "
+    "not be published. Remove it, or write the publication's own contact details instead "
+    "[personal-data]"
+)
+EXPECTED = reported(PHONE_WARNING, warnings=1)
+
+
+def _entries(root: Path) -> list[Path]:
+    return sorted(p for p in (root / ".flagpress-cache" / "load").rglob("*") if p.is_file())
+
+
+@pytest.fixture
+def conversions(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The path of every Markdown body converted from now on."""
+    converted: list[str] = []
+    convert = BodyConverter.convert
+
+    def counting(self: BodyConverter, source: str, path: str, first_line: int):  # noqa: ANN202
+        converted.append(path)
+        return convert(self, source, path, first_line)
+
+    monkeypatch.setattr(BodyConverter, "convert", counting)
+    return converted
+
+
+def test_a_second_check_converts_nothing_and_reports_the_same(publication, conversions) -> None:
+    root = publication(with_body(PHONE))
+    first = check(root)
+    assert (first.stderr, first.exit_code) == (EXPECTED, 0)
+    assert sorted(conversions) == [
+        FOREWORD_PATH,
+        "content/issues/2019-03/second.md",
+        "content/pages/about.md",
+    ]
+    conversions.clear()
+    second = check(root)
+    assert (second.stderr, second.exit_code) == (EXPECTED, 0)
+    assert conversions == []
+
+
+def test_the_text_checks_are_remembered_too(publication, monkeypatch) -> None:
+    root = publication(with_body(PHONE))
+    check(root)
+
+    def never(*_args: object) -> None:
+        raise AssertionError("the personal-data check ran again on an unchanged text")
+
+    monkeypatch.setattr(personal_data, "check_text", never)
+    assert check(root).stderr == EXPECTED
+
+
+def test_only_the_edited_file_is_read_again(publication, conversions) -> None:
+    root = publication()
+    assert check(root).stderr == ""
+    conversions.clear()
+    (root / FOREWORD_PATH).write_text(
+        FOREWORD.replace("Welcome.", PHONE + " Welcome."), encoding="utf-8"
+    )
+    result = check(root)
+    assert result.stderr == EXPECTED
+    assert conversions == [FOREWORD_PATH]
+
+
+def test_a_corrupt_or_planted_entry_is_ignored(publication, conversions) -> None:
+    root = publication(with_body(PHONE))
+    check(root)
+    sentinel = root / "still-here"
+    sentinel.write_text("x", encoding="utf-8")
+    entries = _entries(root)
+    planted = pickle.dumps(_Remove(str(sentinel)))  # would delete the file if trusted
+    for number, entry in enumerate(entries):
+        entry.write_bytes(planted if number % 2 else b"\x80\x05not a pickle")
+    conversions.clear()
+    result = check(root)
+    assert (result.stderr, result.exit_code) == (EXPECTED, 0)
+    assert sentinel.exists()
+    assert len(conversions) == 3  # every file read again, and its entry written anew
+    conversions.clear()
+    assert check(root).stderr == EXPECTED
+    assert conversions == []
+
+
+class _Remove:
+    """A pickle that calls os.remove when loaded by an unpickler that allows it."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+
+    def __reduce__(self) -> tuple:
+        return (os.remove, (self.path,))
+
+
+def test_a_moved_publication_keeps_its_cache(publication, conversions, tmp_path) -> None:
+    root = publication(with_body(PHONE))
+    check(root)
+    moved = tmp_path / "elsewhere" / "magazine"
+    moved.parent.mkdir()
+    shutil.move(root, moved)
+    conversions.clear()
+    result = check(moved)
+    assert (result.stderr, result.exit_code) == (EXPECTED, 0)
+    assert conversions == []
+
+
+def test_another_flagpress_version_reads_everything_again(
+    publication, conversions, monkeypatch
+) -> None:
+    root = publication()
+    check(root)
+    version = load_cache.metadata.version
+    monkeypatch.setattr(
+        load_cache.metadata,
+        "version",
+        lambda name: "99.0" if name == "flagpress" else version(name),
+    )
+    load_cache._made_by.cache_clear()  # noqa: SLF001 - as a new process would
+    conversions.clear()
+    try:
+        assert check(root).stderr == ""
+    finally:
+        load_cache._made_by.cache_clear()  # noqa: SLF001
+    assert len(conversions) == 3
+
+
+def test_a_changed_setting_is_applied_to_unchanged_texts(publication) -> None:
+    """The contact details are allowed in articles: changing them must change the warnings
+    of texts that did not change; so must plain-language thresholds."""
+    root = publication(with_body("Ring 01273 000000 any time."))
+    assert check(root).stderr == ""  # the publication's own phone number
+    config = root / "site_config.yml"
+    config.write_text(
+        SITE_CONFIG.replace("01273 000000", "01273 999999") + WEB_ONLY, encoding="utf-8"
+    )
+    warned = check(root).stderr
+    assert f"{FOREWORD_PATH}:10:6: warning: this looks like a phone number" in warned
+    config.write_text(
+        SITE_CONFIG + WEB_ONLY + "plain_language: {max_sentence_words: 2}\n", encoding="utf-8"
+    )
+    warned = f"{FOREWORD_PATH}:10:1: warning: this text is harder to read than site_config.yml"
+    assert warned in check(root).stderr
+
+
+def test_an_in_memory_cache_serves_a_second_load(publication) -> None:
+    root = publication()
+    memory = load_cache.LoadCache()
+    first, _ = load_publication(root, cache=memory)
+    assert (memory.hits, memory.misses) == (0, 3)
+    second, _ = load_publication(root, cache=memory)
+    assert (memory.hits, memory.misses) == (0 + 3, 3)
+    assert first == second
+    assert not (root / ".flagpress-cache").exists()
+
+
+def test_no_private_value_is_cached(publication) -> None:
+    root = publication(
+        {"content/contributors.private.yml": "neil-j: {real_name: Zebedee Quillfeather}\n"}
+    )
+    assert check(root).exit_code == 0
+    entries = _entries(root)
+    assert entries
+    assert not [p for p in entries if b"Quillfeather" in p.read_bytes()]
+
+
+def test_old_versions_of_a_file_do_not_pile_up(publication) -> None:
+    root = publication()
+    check(root)
+    before = _entries(root)
+    assert len(before) == 6  # three Markdown files, and the text checks of each
+    for word in ("Hello.", "Hello again.", "Goodbye."):
+        (root / FOREWORD_PATH).write_text(FOREWORD.replace("Welcome.", word), encoding="utf-8")
+        assert check(root).exit_code == 0
+    after = _entries(root)
+    assert len(after) == 6
+    assert len(set(before) & set(after)) == 4  # the unchanged files' entries are kept
