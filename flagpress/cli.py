@@ -1,38 +1,39 @@
 """The `flagpress` command: parses options, runs the pipeline, maps outcomes to exit codes.
 
 Exit codes (FORMAT.md): 0 fine (warnings allowed), 1 problems in the content,
-2 usage error. Content problems are printed as diagnostics, never as tracebacks;
-every usage error is a `UsageError`, caught once, here. Everything printed goes
-through `_echo`, which escapes control characters: titles, ids and paths come from
-files and arguments, and must not drive the terminal.
+2 usage error, 70 a flagpress bug. Content problems are printed as diagnostics, never
+as tracebacks; every usage error is a `UsageError`, caught once, here, and anything
+unexpected is one plain line (a traceback only with --debug). How problems look is
+decided in commands/problem_output.py. Everything printed goes through `_echo` (which
+escapes control characters: titles, ids and paths come from files and arguments, and
+must not drive the terminal) or is a `Line` made safe already.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import sys
 from pathlib import Path
 from typing import Any, NoReturn
 
 import click
 
 from flagpress import pipeline
+from flagpress.commands import console
 from flagpress.commands import init as init_command
 from flagpress.commands import new as new_command
 from flagpress.commands import sign_off as sign_off_command
 from flagpress.commands.arguments import Date, own_words
 from flagpress.commands.check_paths import problems_of, reading_ease_of, wanted_paths
+from flagpress.commands.problem_output import files_checked
+from flagpress.commands.problem_text import found
 from flagpress.commands.root import publication_root
-from flagpress.diagnostics import (
-    ContentError,
-    Problem,
-    UsageError,
-    has_errors,
-    printable,
-    summary,
-)
+from flagpress.commands.terminal import ProgressLine
+from flagpress.diagnostics import ContentError, UsageError, has_errors
 from flagpress.load.json_schema import write_schemas
 from flagpress.publish.output_path import refuse_sources
-from flagpress.render.report import FORMATS, Scope, write
+from flagpress.render.report import FORMATS as REPORT_FORMATS
+from flagpress.render.report import Scope, write
 from flagpress.settings import PRINT_VARIANTS
 from flagpress.sign_off import shown
 from flagpress.validate import plain_language
@@ -49,11 +50,18 @@ STRICT = click.option("--strict", is_flag=True, help="Treat warnings as errors."
 
 
 class _Commands(click.Group):
-    """Runs a command; a usage error is exit 2, content that cannot be read is exit 1.
+    """Runs a command; a usage error is exit 2, content that cannot be read is exit 1,
+    and anything unexpected (a bug) is exit 70, as one plain line unless --debug.
 
-    Mistakes on the command line that click finds (an unknown option, a missing
-    argument, a bad date) are told in flagpress's words too (commands/arguments.py).
+    Every command gets --debug, those added later included. Mistakes on the command
+    line that click finds (an unknown option, a missing argument, a bad date) are told
+    in flagpress's words too (commands/arguments.py).
     """
+
+    def add_command(self, cmd: click.Command, name: str | None = None) -> None:
+        if not any(param.name == "debug" for param in cmd.params):
+            cmd.params.append(console.debug_option())
+        super().add_command(cmd, name)
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
         try:
@@ -72,8 +80,11 @@ class _Commands(click.Group):
         except click.UsageError as err:
             _usage_error(own_words(err, " ".join(["flagpress", *words[:1]])))
         except ContentError as err:
-            _report(err.problems, strict=False)
-            raise SystemExit(1) from None
+            console.unreadable(ctx, err.problems)
+        except (click.exceptions.ClickException, click.exceptions.Exit, click.Abort):
+            raise
+        except Exception as err:  # a bug: never a traceback for editors unless asked
+            console.bug(ctx, err)
 
 
 def _usage_error(message: str) -> NoReturn:
@@ -81,24 +92,13 @@ def _usage_error(message: str) -> NoReturn:
     raise SystemExit(2) from None
 
 
-@click.group(cls=_Commands)
+@click.group(cls=_Commands, params=[console.debug_option()])
 @click.version_option(package_name="flagpress")
 def main() -> None:
     """flagpress: check and build a co-produced publication."""
 
 
-def _echo(text: str, err: bool = False) -> None:
-    """Print one line with every control character escaped (see diagnostics.printable)."""
-    click.echo(printable(text), err=err)
-
-
-def _report(problems: list[Problem], strict: bool) -> None:
-    for problem in problems:
-        _echo(problem.format(), err=True)
-    if problems:
-        _echo(summary(problems), err=True)
-    if has_errors(problems, strict):
-        raise SystemExit(1)
+_echo, _show, _report = console.echo, console.show, console.report
 
 
 @main.command()
@@ -108,20 +108,25 @@ def _report(problems: list[Problem], strict: bool) -> None:
 @click.option(
     "--readability", is_flag=True, help="Also show the reading ease of each article and page."
 )
-def check(paths: tuple[Path, ...], root: Path, strict: bool, readability: bool) -> None:
+@console.FORMAT
+def check(
+    paths: tuple[Path, ...], root: Path, strict: bool, readability: bool, form: str | None
+) -> None:
     """Check the content and report every problem; writes nothing.
 
     With PATHS (files or folders, such as an issue's), only their problems are shown;
     the whole publication is still read, since a file's problems can lie elsewhere.
     """
+    output = console.problem_output(click.get_current_context(), root, form)
     wanted = wanted_paths(root, paths)
     pub, problems = pipeline.check(root, dt.date.today())
     problems = problems_of(problems, wanted)
     if readability and pub is not None:
         for line in reading_ease_of(plain_language.report(pub), wanted):
-            _echo(line)
-    _report(problems, strict)
-    _echo("No problems found." if not problems else "Checked.")
+            _echo(line, err=output.form == "json")  # stdout holds the document alone
+    _show(output.lines("check", problems, files_checked(root, wanted)))
+    if has_errors(problems, strict):
+        raise SystemExit(1)
 
 
 @main.command()
@@ -152,20 +157,41 @@ def serve(root: Path, port: int, drafts: bool) -> None:
     default=None,
     help="Where to write the website [default: ROOT/site].",
 )
-def build(root: Path, strict: bool, output: Path | None) -> None:
+@console.FORMAT
+def build(root: Path, strict: bool, output: Path | None, form: str | None) -> None:
     """Check the content, then build the website (only if there are no errors)."""
+    shown = console.problem_output(click.get_current_context(), root, form)
     output = output if output is not None else root / "site"
-    outcome = pipeline.build(root, output, strict, dt.date.today())
-    _report(outcome.problems, strict)
+    with ProgressLine(sys.stderr) as progress:  # on a terminal only; cleared at the end
+        outcome = pipeline.build(root, output, strict, dt.date.today(), progress)
+    printer = pipeline.printer_folder(root)
+    checked = files_checked(root, None)
+    _show(shown.lines("build", outcome.problems, checked, _built(outcome, output, printer)))
     if not outcome.built:
+        _show(shown.failed_build(output))
         raise SystemExit(1)
+    if shown.form == "json":
+        return  # all said in the document
     for note in outcome.notes:
         _echo(note)
     _echo(f"Built {outcome.pages} pages and {outcome.pdfs} PDFs into {output}/")
     if outcome.for_the_printer:  # never on the website: it may name people it must not
-        printer = pipeline.printer_folder(root)
         count = outcome.for_the_printer
         _echo(f"Wrote {count} PDF{'' if count == 1 else 's'} for the printer into {printer}/")
+
+
+def _built(outcome: pipeline.Outcome, output: Path, printer: Path) -> dict[str, Any]:
+    """What a build did, for `--format json`."""
+    return {
+        "built": outcome.built,
+        "live_site_changed": outcome.built,  # the switch runs last, only on success
+        "output": str(output),
+        "pages": outcome.pages,
+        "pdfs": outcome.pdfs,
+        "pdfs_for_the_printer": outcome.for_the_printer,
+        "printer_folder": str(printer),
+        "notes": outcome.notes,
+    }
 
 
 @main.command()
@@ -187,8 +213,9 @@ def build(root: Path, strict: bool, output: Path | None) -> None:
 @STRICT
 def pdf(issue: str, variant: str, output: Path | None, root: Path, strict: bool) -> None:
     """Check the content, then make one PDF edition of ISSUE (its folder name or number)."""
-    outcome = pipeline.pdf(root, issue, variant, output, strict, dt.date.today())
-    _report(outcome.problems, strict)
+    with ProgressLine(sys.stderr) as progress:
+        outcome = pipeline.pdf(root, issue, variant, output, strict, dt.date.today(), progress)
+    _report("pdf", root, outcome.problems, strict)
     if not outcome.built:
         raise SystemExit(1)
     _echo(f"Wrote {outcome.release}")
@@ -208,7 +235,7 @@ DATE = Date()
 @click.option(
     "--format",
     "form",
-    type=click.Choice(FORMATS),
+    type=click.Choice(REPORT_FORMATS),
     default="text",
     show_default=True,
     help="text to read, csv for spreadsheets (a row a figure), json for dashboards.",
@@ -235,7 +262,7 @@ def report(
     experience and sign-off, with small numbers about people hidden."""
     scope = Scope(issue, start.date() if start else None, end.date() if end else None)
     outcome = pipeline.report(root, scope, pdf_file, strict, dt.date.today())
-    _report(outcome.problems, strict)
+    _report("report", root, outcome.problems, strict)
     if outcome.report is None:
         raise SystemExit(1)
     for line in write(outcome.report, form).splitlines():
@@ -276,7 +303,7 @@ def status(root: Path) -> None:
             "Nothing is waiting: no drafts, sign-offs, embargoes, consent reviews or withdrawals."
         )
     if problems:
-        _echo(f"The content also has {summary(problems)}: run flagpress check to see them.")
+        _echo(f"The content also has {found(problems)}: run flagpress check to see them.")
 
 
 @main.command()

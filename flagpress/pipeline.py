@@ -30,7 +30,7 @@ from flagpress.publish import release as publish
 from flagpress.publish.gate import Gate
 from flagpress.publish.output_path import refuse_sources
 from flagpress.publish.redaction import redact
-from flagpress.render import ALTERNATES, OUTPUTS, Edition, Output, build_edition
+from flagpress.render import ALTERNATES, OUTPUTS, Edition, Output, Progress, build_edition, quiet
 from flagpress.render.edition import FOR_THE_PRINTER
 from flagpress.render.press import PrinterEditions, forget_stale_pdfs
 from flagpress.render.report import Report, Scope, build_report
@@ -77,16 +77,20 @@ def _check(
     return pub, private, redact(sorted(set(problems + private_problems)), pub, private)
 
 
-def build(root: Path, output: Path, strict: bool, today: dt.date) -> Outcome:
+def build(
+    root: Path, output: Path, strict: bool, today: dt.date, progress: Progress = quiet
+) -> Outcome:
     """Check, render every output into staging, scan it, and switch it in on success only.
 
     The printer's edition is staged, scanned (as `print`) and switched in the same way,
-    into `printer_folder(root)`, never into the website.
+    into `printer_folder(root)`, never into the website. `progress` hears how far the
+    long steps have got (the command line shows it on a terminal).
     """
     printer = printer_folder(root)
     refuse_sources(root, output)
     publish.check_output(root, output)
     _check_printer_folder(root, printer)
+    progress("checking the content", 0, 0)
     pub, private, problems = _check(root, today)
     outcome = Outcome(problems=problems)
     if pub is None or has_errors(problems, strict):
@@ -100,8 +104,9 @@ def build(root: Path, output: Path, strict: bool, today: dt.date) -> Outcome:
     gates = [Gate(root, staging, pub.config.downloads, live, _cache(root))]
     gates += [Gate(root, printing, ())] if printing is not None else []
     try:
-        outcome.problems += _render(edition, gates, strict)
+        outcome.problems += _render(edition, gates, strict, progress)
         if not has_errors(outcome.problems, strict):
+            progress("checking every file made for private details", 0, 0)
             publish.share_unchanged(staging, live)
             scan = _scan(root, (staging, output.name), printing, pub, private, today)
             outcome.problems += scan
@@ -174,7 +179,7 @@ def _discard(staging: Path, printing: Path | None) -> None:
         publish.discard(printing)
 
 
-def _render(edition: Edition, gates: list[Gate], strict: bool) -> list[Problem]:
+def _render(edition: Edition, gates: list[Gate], strict: bool, progress: Progress) -> list[Problem]:
     """Every output through the website's gate (the printer's edition through the
     printer folder's gate, if there is one), in order; stops at the first that fails."""
     problems: list[Problem] = []
@@ -182,7 +187,7 @@ def _render(edition: Edition, gates: list[Gate], strict: bool) -> list[Problem]:
     outputs += [(PrinterEditions(), gates[1])] if len(gates) > 1 else []
     for output, gate in outputs:
         try:
-            problems += output.render(edition, gate)
+            problems += output.render(edition, gate, progress)
         except ContentError as err:  # a broken template override: the editor's to fix
             problems += err.problems
         problems += gate.problems
@@ -228,7 +233,13 @@ class UnknownIssue(UsageError):
 
 
 def pdf(
-    root: Path, issue: str, variant: str, output: Path | None, strict: bool, today: dt.date
+    root: Path,
+    issue: str,
+    variant: str,
+    output: Path | None,
+    strict: bool,
+    today: dt.date,
+    progress: Progress = quiet,
 ) -> Outcome:
     """Check, then make one PDF of `issue` (its folder name or number) at `output`.
 
@@ -258,6 +269,7 @@ def pdf(
         )
         return outcome
     try:
+        progress("making the PDF", 0, 0)
         editions = render_editions(edition, issues=[chosen], variants=[variant], workers=1)
     except ContentError as err:
         outcome.problems = sorted(set(problems + err.problems))

@@ -167,6 +167,31 @@ DOWNLOAD_TYPES = (
 )
 
 
+# The trimmed page's width, by `print.paper`.
+PAPER_WIDTH_MM = {"A4": 210.0, "A5": 148.0, "letter": 215.9}
+# The text column: about 66 characters a line of Atkinson Hyperlegible (measured: 107
+# characters filled 178 mm at 10.5 pt, so a character is 0.157 mm per point). 60 to
+# 75 characters is the comfortable measure; two columns on A4 at a readable size give
+# about 52, so every edition sets one column of this width, centred on the page.
+MEASURE_MM = {"standard": 120.0, "large-print": 172.0}
+MIN_SIDE_MM = 14.0  # the narrowest side margin: room for the folio and a hanging quote
+
+
+def side_margin_mm(paper: str, large_print: bool = False) -> float:
+    """Left and right page margins that leave the text column its measure (never less
+    than MIN_SIDE_MM: on small paper the column is narrower instead). Shared by the
+    PDFs' layout and `check`'s estimate of how sharp a picture will print."""
+    measure = MEASURE_MM["large-print" if large_print else "standard"]
+    width = PAPER_WIDTH_MM.get(paper, PAPER_WIDTH_MM["A4"])
+    return round(max(MIN_SIDE_MM, (width - measure) / 2), 1)
+
+
+def text_column_mm(paper: str, large_print: bool = False) -> float:
+    """How wide the text column is on `paper`: what a full-width picture is printed at."""
+    width = PAPER_WIDTH_MM.get(paper, PAPER_WIDTH_MM["A4"])
+    return width - 2 * side_margin_mm(paper, large_print)
+
+
 @declared
 class PrintSettings:
     """The `print:` settings: which PDF editions to make of each issue, and on what paper."""

@@ -172,9 +172,16 @@ def publication(tmp_path: Path):
     return make
 
 
-def run(*args: str) -> Result:
+# What decides how problems look (tests/test_output.py sets them itself): a test run
+# inside GitHub Actions, or in a terminal that forces colour, must see plain text.
+OUTPUT_ENV: dict[str, str | None] = {"GITHUB_ACTIONS": None, "FORCE_COLOR": None, "NO_COLOR": None}
+
+
+def run(*args: str, env: dict[str, str | None] | None = None) -> Result:
     """Run the flagpress CLI in-process; stdout and stderr are kept apart."""
-    return CliRunner().invoke(main, list(args), catch_exceptions=False)
+    return CliRunner().invoke(
+        main, list(args), catch_exceptions=False, env={**OUTPUT_ENV, **(env or {})}
+    )
 
 
 def copy_sample(root: Path, *, pdfs: bool = False) -> Path:
@@ -241,6 +248,57 @@ def check(root: Path, *extra: str) -> Result:
     return result
 
 
+DIAGNOSTIC = re.compile(r"^(.+?):\d+:\d+: (?:error|warning): ")
+
+
+def problem_lines(text: str) -> list[str]:
+    """The diagnostic lines in what flagpress printed, in order: the file headings, the
+    blank lines between files and the summary left out."""
+    return [line for line in text.splitlines() if DIAGNOSTIC.match(line)]
+
+
+def reported(*lines: str) -> str:
+    """The stderr of a check that found `lines` (in file and line order): each file's
+    heading, then its problems, a blank line after each file."""
+    out = []
+    for path in dict.fromkeys(DIAGNOSTIC.match(line)[1] for line in lines):
+        out.append(path)
+        out.extend(line for line in lines if DIAGNOSTIC.match(line)[1] == path)
+        out.append("")
+    return "".join(f"{line}\n" for line in out)
+
+
+def summary(*lines: str, warnings: int = 0) -> str:
+    """The summary line of a check that found `lines` (errors unless counted as warnings)."""
+    errors, files = len(lines) - warnings, len({DIAGNOSTIC.match(line)[1] for line in lines})
+    found = [
+        f"{n} {word}{'s' * (n != 1)}" for n, word in ((errors, "error"), (warnings, "warning"))
+    ]
+    kinds = " and ".join(f for f, n in zip(found, (errors, warnings), strict=True) if n)
+    return f"{kinds} in {files} file{'s' * (files != 1)}."
+
+
+def flat(result: Result) -> str:
+    """The diagnostics `flagpress check` printed, one a line, once the layout around them
+    is as it must be: each file's heading before its problems, a blank line after each
+    file (stderr), and the summary counting them (stdout)."""
+    lines = problem_lines(result.stderr)
+    assert result.stderr == reported(*lines)
+    warnings = sum(": warning: " in DIAGNOSTIC.match(line)[0] for line in lines)
+    assert result.stdout.splitlines()[-1] == summary(*lines, warnings=warnings)
+    return "".join(f"{line}\n" for line in lines)
+
+
+def shown(result: Result) -> tuple[str, str]:
+    """What a check printed about problems: its stderr, and its summary line (stdout)."""
+    return result.stderr, result.stdout.splitlines()[-1]
+
+
+def expected(*lines: str, warnings: int = 0) -> tuple[str, str]:
+    """What `shown` must be for a check that found `lines`."""
+    return reported(*lines), summary(*lines, warnings=warnings)
+
+
 # A volunteer reads what is wrong, then what to do: the first part, up to the first '; '
 # (or '. ', or a '(did you mean' hint), stays within this many words.
 MAX_PROBLEM_WORDS = 25
@@ -256,31 +314,27 @@ def short_enough(line: str) -> bool:
     return len(problem.split()) <= MAX_PROBLEM_WORDS
 
 
-def reported(*lines: str, warnings: int = 0) -> str:
-    """The stderr of a check that found `lines` (errors unless counted as warnings)."""
-    errors = len(lines) - warnings
-    summary = f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}"
-    return "".join(f"{line}\n" for line in lines) + summary + "\n"
-
-
 def expect_check(publication, changes: dict, *lines: str, warnings: int = 0) -> None:  # noqa: ANN001
     """`flagpress check` on the base publication with `changes` reports exactly `lines` and
     the summary (or nothing at all), with the matching exit code."""
     result = check(publication(changes))
-    assert result.stderr == (reported(*lines, warnings=warnings) if lines else "")
+    assert result.stderr == (reported(*lines) if lines else "")
+    last = result.stdout.splitlines()[-1]
+    if lines:
+        assert last == summary(*lines, warnings=warnings)
+    else:
+        assert re.fullmatch(r"No problems found in \d+ files\.", last), last
     assert result.exit_code == (1 if len(lines) > warnings else 0)
 
 
 def diagnostics(publication, changes: dict) -> list[str]:  # noqa: ANN001
     """The diagnostic lines `flagpress check` prints for the base publication with `changes`
-    (its summary line left off); the exit code must match the summary."""
+    (headings and summary left off); the exit code must match the summary."""
     result = check(publication(changes))
-    lines = result.stderr.splitlines()
-    if not lines:
-        assert result.exit_code == 0
-        return []
-    assert result.exit_code == (0 if lines[-1].startswith("0 errors") else 1), result.stderr
-    return lines[:-1]
+    lines = problem_lines(result.stderr)
+    errors = any(": error: " in DIAGNOSTIC.match(line)[0] for line in lines)
+    assert result.exit_code == (1 if errors else 0), result.stderr
+    return lines
 
 
 def build(root: Path, *extra: str) -> Path:

@@ -15,7 +15,16 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-from conftest import REPO, SITE_CONFIG, build, check, copy_sample, page_html, visible_text
+from conftest import (
+    REPO,
+    SITE_CONFIG,
+    build,
+    check,
+    copy_sample,
+    page_html,
+    problem_lines,
+    visible_text,
+)
 
 from flagpress.render.press.variants import VARIANTS
 from flagpress.wcag import CRITERIA
@@ -152,7 +161,7 @@ def test_a_criterion_that_is_not_a_wcag_2_2_a_or_aa_one_is_refused(publication) 
     )
     result = check(publication({"site_config.yml": config}))
     assert result.exit_code == 1
-    assert result.stderr.splitlines()[0] == (
+    assert problem_lines(result.stderr)[0] == (
         "site_config.yml:12:32: error: 'criterion': '4.1.1' is not one of the 55 allowed "
         "(1.1.1 to 4.1.3; docs/format.md lists them) (did you mean '4.1.3'?) [unknown-value]"
     )
@@ -162,7 +171,7 @@ def test_a_limitation_needs_its_text(publication) -> None:
     config = SITE_CONFIG + WEB_ONLY + "accessibility:\n  limitations:\n    - {criterion: 1.4.3}\n"
     result = check(publication({"site_config.yml": config}))
     assert result.exit_code == 1
-    assert result.stderr.splitlines()[0] == (
+    assert problem_lines(result.stderr)[0] == (
         "site_config.yml:12:7: error: a limitation needs the key 'text': what is not "
         "accessible, in a sentence [missing-key]"
     )

@@ -97,11 +97,11 @@ def test_the_leak_scan_treats_a_pdf_in_the_website_as_web_and_print(
     assert _scan(no_web, no_web / "print", "print", channel="print") == []
     # The attack: the printer's edition put on the website for download.
     shutil.copy(no_web / PRINTER_PDF, site / "issues/2019-03/magazine.pdf")
-    assert _scan(no_web, site, "site") == [  # contents, foreword and credits pages
+    assert _scan(no_web, site, "site") == [  # contents, then foreword and credits
         "site/issues/2019-03/magazine.pdf:1:1: error: private information about 'neil-j' "
         f"(chosen name) is in this output file (page {page}); the build is stopped. Run "
         "'flagpress where neil-j' to find where it comes from, and remove it [leak]"
-        for page in (2, 3, 5)
+        for page in (2, 3)  # the credits now follow the last piece, on page 3
     ]
 
 

@@ -12,7 +12,7 @@ import xml.etree.ElementTree as ET
 from types import SimpleNamespace
 
 import pytest
-from conftest import CONTRIBUTORS, FOREWORD, SITE_CONFIG, run, snapshot
+from conftest import CONTRIBUTORS, FOREWORD, SITE_CONFIG, problem_lines, run, snapshot
 
 from flagpress.diagnostics import Location, Problem
 from flagpress.load.markdown_body import _TooSlow, cpu_time_limit
@@ -34,7 +34,7 @@ def first_error(changes: dict[str, str], publication, command: str = "check") ->
     output = result.stdout + result.stderr
     assert "Traceback" not in output
     assert result.exit_code == 1, output
-    return result.stderr.splitlines()[0]
+    return problem_lines(result.stderr)[0]
 
 
 # --- article bodies: linear, and inside a processor-time limit -------------------------

@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import FOREWORD, png, run
+from conftest import FOREWORD, png, problem_lines, run
 from test_sign_off import ARTICLE, _pub
 
 from flagpress.diagnostics import Location
@@ -271,7 +271,7 @@ def test_escape_sequences_in_a_title_are_refused_and_never_reach_the_terminal(
     root = _pub(publication, foreword=FOREWORD.replace("title: Foreword", ESCAPING_TITLE))
     checked = run("check", "--root", str(root))
     assert checked.exit_code == 1
-    assert checked.stderr.splitlines()[0] == (
+    assert problem_lines(checked.stderr)[0] == (
         f"{ARTICLE}:2:15: error: this value contains '\\e', an invisible control character "
         "(U+001B); delete it [bad-character]"
     )

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import Result
-from conftest import SITE_CONFIG, WEB_ONLY, run, snapshot
+from conftest import SITE_CONFIG, WEB_ONLY, problem_lines, run, snapshot
 
 SECRET = "Neil Jonesington"
 PRIVATE = f"neil-j: {{real_name: {SECRET}, email: neil.private@example.org}}\n"
@@ -70,7 +70,7 @@ def test_a_sandbox_escape_in_a_web_template_fails_at_its_line(publication, name:
     root = publication(_with_private({"templates/web/page.html": template}))
     result = run("build", "--root", str(root))
     assert result.exit_code == 1
-    assert result.stderr.splitlines()[0] == (
+    assert problem_lines(result.stderr)[0] == (
         "templates/web/page.html:3:1: error: this template tries to use something templates "
         f"may not ({REFUSED[name]}); {UNSAFE_ADVICE}"
     )
@@ -97,7 +97,7 @@ def test_a_web_template_cannot_reach_files_through_the_values_it_is_given(
     root = publication(_with_private({"templates/web/page.html": "<p>\n" + template + "\n"}))
     result = run("build", "--root", str(root))
     assert result.exit_code == 1
-    assert result.stderr.splitlines()[0] == (
+    assert problem_lines(result.stderr)[0] == (
         "templates/web/page.html:2:1: error: this template tries to use something templates "
         f"may not ({refused}); {UNSAFE_ADVICE}"
     )
@@ -109,7 +109,7 @@ def test_a_web_template_linking_to_the_private_file_is_not_read(publication) -> 
     os.symlink("../../content/contributors.private.yml", root / "templates/web/notes.html")
     result = run("build", "--root", str(root))
     assert result.exit_code == 1
-    assert result.stderr.splitlines()[0] == (
+    assert problem_lines(result.stderr)[0] == (
         "templates/web/page.html:1:1: error: this template cannot be used ('notes.html' is "
         "missing, or links to a file outside its templates folder); fix it, or delete it to "
         "use flagpress's built-in one [template-error]"
@@ -170,7 +170,7 @@ def test_a_sandbox_escape_in_a_theme_template_fails_at_its_line(publication, nam
     root = publication(_with_private({"templates/theme/main.html": main}))
     result = run("build", "--root", str(root))
     assert result.exit_code == 1
-    assert result.stderr.splitlines()[0] == (
+    assert problem_lines(result.stderr)[0] == (
         "templates/theme/main.html:3:1: error: a theme template tries to use something "
         f"templates may not ({REFUSED[name]}); fix the file, or delete it to use flagpress's "
         "built-in theme [template-unsafe]"
@@ -188,7 +188,7 @@ def test_a_theme_template_cannot_make_mkdocs_read_a_file(publication) -> None:
     root = publication(_with_private({"templates/theme/main.html": main}))
     result = run("build", "--root", str(root))
     assert result.exit_code == 1
-    assert result.stderr.splitlines()[0] == (
+    assert problem_lines(result.stderr)[0] == (
         "templates/theme/main.html:2:1: error: a theme template tries to use something "
         "templates may not (calling 'generated' is not allowed in templates); fix the file, "
         "or delete it to use flagpress's built-in theme [template-unsafe]"
@@ -242,7 +242,7 @@ def test_a_website_address_that_is_not_one_is_refused_at_its_line(publication, u
     root = publication({"site_config.yml": config})
     result = run("check", "--root", str(root))
     assert result.exit_code == 1
-    assert result.stderr.splitlines()[0] == (
+    assert problem_lines(result.stderr)[0] == (
         "site_config.yml:4:6: error: 'url': write the website's address, starting with "
         "https://, e.g. https://www.example.org/ [bad-url]"
     )

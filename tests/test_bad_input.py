@@ -19,6 +19,7 @@ from conftest import (
     SITE_CONFIG,
     check,
     png,
+    problem_lines,
     run,
     with_body,
 )
@@ -223,7 +224,7 @@ def test_a_symlink_out_of_the_publication_is_never_followed(publication, tmp_pat
     os.symlink(secret, root / "content/articles/notes.md")
     result = run("build", "--root", str(root))
     assert result.exit_code == 1
-    assert result.stderr.splitlines()[0].startswith(
+    assert problem_lines(result.stderr)[0].startswith(
         "content/articles/notes.md:1:1: error: this file is a link to somewhere outside"
     )
     assert not (root / "site").exists()

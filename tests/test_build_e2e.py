@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import REPO, copy_sample, files_containing, run, snapshot, visible_text
+from conftest import REPO, copy_sample, files_containing, problem_lines, run, snapshot, visible_text
 
 ISSUE_DIR = REPO / "content" / "issues" / "2019-03"
 
@@ -173,7 +173,7 @@ def test_unknown_contributor_fails_and_leaves_site_untouched(sample: Path) -> No
     article.write_text(text.replace("authors: [dana-k]", "authors: [dana-kk]"))
     result = run("build", "--root", str(sample))
     assert result.exit_code == 1
-    assert result.stderr.splitlines()[0] == (
+    assert problem_lines(result.stderr)[0] == (
         f"content/issues/2019-03/foreword.md:{line}:11: error: no contributor 'dana-kk' in "
         "content/contributors.yml (did you mean 'dana-k'?) [unknown-contributor]"
     )

@@ -8,10 +8,11 @@ from conftest import (
     build,
     check,
     expect_check,
+    expected,
     files_containing,
     page_html,
-    reported,
     run,
+    shown,
 )
 
 REGISTRY = """\
@@ -42,7 +43,7 @@ def test_withdrawn_consent_warns_with_every_article_and_printed_issue(publicatio
     root = publication({"content/contributors.yml": _registry(withdrawn="2020-05-01")})
     result = check(root)
     assert result.exit_code == 0
-    assert result.stderr == reported(
+    assert shown(result) == expected(
         "content/contributors.yml:1:3: warning: 'neil-j' withdrew consent on 2020-05-01: they "
         "are named nowhere from then on. Articles that credit them: "
         "content/issues/2019-03/foreword.md. Issues already printed that named them: issue 1 "
@@ -73,7 +74,7 @@ def test_consent_past_its_review_date_is_a_warning_naming_the_person(publication
     root = publication({"content/contributors.yml": _registry(review="2020-01-10")})
     result = check(root)
     assert result.exit_code == 0
-    assert result.stderr == reported(
+    assert shown(result) == expected(
         "content/contributors.yml:1:3: warning: consent for 'neil-j' was due to be confirmed "
         "by 2020-01-10; check with them and update 'review' (or 'withdrawn') in their consent "
         "[consent-review-due]",

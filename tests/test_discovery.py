@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from conftest import check, reported
+from conftest import check, expected, problem_lines, shown
 
 
 def test_a_misplaced_article_is_a_warning_naming_the_file(publication) -> None:
     root = publication({"content/my-article.md": "---\ntitle: Lost\n---\nText\n"})
     result = check(root)
     assert result.exit_code == 0
-    assert result.stderr == reported(
+    assert shown(result) == expected(
         "content/my-article.md:1:1: warning: flagpress does not read this file; articles go "
         "in content/issues/<issue>/ or content/articles/, standing pages in content/pages/ "
         "[ignored-file]",
@@ -21,7 +21,7 @@ def test_a_misplaced_article_is_a_warning_naming_the_file(publication) -> None:
 def test_a_markdown_file_with_a_long_suffix_is_told_to_rename(publication) -> None:
     root = publication({"content/articles/news.markdown": "---\ntitle: News\n---\n"})
     result = check(root)
-    assert result.stderr.splitlines()[0] == (
+    assert problem_lines(result.stderr)[0] == (
         "content/articles/news.markdown:1:1: warning: flagpress does not read this file; "
         "rename it to end in .md [ignored-file]"
     )
@@ -61,7 +61,7 @@ def test_two_issues_with_one_number_are_an_error(publication) -> None:
     )
     result = check(root)
     assert result.exit_code == 1
-    assert result.stderr.splitlines()[0] == (
+    assert problem_lines(result.stderr)[0] == (
         "content/issues/2019-04/issue.yml:2:1: error: issue number 1 is already used by "
         "content/issues/2019-03/issue.yml; give each issue its own number "
         "[duplicate-issue-number]"

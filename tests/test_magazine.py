@@ -252,6 +252,7 @@ def test_a_masthead_with_a_script_fails_the_build_at_its_line(publication) -> No
     result = run("build", "--root", str(root))
     assert result.exit_code == 1
     assert result.stderr.startswith(
+        "site_config.yml\n"
         "site_config.yml:10:19: error: templates/masthead.svg is not published: the drawing "
         "contains a script (<script>); remove it, or export the drawing again as plain SVG "
         "[unsafe-svg]\n"

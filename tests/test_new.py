@@ -71,10 +71,11 @@ def test_a_new_article_lists_every_declared_key_and_passes_check(publication, ki
     assert str(details["date"]) == TODAY
     result = check(root)
     # It passes check; the published issue it joins says it is left out until it is ready.
-    assert (result.exit_code, result.stderr) == (
+    assert (result.exit_code, result.stderr, result.stdout) == (
         0,
-        f"{ISSUE_YML}:5:36: warning: 'our-garden-a-story.md' is still 'draft', so the issue is "
-        "published without it until its status is 'published' [not-ready]\n0 errors, 1 warning\n",
+        f"{ISSUE_YML}\n{ISSUE_YML}:5:36: warning: 'our-garden-a-story.md' is still 'draft', so "
+        "the issue is published without it until its status is 'published' [not-ready]\n\n",
+        "1 warning in 1 file.\n",
     )
 
 

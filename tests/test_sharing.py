@@ -227,10 +227,13 @@ def test_a_content_file_cannot_take_the_address_of_robots_txt(publication) -> No
     result = run("build", "--root", str(root))
     assert result.exit_code == 1
     assert result.stderr == (  # said at the link's address, column 25
+        "content/pages/about.md\n"
         "content/pages/about.md:4:25: error: content/robots.txt would be published at "
         "robots.txt, where the website keeps a file of its own; move it into another folder "
         "(for example next to the article) and change the link [publish-clash]\n"
-        "1 error, 0 warnings\n"
+        "\n"
+        "1 error in 1 file.\n"
+        "Nothing was published: there is no live site yet.\n"
     )
     assert not (root / "site").exists()
 

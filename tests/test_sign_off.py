@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 from conftest import CONTRIBUTORS as BASE_CONTRIBUTORS
-from conftest import FOREWORD, SITE_CONFIG, run
+from conftest import FOREWORD, SITE_CONFIG, problem_lines, run
 
 # As the shared registry, but neil-j has lived experience: the policy covers him.
 CONTRIBUTORS = BASE_CONTRIBUTORS.replace(
@@ -28,7 +28,7 @@ def test_an_unsigned_article_by_a_person_with_lived_experience_is_not_published(
     root = _pub(publication)
     result = run("build", "--root", str(root))
     assert result.exit_code == 1
-    assert result.stderr.splitlines()[0] == (
+    assert problem_lines(result.stderr)[0] == (
         f"{ARTICLE}:6:1: error: 'neil-j' has not signed off this text; once they have read "
         f"and approved it, run: flagpress sign-off {ARTICLE} --by neil-j [sign-off-missing]"
     )
@@ -59,7 +59,7 @@ def test_editing_one_word_voids_the_sign_off_until_signed_again(publication) -> 
     result = run("check", "--root", str(root))
     assert result.exit_code == 1
     line = path.read_text().split("\n").index("sign_off:") + 2
-    assert result.stderr.splitlines()[0] == (
+    assert problem_lines(result.stderr)[0] == (
         f"{ARTICLE}:{line}:5: error: the article changed after neil-j approved it on "
         "2019-02-20 (its text, details, credits or how people are named); ask them to read it "
         f"again, then run: flagpress sign-off {ARTICLE} --by neil-j [sign-off-void]"

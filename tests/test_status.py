@@ -13,6 +13,7 @@ from conftest import (
     SECOND,
     SITE_CONFIG,
     WEB_ONLY,
+    problem_lines,
     run,
 )
 
@@ -63,7 +64,7 @@ def test_missing_sign_offs_name_who_and_the_command(publication) -> None:
         f"read and approved it, run: flagpress sign-off {SECOND_PATH} --by staff-a",
         f"  {SECOND_PATH}:6:1: 'Second piece': anon-1 has not signed it off; once they have "
         f"read and approved it, run: flagpress sign-off {SECOND_PATH} --by anon-1",
-        "The content also has 3 errors, 0 warnings: run flagpress check to see them.",
+        "The content also has 3 errors in 2 files: run flagpress check to see them.",
     ]
 
 
@@ -95,7 +96,7 @@ def test_a_changed_article_shows_the_words_that_changed(publication) -> None:
         f"  {FOREWORD_PATH}:10:5: changed in the text: [-Welcome.-]{{+Welcome to all.+}} Read "
         "[the second...",
         f"  {FOREWORD_PATH}:10:5: changed in the tags: [-housing-]{{+housing, prison+}}",
-        "The content also has 1 error, 0 warnings: run flagpress check to see them.",
+        "The content also has 1 error in 1 file: run flagpress check to see them.",
     ]
 
 
@@ -154,7 +155,7 @@ def test_consent_reviews_due_within_60_days(publication) -> None:
         "(overdue); check with them, then update 'review' (or 'withdrawn') in their consent",
         f"  content/contributors.yml:10:3: consent for 'staff-a' must be confirmed by {due}; "
         "check with them, then update 'review' (or 'withdrawn') in their consent",
-        "The content also has 0 errors, 1 warning: run flagpress check to see them.",
+        "The content also has 1 warning in 1 file: run flagpress check to see them.",
     ]
 
 
@@ -170,7 +171,7 @@ def test_withdrawals(publication) -> None:
         "Consent withdrawn (1):",
         "  content/contributors.yml:5:3: 'neil-j' withdrew consent on 2020-01-01: from then on "
         "they are named nowhere",
-        "The content also has 0 errors, 1 warning: run flagpress check to see them.",
+        "The content also has 1 warning in 1 file: run flagpress check to see them.",
     ]
 
 
@@ -196,7 +197,7 @@ def test_unreadable_content_is_reported_with_exit_1(publication) -> None:
     result = run("status", "--root", str(root))
     assert result.exit_code == 1
     assert result.stdout == ""
-    assert result.stderr.splitlines()[0].startswith("site_config.yml:2:1: error: ")
+    assert problem_lines(result.stderr)[0].startswith("site_config.yml:2:1: error: ")
 
 
 def test_a_kept_copy_that_was_altered_is_not_trusted(publication) -> None:

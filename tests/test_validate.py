@@ -21,8 +21,10 @@ from conftest import (
     SECOND,
     check,
     expect_check,
+    expected,
+    flat,
     png,
-    reported,
+    shown,
     with_body,
 )
 
@@ -39,7 +41,7 @@ DIAGNOSTIC = re.compile(r"^[^:]+:\d+:\d+: (error|warning): .+ \[[a-z0-9-]+\]$")
 def test_clean_publication_has_no_problems(publication) -> None:
     result = check(publication())
     assert (result.exit_code, result.stderr) == (0, "")
-    assert result.stdout.splitlines()[-1] == "No problems found."
+    assert result.stdout.splitlines()[-1] == "No problems found in 6 files."
 
 
 def test_root_without_site_config_is_a_usage_error(tmp_path: Path) -> None:
@@ -237,13 +239,13 @@ NAME_OF_ANONYMOUS = (
 
 def test_name_of_anonymous_person_is_a_warning(publication) -> None:
     result = check(publication({PEOPLE: ANON_WITH_NAME}))
-    assert result.stderr == reported(NAME_OF_ANONYMOUS, warnings=1)
+    assert shown(result) == expected(NAME_OF_ANONYMOUS, warnings=1)
     assert result.exit_code == 0
 
 
 def test_name_of_anonymous_person_fails_under_strict(publication) -> None:
     result = check(publication({PEOPLE: ANON_WITH_NAME}), "--strict")
-    assert result.stderr == reported(NAME_OF_ANONYMOUS, warnings=1)
+    assert shown(result) == expected(NAME_OF_ANONYMOUS, warnings=1)
     assert result.exit_code == 1
 
 
@@ -536,7 +538,8 @@ BROKEN = {
 @pytest.mark.parametrize("changes", BROKEN.values(), ids=BROKEN.keys())
 def test_broken_content_gives_diagnostics_never_a_traceback(publication, changes) -> None:
     result = check(publication(changes))
-    *diagnostics, summary = result.stderr.splitlines()
+    diagnostics = flat(result).splitlines()
     assert result.exit_code == 1
-    assert re.fullmatch(r"[1-9]\d* errors?, \d+ warnings?", summary)
+    summary = result.stdout.splitlines()[-1]
+    assert re.fullmatch(r"[1-9]\d* errors?( and \d+ warnings?)? in \d+ files?\.", summary)
     assert diagnostics and all(DIAGNOSTIC.match(line) for line in diagnostics), result.stderr

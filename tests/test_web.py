@@ -12,10 +12,12 @@ from conftest import (
     SITE_CONFIG,
     build,
     check,
+    expected,
     files_containing,
     page_html,
-    reported,
+    problem_lines,
     run,
+    shown,
 )
 
 from flagpress.render.sanitize import clean_html
@@ -60,7 +62,7 @@ def test_raw_html_in_a_body_is_refused_at_its_line(publication) -> None:
     )
     result = check(publication({FOREWORD_PATH: foreword}))
     assert result.exit_code == 1
-    assert result.stderr == reported(
+    assert shown(result) == expected(
         f"{FOREWORD_PATH}:10:10: error: HTML is not allowed in articles "
         "('<span onclick=\"x()\">'); write it in Markdown instead: **bold**, *italic*, "
         "[link text](page.md), ![description](images/photo.jpg) [raw-html]"
@@ -173,7 +175,7 @@ def test_a_broken_template_override_is_a_diagnostic_not_a_traceback(publication)
     root = publication({"templates/web/page.html": "<h1>{{ page.title }</h1>\n"})
     result = run("build", "--root", str(root))
     assert result.exit_code == 1
-    assert result.stderr.splitlines()[0] == (
+    assert problem_lines(result.stderr)[0] == (
         "templates/web/page.html:1:1: error: this template cannot be used (unexpected '}'); "
         "fix it, or delete it to use flagpress's built-in one [template-error]"
     )
@@ -184,10 +186,10 @@ def test_a_broken_theme_override_fails_the_build_cleanly(publication) -> None:
     root = publication({"templates/theme/main.html": "{% extends 'base.html' %}{% block x %}\n"})
     result = run("build", "--root", str(root))
     assert result.exit_code == 1
-    assert result.stderr.startswith(
+    assert problem_lines(result.stderr)[0].startswith(
         "templates/theme/main.html:1:1: error: a theme template is broken (",
     )
-    assert result.stderr.splitlines()[0].endswith(
+    assert problem_lines(result.stderr)[0].endswith(
         "fix the file, or delete it to use flagpress's built-in theme [theme-error]"
     )
     assert "Traceback" not in result.stderr

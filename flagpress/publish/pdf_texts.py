@@ -11,6 +11,7 @@ hold no text), with a cap on the total. A PDF that pypdf cannot read raises
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Callable, Iterator
 
 MAX_UNPACKED = 64 * 1024 * 1024  # bytes a .gz file or all of one PDF's streams may unpack to
@@ -18,6 +19,13 @@ MAX_DEPTH = 2  # PDFs attached to PDFs attached to PDFs
 Texts = Iterator[tuple[int, str]]
 # How a stream found inside a PDF is read: (its bytes, a suffix, depth) -> texts.
 Inner = Callable[[bytes, str, int], Texts]
+
+
+# A stream's body in the file as written: from the keyword to the first 'endstream'.
+_STREAM_BODY = re.compile(rb"stream\r?\n.*?endstream", re.DOTALL)
+# Embedded font programs: glyph outlines, no text (their names are not strings).
+_FONT_PROGRAM_KEYS = ("/Length1", "/Length2", "/Length3")
+_FONT_PROGRAM_TYPES = ("/Type1C", "/CIDFontType0C", "/OpenType")
 
 
 class Unreadable(Exception):
@@ -48,7 +56,10 @@ def pdf_texts(data: bytes, inner: Inner, depth: int = 0) -> Texts:
     yield 0, "\n".join(strings)
     for stream, embedded in streams:
         yield from inner(stream, ".pdf" if embedded else "", depth + 1 if embedded else depth)
-    yield 0, data.decode("latin-1")  # parts outside any object, as a last resort
+    # Parts outside any object, as a last resort. Stream bodies are left out: each was
+    # read above, decompressed; compressed bytes read as letters are noise, and a short
+    # name is found in 160 KB of noise by chance ("o ma r" across gaps).
+    yield 0, _STREAM_BODY.sub(b"stream endstream", data).decode("latin-1")
 
 
 def _objects(reader) -> tuple[list[str], list[tuple[bytes, bool]]]:
@@ -84,10 +95,19 @@ def _walk(obj, strings: list[str], streams: list, budget: list[int], seen: set[i
         elif isinstance(item, dict):
             stack.extend(item.keys())
             stack.extend(item.values())
-            if isinstance(item, StreamObject) and item.get("/Subtype") != "/Image":
+            if isinstance(item, StreamObject) and _may_hold_text(item):
                 streams.append(_stream(item, budget))
         elif isinstance(item, list):
             stack.extend(item)
+
+
+def _may_hold_text(stream) -> bool:  # noqa: ANN001
+    """False for image pixels and font programs, which hold no text: read as letters,
+    their bytes only make false alarms."""
+    subtype = stream.get("/Subtype")
+    if subtype == "/Image" or subtype in _FONT_PROGRAM_TYPES:
+        return False
+    return not any(key in stream for key in _FONT_PROGRAM_KEYS)
 
 
 def _stream(stream, budget: list[int]) -> tuple[bytes, bool]:

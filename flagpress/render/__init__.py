@@ -16,6 +16,7 @@ from flagpress.render.edition import Alternate, Edition, build_edition
 from flagpress.render.feed import AtomFeed
 from flagpress.render.folder import Folder
 from flagpress.render.press import PrintEditions
+from flagpress.render.progress import Progress, quiet
 from flagpress.render.report.web import report_pages
 from flagpress.render.web import Website
 
@@ -28,7 +29,8 @@ class Output(Protocol):
     def alternate(self) -> Alternate | None:
         """Another form linked from every web page's head (a feed), if any."""
 
-    def render(self, edition: Edition, folder: Folder) -> list[Problem]: ...
+    def render(self, edition: Edition, folder: Folder, progress: Progress = quiet) -> list[Problem]:
+        """Render into `folder`, telling `progress` how far it has got (never printing)."""
 
 
 OUTPUTS: tuple[Output, ...] = (
@@ -39,4 +41,13 @@ OUTPUTS: tuple[Output, ...] = (
 
 ALTERNATES = tuple(o.alternate for o in OUTPUTS if o.alternate is not None)
 
-__all__ = ["ALTERNATES", "OUTPUTS", "Edition", "Folder", "Output", "build_edition"]
+__all__ = [
+    "ALTERNATES",
+    "OUTPUTS",
+    "Edition",
+    "Folder",
+    "Output",
+    "Progress",
+    "build_edition",
+    "quiet",
+]

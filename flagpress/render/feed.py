@@ -15,6 +15,7 @@ from flagpress.diagnostics import Problem
 from flagpress.render import urls
 from flagpress.render.edition import Alternate, Edition, PublicArticle
 from flagpress.render.folder import Folder
+from flagpress.render.progress import Progress, quiet
 
 ATOM = "http://www.w3.org/2005/Atom"
 FEED_FILE = "feed.xml"
@@ -27,8 +28,8 @@ class AtomFeed:
     name = "feed"
     alternate = Alternate(FEED_FILE, "application/atom+xml")
 
-    def render(self, edition: Edition, folder: Folder) -> list[Problem]:
-        root = feed(edition)
+    def render(self, edition: Edition, folder: Folder, progress: Progress = quiet) -> list[Problem]:
+        root = feed(edition)  # one file, made in an instant: nothing to tell `progress`
         ET.indent(root)
         folder.write(FEED_FILE, ET.tostring(root, encoding="utf-8", xml_declaration=True))
         return []

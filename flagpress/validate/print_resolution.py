@@ -17,12 +17,11 @@ from collections.abc import Iterator
 from flagpress.diagnostics import Location, Problem
 from flagpress.links import Kind, resolve
 from flagpress.model import Image, Publication
+from flagpress.settings import text_column_mm
 from flagpress.validate.references import Files
 
 MIN_DPI = 200  # below this at the size it is printed, a photo looks soft on paper
 MM_PER_INCH = 25.4
-PAPER_MM = {"A4": (210.0, 297.0), "A5": (148.0, 210.0), "letter": (215.9, 279.4)}  # w, h
-SIDE_MARGINS_MM = 32.0  # print.css: @page margins of 16 mm left and right
 _RASTER = (".png", ".jpg", ".jpeg", ".gif", ".webp")
 
 
@@ -40,7 +39,7 @@ def check(pub: Publication, files: Files, today: dt.date) -> Iterator[Problem]:
     settings = pub.config.print
     if "print" not in settings.variants:
         return  # resolution matters only in the printer's edition
-    text_width = PAPER_MM[settings.paper][0] - SIDE_MARGINS_MM
+    text_width = text_column_mm(settings.paper)
     for issue in pub.issues:
         for article in issue.articles:
             if article.is_public(today):

@@ -17,6 +17,7 @@ from flagpress.render.folder import Folder
 from flagpress.render.press.editions import Editions, PdfFile, render_editions
 from flagpress.render.press.stale import forget_stale_pdfs
 from flagpress.render.press.variants import VARIANTS
+from flagpress.render.progress import Progress, quiet
 
 __all__ = [
     "VARIANTS",
@@ -35,9 +36,9 @@ class PrintEditions:
     name = "pdf"
     alternate = None
 
-    def render(self, edition: Edition, folder: Folder) -> list[Problem]:
+    def render(self, edition: Edition, folder: Folder, progress: Progress = quiet) -> list[Problem]:
         offered = [v for v in edition.config.print.variants if v in PDF_LABELS]
-        editions = render_editions(edition, variants=offered)
+        editions = render_editions(edition, variants=offered, progress=progress)
         published = {
             (d.variant, issue.slug): d.path for issue in edition.issues for d in issue.downloads
         }
@@ -56,10 +57,10 @@ class PrinterEditions:
     name = "pdf-for-the-printer"
     alternate = None
 
-    def render(self, edition: Edition, folder: Folder) -> list[Problem]:
+    def render(self, edition: Edition, folder: Folder, progress: Progress = quiet) -> list[Problem]:
         if FOR_THE_PRINTER not in edition.config.print.variants:
             return []
-        editions = render_editions(edition, variants=[FOR_THE_PRINTER])
+        editions = render_editions(edition, variants=[FOR_THE_PRINTER], progress=progress)
         for pdf in editions.files:
             folder.place(pdf.filename, pdf.path)
         return editions.problems

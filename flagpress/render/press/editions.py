@@ -23,6 +23,7 @@ from flagpress.render.press.jobs import RenderJob, RenderResult
 from flagpress.render.press.stale import pdf_cache
 from flagpress.render.press.variants import VARIANTS, Variant
 from flagpress.render.press.workers import render_all
+from flagpress.render.progress import Progress, quiet
 from flagpress.render.templates import BUILTIN
 from flagpress.settings import PrintSettings
 
@@ -72,18 +73,20 @@ def render_editions(
     issues: Iterable[PublicIssue] | None = None,
     variants: Iterable[str] | None = None,
     workers: int | None = None,
+    progress: Progress = quiet,
 ) -> Editions:
     """Make the configured PDFs (or the given `variants`) of every public issue.
 
     Each names people in its variant's channel (see `variants`); an empty `variants`
-    makes nothing.
+    makes nothing. `progress` hears of each PDF as it is ready.
     """
     wanted = tuple(edition.config.print.variants if variants is None else variants)
     editions = Editions()
     planned: list[_Planned] = []
     for issue in edition.issues if issues is None else issues:
         planned += _plan(edition, issue, _jobs(wanted), editions.problems)
-    for item, result in _results(planned, workers):  # as each PDF is ready
+    for done, (item, result) in enumerate(_results(planned, workers), 1):  # as each is ready
+        progress("making PDFs", done, len(planned))
         editions.problems.extend(p for p in result.problems if p not in editions.problems)
         if has_errors(result.problems):
             continue
@@ -196,7 +199,6 @@ def _results(
         else:
             item.entry.save(item.key, result.fetched, result.pages, result.problems)
         yield item, result
-
 
 
 def _pdf_file(edition: Edition, item: _Planned, result: RenderResult) -> PdfFile:

@@ -15,7 +15,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from flagpress.naming import WEB_PDF, Channel
-from flagpress.settings import PrintSettings
+from flagpress.settings import MIN_SIDE_MM, PrintSettings
+from flagpress.settings import side_margin_mm as paper_side_margin_mm
 
 
 @dataclass(frozen=True)
@@ -50,14 +51,6 @@ VARIANTS: dict[str, Variant] = {
 # the configured bleed (measured: marks overlap the artwork when the bleed < 8 mm).
 MARKS_MM = 7
 
-# The trimmed page's width, by `print.paper`.
-PAPER_WIDTH_MM = {"A4": 210.0, "A5": 148.0, "letter": 215.9}
-# The text column: about 66 characters a line of Atkinson Hyperlegible (measured: 107
-# characters filled 178 mm at 10.5 pt, so a character is 0.157 mm per point). 60 to
-# 75 characters is the comfortable measure; two columns on A4 at a readable size give
-# about 52, so every edition sets one column of this width, centred on the page.
-MEASURE_MM = {"standard": 120.0, "large-print": 172.0}
-MIN_SIDE_MM = 14.0  # the narrowest side margin: room for the folio and a hanging quote
 
 
 def page_css(variant: Variant, settings: PrintSettings) -> str:
@@ -80,11 +73,8 @@ def page_css(variant: Variant, settings: PrintSettings) -> str:
 
 
 def side_margin_mm(variant: Variant, settings: PrintSettings) -> float:
-    """Left and right page margins that leave the text column its measure (never less
-    than MIN_SIDE_MM: on small paper the column is narrower instead)."""
-    measure = MEASURE_MM["large-print" if variant.name == "large-print" else "standard"]
-    width = PAPER_WIDTH_MM.get(settings.paper, PAPER_WIDTH_MM["A4"])
-    return round(max(MIN_SIDE_MM, (width - measure) / 2), 1)
+    """Left and right page margins that leave the text column its measure."""
+    return paper_side_margin_mm(settings.paper, variant.name == "large-print")
 
 
 def bleed_mm(variant: Variant, settings: PrintSettings) -> int:

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from flagpress.diagnostics import Location, Problem
 from flagpress.render.edition import Edition
 from flagpress.render.folder import Folder
+from flagpress.render.progress import Progress, quiet
 from flagpress.render.web.extras import ExtraSource
 from flagpress.render.web.footer import footer
 from flagpress.render.web.pages import compute_site
@@ -31,8 +32,9 @@ class Website:
     def __init__(self, extras: tuple[ExtraSource, ...] = ()) -> None:
         self.extras = extras  # pages computed elsewhere in render (the report's)
 
-    def render(self, edition: Edition, folder: Folder) -> list[Problem]:
-        """Render the website into `folder`, next to what other outputs wrote there."""
+    def render(self, edition: Edition, folder: Folder, progress: Progress = quiet) -> list[Problem]:
+        """Render the website into `folder`, next to what other outputs wrote there;
+        `progress` hears of each page as it is rendered."""
         # MkDocs is imported only when a website is made (not by `flagpress check`).
         from flagpress.render.web.incremental import render_website
         from flagpress.render.web.mkdocs_adapter import RendererError
@@ -45,7 +47,8 @@ class Website:
         # pages whose inputs did not change are published from the live website instead.
         work = folder.scratch()
         try:
-            render_website(site, settings, folder, work, search_docs(edition, site.pages))
+            search = search_docs(edition, site.pages)
+            render_website(site, settings, (folder, work), search, progress)
             return []
         except RendererError as err:
             return [theme_problem(edition.root, err)]

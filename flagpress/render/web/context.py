@@ -66,6 +66,8 @@ class SiteBuilder:
         self.profiled = {p.id for p in edition.profiles("web")}
         self.sizes: dict[str, tuple[int, int]] = {}  # published image address -> size
         self.masthead = publish_brand(edition, folder)
+        if self.masthead:
+            self._size(self.masthead, edition.config.brand.masthead.strip())
         self.get_involved = get_involved_page(edition)
 
     def add(
@@ -100,10 +102,15 @@ class SiteBuilder:
         """Publish the content file at `content_path` (linked at `at`) through the gate;
         returns its address in the site. A refusal is reported at `at`."""
         address = self.folder.content(content_path, at)
+        self._size(address, content_path)
+        return address
+
+    def _size(self, address: str, content_path: str) -> None:
+        """Remember a published picture's size: every <img> of it gets width and height
+        (dimensions.py), so the page does not jump while it loads."""
         published = self.folder.size(address) is not None  # not refused by the gate
         if published and (size := dimensions(self.edition.root / content_path)):
-            self.sizes[address] = size  # the page's <img> gets them (dimensions.py)
-        return address
+            self.sizes[address] = size
 
 
 class PageContext:

@@ -30,6 +30,7 @@ from importlib.metadata import version
 from pathlib import Path
 
 from flagpress.render.folder import Folder
+from flagpress.render.progress import Progress, quiet
 from flagpress.render.web.context import Site, WebPage
 from flagpress.render.web.mkdocs_adapter import (
     THEME_DIR,
@@ -86,13 +87,19 @@ class Plan:
 
 
 def render_website(
-    site: Site, settings: SiteSettings, folder: Folder, work: Path, search: list[dict[str, str]]
+    site: Site,
+    settings: SiteSettings,
+    folders: tuple[Folder, Path],
+    search: list[dict[str, str]],
+    progress: Progress = quiet,
 ) -> int:
-    """Publish the website of `site` through `folder`, rendering in `work` only what must be;
-    `search` is its search index (render/web/search_index.py), written whole every time.
+    """Publish the website of `site` through the Folder of `folders`, rendering in its work
+    folder only what must be; `search` is its search index (render/web/search_index.py),
+    written whole every time; `progress` hears of each page rendered.
 
     Returns how many pages were rendered. Raises RendererError as `render_site` does.
     """
+    folder, work = folders
     memory = folder.memory()
     store = memory / "web" if memory is not None else None
     shared = shared_digest(site, settings)
@@ -100,13 +107,13 @@ def render_website(
     old = Memory.load(store) if store is not None else None
     plan = _plan(site, (shared, inputs), old, folder) if old is not None else None
     if plan is None:
-        render_site(site, settings, work, search)
+        render_site(site, settings, work, search, progress)
         plan = Plan(list(site.pages), {})
     else:
         index = folder.previous(SEARCH_INDEX)
         assert index is not None  # _plan checked it
         live = index.parent.parent  # the live website
-        _render_some(site, settings, (plan.render, search), live, work)
+        _render_some(site, settings, (plan.render, search), (live, work), progress)
     files = _publish(work, folder, plan.reuse)
     if store is not None:
         where = destinations([p.src_uri for p in site.pages])
@@ -121,15 +128,18 @@ def _render_some(
     site: Site,
     settings: SiteSettings,
     wanted: tuple[list[WebPage], list[dict[str, str]]],
-    live: Path,
-    work: Path,
+    folders: tuple[Path, Path],
+    progress: Progress,
 ) -> None:
-    """The `wanted` pages, and the search index holding its entries, rendered into `work`."""
+    """The `wanted` pages, and the search index holding its entries, rendered into the
+    work folder of `folders` (the live website's, then the work folder)."""
     pages, search = wanted
+    live, work = folders
     partial = PartialBuild(site, settings, live, work)
     try:
-        for page in pages:
+        for number, page in enumerate(pages, 1):
             partial.write(page)
+            progress("rendering pages", number, len(pages))
         partial.finish(search)
     finally:
         partial.close()

@@ -46,6 +46,7 @@ from mkdocs.structure.toc import get_toc  # noqa: E402
 from mkdocs.theme import Theme  # noqa: E402
 from mkdocs.utils import templates as mkdocs_filters  # noqa: E402
 
+from flagpress.render.progress import Progress, quiet  # noqa: E402
 from flagpress.render.templates import (  # noqa: E402
     BUILTIN,
     ContainedLoader,
@@ -102,9 +103,11 @@ class SiteSettings:
 class _FlagpressPlugin(BasePlugin):
     """Adds flagpress's pages and files; replaces each page body with flagpress's HTML."""
 
-    def __init__(self, site: Site, language: str = "") -> None:
+    def __init__(self, site: Site, language: str = "", progress: Progress = quiet) -> None:
         super().__init__()
         self.site = site
+        self.progress = progress
+        self.rendered = 0
         self.locale = language.replace("-", "_")  # og:locale writes en-GB as en_GB
         self.by_uri: dict[str, WebPage] = {p.src_uri: p for p in site.pages}
 
@@ -129,6 +132,8 @@ class _FlagpressPlugin(BasePlugin):
         return ours.html
 
     def on_post_page(self, output: str, *, page, config) -> str:  # noqa: ANN001
+        self.rendered += 1
+        self.progress("rendering pages", self.rendered, len(self.site.pages))
         return valid_toggles(output)
 
     def on_post_template(self, output_content: str, *, template_name, config) -> str:  # noqa: ANN001
@@ -286,10 +291,15 @@ def _index_language(settings: SiteSettings) -> str:
 
 
 def render_site(
-    site: Site, settings: SiteSettings, out_dir: Path, search: list[dict[str, str]]
+    site: Site,
+    settings: SiteSettings,
+    out_dir: Path,
+    search: list[dict[str, str]],
+    progress: Progress = quiet,
 ) -> None:
     """Write the website for `site` into the empty folder `out_dir`, with `search` (see
-    render/web/search_index.py) as its search index."""
+    render/web/search_index.py) as its search index, telling `progress` of each page as
+    it is written."""
     logger = logging.getLogger("mkdocs")
     collect = _Collect()
     propagate = logger.propagate
@@ -311,7 +321,7 @@ def render_site(
             theme.get_env = lambda: _theme_env(theme)  # type: ignore[method-assign]
             dirs = list(theme.dirs)
             config.plugins["material/search"] = _search(search, _index_language(settings))
-            config.plugins["flagpress"] = _FlagpressPlugin(site, settings.language)
+            config.plugins["flagpress"] = _FlagpressPlugin(site, settings.language, progress)
             mkdocs_build(config)
     except MkDocsException as err:
         details = "; ".join(collect.messages)
