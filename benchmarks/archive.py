@@ -148,6 +148,8 @@ def write_config(root: Path, print_variants: bool) -> None:
     if not print_variants:
         config += "print: {variants: []}\n"
     (root / "site_config.yml").write_text(config, encoding="utf-8")
+    if (REPO / "templates").is_dir():  # the masthead drawing the settings name
+        shutil.copytree(REPO / "templates", root / "templates", dirs_exist_ok=True)
 
 
 def make_archive(

@@ -99,12 +99,15 @@ def build(
     forget_stale_pdfs(edition)  # a withdrawn issue's PDFs must not wait in the cache
     staging = publish.stage(output)
     printing = publish.stage(printer) if _for_the_printer(edition, printer) else None
-    gates = [Gate(root, staging, pub.config.downloads)]
+    # Files equal to the live website's are published as hard links to them.
+    live = publish.live(output)
+    gates = [Gate(root, staging, pub.config.downloads, live, _cache(root))]
     gates += [Gate(root, printing, ())] if printing is not None else []
     try:
         outcome.problems += _render(edition, gates, strict, progress)
         if not has_errors(outcome.problems, strict):
             progress("checking every file made for private details", 0, 0)
+            publish.share_unchanged(staging, live)
             scan = _scan(root, (staging, output.name), printing, pub, private, today)
             outcome.problems += scan
     except BaseException:

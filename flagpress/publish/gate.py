@@ -39,8 +39,18 @@ class _Verdict:
 class Gate:
     """The staging folder as outputs see it (the `render.Folder` protocol)."""
 
-    def __init__(self, root: Path, staging: Path, downloads: tuple[str, ...]) -> None:
+    def __init__(
+        self,
+        root: Path,
+        staging: Path,
+        downloads: tuple[str, ...],
+        live: Path | None = None,
+        memory: Path | None = None,
+    ) -> None:
+        """`live` is the release this build will replace (its files may be published
+        again, as hard links); `memory` the cache where outputs remember what they made."""
         self.root, self.staging = root, staging
+        self.live, self._memory = live, memory
         self.downloads = {f".{kind.lower()}" for kind in downloads}
         self.problems: list[Problem] = []
         self._owners: dict[str, str] = {}  # address (case-folded) -> content path or GENERATED
@@ -63,6 +73,20 @@ class Gate:
             os.link(made, target)
         except OSError:
             shutil.copyfile(made, target)
+
+    def previous(self, address: str) -> Path | None:
+        """The live release's regular file at `address`, if there is one (never a link out)."""
+        normal = posixpath.normpath(address)
+        if self.live is None or normal.startswith(("/", "../")) or normal in (".", "..", MARKER):
+            return None
+        path = self.live / normal
+        try:
+            return path if stat.S_ISREG(path.lstat().st_mode) else None
+        except OSError:
+            return None
+
+    def memory(self) -> Path | None:
+        return self._memory
 
     def size(self, address: str) -> int | None:
         """The size in bytes of a file already published at `address`, or None."""

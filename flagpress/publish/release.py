@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import filecmp
 import os
 import shutil
 import tempfile
@@ -93,6 +94,42 @@ def stage(output: Path) -> Path:
     staging = Path(tempfile.mkdtemp(prefix="staging-", dir=releases))
     (staging / MARKER).write_text("staging\n", encoding="utf-8")
     return staging
+
+
+def live(output: Path) -> Path | None:
+    """The release the website's link points at now (None before the first build)."""
+    release = output.resolve()
+    return release if output.is_dir() and (release / MARKER).is_file() else None
+
+
+def share_unchanged(staging: Path, live: Path | None) -> int:
+    """Make each staged file identical to the live release's at the same address a hard
+    link to it, so an unchanged file takes no new space; returns how many were linked.
+
+    Safe because nothing ever writes into a finished release, nor into a staged file
+    after it was made (the marker is written anew, never linked). Any file that cannot
+    be linked (another file system) simply stays a copy.
+    """
+    if live is None:
+        return 0
+    linked = 0
+    for path in sorted(staging.rglob("*")):
+        address = path.relative_to(staging)
+        old = live / address
+        if path.is_symlink() or not path.is_file() or str(address) == MARKER:
+            continue
+        if old.is_symlink() or not old.is_file() or os.path.samefile(path, old):
+            continue
+        if old.stat().st_size != path.stat().st_size or not filecmp.cmp(path, old, False):
+            continue
+        linking = path.with_name(f".{path.name}.{os.getpid()}.linking")
+        try:
+            os.link(old, linking)
+        except OSError:
+            continue
+        os.replace(linking, path)
+        linked += 1
+    return linked
 
 
 def discard(staging: Path) -> None:

@@ -38,3 +38,13 @@ class Folder(Protocol):
     def scratch(self) -> Path:
         """An empty working folder outside the published one (the caller removes it)."""
         ...
+
+    def previous(self, address: str) -> Path | None:
+        """The file at `address` in the live website this build will replace, to publish
+        again when unchanged (read it, never write it); None if there is none."""
+        ...
+
+    def memory(self) -> Path | None:
+        """A folder where a build remembers what it made, for the next build to reuse
+        (None: nothing is remembered, as in the preview)."""
+        ...

@@ -36,17 +36,19 @@ class Website:
         """Render the website into `folder`, next to what other outputs wrote there;
         `progress` hears of each page as it is rendered."""
         # MkDocs is imported only when a website is made (not by `flagpress check`).
-        from flagpress.render.web.mkdocs_adapter import RendererError, render_site
+        from flagpress.render.web.incremental import render_website
+        from flagpress.render.web.mkdocs_adapter import RendererError
 
         # Written first, so a content file can never take its address.
         folder.write(ROBOTS, robots_txt(edition.config.url).encode("utf-8"))
         site = compute_site(edition, folder, self.extras)
         settings = site_settings(edition)
-        # MkDocs empties the folder it writes to: it gets one of its own, published after.
+        # MkDocs empties the folder it writes to: it gets one of its own, published after;
+        # pages whose inputs did not change are published from the live website instead.
         work = folder.scratch()
         try:
-            render_site(site, settings, work, search_docs(edition, site.pages), progress)
-            _publish(work, folder)
+            search = search_docs(edition, site.pages)
+            render_website(site, settings, (folder, work), search, progress)
             return []
         except RendererError as err:
             return [theme_problem(edition.root, err)]
@@ -80,9 +82,3 @@ def theme_problem(root: Path, err: Exception) -> Problem:
         f"{err}; fix the file, or delete it to use flagpress's built-in theme",
     )
 
-
-def _publish(source: Path, folder: Folder) -> None:
-    """Publish every file MkDocs wrote (the folder refuses any that would replace another)."""
-    for path in sorted(source.rglob("*")):
-        if path.is_file():
-            folder.place(path.relative_to(source).as_posix(), path)

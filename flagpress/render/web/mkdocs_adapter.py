@@ -29,7 +29,11 @@ os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 from markupsafe import escape  # noqa: E402
 from material.plugins.search.plugin import SearchPlugin  # type: ignore[import-untyped]  # noqa: E402
 from mkdocs import localization  # noqa: E402
-from mkdocs.commands.build import _populate_page, get_context  # noqa: E402
+from mkdocs.commands.build import (  # noqa: E402
+    _build_theme_template,
+    _populate_page,
+    get_context,
+)
 from mkdocs.commands.build import build as mkdocs_build  # noqa: E402
 from mkdocs.config import load_config  # noqa: E402
 from mkdocs.config.defaults import MkDocsConfig  # noqa: E402
@@ -165,6 +169,11 @@ def _share(page, ours: WebPage, locale: str) -> None:  # noqa: ANN001
         "image_alt": str(escape(share.image_alt)),
         "card": "summary_large_image" if share.image else "summary",
     }
+    _date(page, ours)
+
+
+def _date(page, ours: WebPage) -> None:  # noqa: ANN001
+    """The page's date in the sitemap (MkDocs's own would be the day of the build)."""
     page.update_date = ours.lastmod.isoformat() if ours.lastmod else ""
 
 
@@ -366,13 +375,17 @@ class LivePages:
     list of pages are fixed: when they change, make a new one. Not thread-safe.
     """
 
-    def __init__(self, site: Site, settings: SiteSettings, built: Path) -> None:
-        """`built` is the folder a `render_site` of the same pages wrote."""
+    def __init__(
+        self, site: Site, settings: SiteSettings, built: Path, site_dir: Path | None = None
+    ) -> None:
+        """`built` is the folder a `render_site` of the same pages wrote; `site_dir` is
+        where MkDocs may write (by default `built`)."""
         self._work = tempfile.TemporaryDirectory(prefix="flagpress-live-")
         docs_dir = os.path.join(self._work.name, "docs")
         os.mkdir(docs_dir)
+        out_dir = (site_dir or built).resolve()
         config = load_config(
-            io.StringIO(_config_yaml(site, settings, docs_dir, built.resolve())),
+            io.StringIO(_config_yaml(site, settings, docs_dir, out_dir)),
             config_file_path=os.path.join(self._work.name, "mkdocs.yml"),
         )
         _escape_shown_values(config, settings)
@@ -428,6 +441,48 @@ class LivePages:
 
     def close(self) -> None:
         self._work.cleanup()
+
+
+class PartialBuild(LivePages):
+    """A build of some pages only, for `flagpress build` when nothing that every page
+    shows has changed (render/web/incremental.py decides which, and reuses the rest).
+
+    Writes into `work` the pages it is asked for, then what depends on every page:
+    404.html, the sitemap and the search index.
+    """
+
+    def __init__(self, site: Site, settings: SiteSettings, previous: Path, work: Path) -> None:
+        super().__init__(site, settings, previous, site_dir=work)
+        self.work = work
+
+    def write(self, page: WebPage) -> None:
+        """Render `page` into the work folder, at the address a whole build gives it."""
+        file = self.files.get_file_from_path(page.src_uri)
+        if file is None:
+            raise KeyError(page.src_uri)
+        path = self.work / file.dest_uri
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(self.render(page))
+
+    def finish(self, search: list[dict[str, str]]) -> None:
+        """404.html, sitemap.xml (and .gz) and the search index holding `search`, as
+        `render_site` writes them."""
+        for file in self.files.documentation_pages():
+            page = file.page if file.page is not None else Page(None, file, self.config)
+            _date(page, self._plugin.by_uri[file.src_uri])  # the sitemap dates every page
+        with _mkdocs_warnings(list(self.config.theme.dirs)):
+            for name in self.config.theme.static_templates:
+                _build_theme_template(name, self.env, self.files, self.config, self.nav)
+        index = self.work / "search" / "search_index.json"
+        index.parent.mkdir(parents=True, exist_ok=True)
+        index.write_bytes(self.search_index(search))
+
+
+def destinations(sources: list[str]) -> dict[str, str]:
+    """Where a build writes each page: 'issues/x/a.md' -> 'issues/x/a/index.html'."""
+    return {
+        s: File(s, src_dir=None, dest_dir="", use_directory_urls=True).dest_uri for s in sources
+    }
 
 
 @contextmanager

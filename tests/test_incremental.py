@@ -1,0 +1,223 @@
+"""Incremental builds: after any kind of change, the website a build publishes equals,
+byte for byte, what a clean build (no cache, no previous release) publishes from the
+same files; pages whose inputs did not change are not rendered again, and files that
+did not change are the previous release's own (hard links), never written again."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import (
+    CONTRIBUTORS,
+    FOREWORD,
+    FOREWORD_PATH,
+    ISSUE,
+    ISSUE_DIR,
+    NEIL_NO_WEB,
+    SECOND,
+    SITE_CONFIG,
+    WEB_ONLY,
+    run,
+    write_publication,
+)
+
+from flagpress.publish.release import MARKER, releases_dir
+from flagpress.render.web import incremental
+from flagpress.render.web.mkdocs_adapter import LivePages
+
+THIRD = SECOND.replace("title: Second piece", "title: Third piece").replace(
+    "Some text.", "A third text."
+)
+BRAND = "brand: {primary: '#5d1436', accent: '#3fd2ff'}\n"
+MAIN_OVERRIDE = """\
+{% extends "base.html" %}
+{% block content %}<p class="ours">Our own frame.</p>{{ super() }}{% endblock %}
+"""
+
+# Each kind of change an editor makes, as files to write (None deletes one).
+CHANGES: dict[str, dict[str, str | None]] = {
+    "an article's body": {FOREWORD_PATH: FOREWORD.replace("Welcome.", "Welcome, everyone.")},
+    "an article's title": {FOREWORD_PATH: FOREWORD.replace("Foreword", "A new foreword")},
+    "a naming preference": {
+        "content/contributors.yml": CONTRIBUTORS.replace(
+            "shown_as: full\n  name: Neil J", "shown_as: first-name\n  name: Neil"
+        )
+    },
+    "consent withdrawn for the web": {"content/contributors.yml": NEIL_NO_WEB},
+    "a template override": {"templates/theme/main.html": MAIN_OVERRIDE},
+    "the site's title": {"site_config.yml": SITE_CONFIG.replace("Test Magazine", "New") + WEB_ONLY},
+    "the brand colour": {"site_config.yml": SITE_CONFIG + WEB_ONLY + BRAND},
+    "an article added": {
+        f"{ISSUE_DIR}/issue.yml": ISSUE.replace("second.md]", "second.md, third.md]"),
+        f"{ISSUE_DIR}/third.md": THIRD,
+    },
+    "an article removed": {
+        f"{ISSUE_DIR}/issue.yml": ISSUE.replace(", second.md]", "]"),
+        f"{ISSUE_DIR}/second.md": None,
+        FOREWORD_PATH: FOREWORD.replace("Read [the second piece](second.md).", "Read on."),
+    },
+}
+SOURCES = ("content", "templates", "site_config.yml")
+
+
+def _build(root: Path) -> Path:
+    result = run("build", "--root", str(root))
+    assert result.exit_code == 0, result.output
+    return (root / "site").resolve()
+
+
+def _apply(root: Path, changes: dict[str, str | None]) -> None:
+    for rel, text in changes.items():
+        if text is None:
+            (root / rel).unlink()
+        else:
+            (root / rel).parent.mkdir(parents=True, exist_ok=True)
+            (root / rel).write_text(text, encoding="utf-8")
+
+
+def _clean_build(root: Path, elsewhere: Path) -> Path:
+    """The same sources built in a fresh folder: no cache, no previous release."""
+    elsewhere.mkdir()
+    for name in SOURCES:
+        if (root / name).is_dir():
+            shutil.copytree(root / name, elsewhere / name)
+        elif (root / name).is_file():
+            shutil.copy(root / name, elsewhere / name)
+    return _build(elsewhere)
+
+
+def _files(site: Path) -> dict[str, bytes]:
+    """Every published file by address (the release marker names its build: left out)."""
+    return {
+        p.relative_to(site).as_posix(): p.read_bytes()
+        for p in sorted(site.rglob("*"))
+        if p.is_file() and p.name != MARKER
+    }
+
+
+@pytest.fixture
+def rendered(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The pages each build renders one by one ('*' for a whole build)."""
+    pages: list[str] = []
+    whole, one = incremental.render_site, LivePages.render
+    monkeypatch.setattr(incremental, "render_site", lambda *a: (pages.append("*"), whole(*a)))
+    monkeypatch.setattr(LivePages, "render", lambda s, p: (pages.append(p.src_uri), one(s, p))[1])
+    return pages
+
+
+@pytest.mark.parametrize("change", CHANGES)
+def test_an_incremental_build_equals_a_clean_one(tmp_path: Path, change: str) -> None:
+    root = write_publication(tmp_path / "pub")
+    before = _files(_build(root))
+    _apply(root, CHANGES[change])
+    incremental_site = _files(_build(root))
+    clean_site = _files(_clean_build(root, tmp_path / "clean"))
+    assert clean_site != before  # the change shows
+    assert sorted(incremental_site) == sorted(clean_site)
+    for address, data in clean_site.items():
+        assert incremental_site[address] == data, address
+
+
+def test_a_body_edit_renders_only_that_page(tmp_path: Path, rendered: list[str]) -> None:
+    root = write_publication(tmp_path / "pub")
+    _build(root)
+    assert rendered == ["*"]
+    rendered.clear()
+    _apply(root, CHANGES["an article's body"])
+    site = _build(root)
+    assert rendered == ["issues/2019-03/foreword.md"]
+    assert "Welcome, everyone." in (site / "issues/2019-03/foreword/index.html").read_text()
+    # The search index has the new words, and still every other page's.
+    index = (site / "search/search_index.json").read_text(encoding="utf-8")
+    assert "Welcome, everyone." in index and "Some text." in index
+
+
+@pytest.mark.parametrize("change", ["the site's title", "a template override"])
+def test_a_change_every_page_shows_renders_every_page(
+    tmp_path: Path, rendered: list[str], change: str
+) -> None:
+    root = write_publication(tmp_path / "pub")
+    _build(root)
+    _apply(root, CHANGES[change])
+    _build(root)
+    assert rendered == ["*", "*"]
+
+
+def test_a_build_with_nothing_changed_writes_no_file_again(
+    tmp_path: Path, rendered: list[str]
+) -> None:
+    root = write_publication(tmp_path / "pub")
+    first = _build(root)
+    before = _files(first)
+    second = _build(root)
+    assert second != first
+    assert rendered == ["*"]  # the first build only
+    assert _files(second) == before
+    for address in before:  # the very same files: hard links to the previous release's
+        assert (second / address).samefile(first / address), address
+    assert (second / MARKER).read_text() != (first / MARKER).read_text()
+
+
+def test_a_later_build_never_changes_a_kept_release(tmp_path: Path) -> None:
+    root = write_publication(tmp_path / "pub")
+    first = _build(root)
+    kept = _files(first)
+    _apply(root, CHANGES["an article's body"])
+    second = _build(root)
+    assert (second / "index.html").samefile(first / "index.html")  # shared, unchanged
+    assert _files(first) == kept  # the kept release still holds the old article
+    assert b"Welcome, everyone." not in kept["issues/2019-03/foreword/index.html"]
+    kept = _files(second)
+    _apply(root, CHANGES["the site's title"])
+    _build(root)
+    assert not first.exists()  # only one previous release is kept
+    assert _files(second) == kept
+
+
+@pytest.mark.parametrize("damage", ["edited", "deleted"])
+def test_a_damaged_live_file_is_rendered_again(tmp_path: Path, damage: str) -> None:
+    root = write_publication(tmp_path / "pub")
+    live = _build(root)
+    page = live / "issues/2019-03/second/index.html"
+    page.chmod(0o644)
+    if damage == "edited":
+        page.write_text("<p>Someone edited the live website.</p>", encoding="utf-8")
+    else:
+        page.unlink()
+    _apply(root, CHANGES["an article's body"])
+    assert _files(_build(root)) == _files(_clean_build(root, tmp_path / "clean"))
+
+
+def test_a_damaged_memory_only_costs_a_whole_build(tmp_path: Path, rendered: list[str]) -> None:
+    root = write_publication(tmp_path / "pub")
+    _build(root)
+    (root / ".flagpress-cache/web/manifest.json").write_text("{not json", encoding="utf-8")
+    _apply(root, CHANGES["an article's body"])
+    assert _files(_build(root)) == _files(_clean_build(root, tmp_path / "clean"))
+    assert rendered[:2] == ["*", "*"]
+
+
+def test_a_failed_build_leaves_the_next_one_correct(tmp_path: Path) -> None:
+    root = write_publication(tmp_path / "pub")
+    _build(root)
+    (root / "content/contributors.private.yml").write_text(
+        "staff-a: {email: alex@example.org}\n", encoding="utf-8"
+    )
+    leaked = FOREWORD.replace("Welcome.", "Write to alex@example.org.")
+    _apply(root, {FOREWORD_PATH: leaked})
+    assert run("build", "--root", str(root)).exit_code == 1  # the leak scan stops it
+    assert len([p for p in releases_dir(root / "site").iterdir()]) == 1
+    _apply(root, CHANGES["an article's body"])
+    assert _files(_build(root)) == _files(_clean_build(root, tmp_path / "clean"))
+
+
+def test_a_theme_showing_the_build_time_renders_every_page(
+    tmp_path: Path, rendered: list[str]
+) -> None:
+    stamped = MAIN_OVERRIDE.replace("Our own frame.", "Built {{ build_date_utc }}.")
+    root = write_publication(tmp_path / "pub", {"templates/theme/main.html": stamped})
+    _build(root)
+    _build(root)
+    assert rendered == ["*", "*"]
