@@ -23,15 +23,8 @@ from fontTools.ttLib import TTFont
 from hypothesis import given
 from hypothesis import strategies as st
 
-from flagpress.render.web.brand import (
-    BLACK,
-    FONT_DIR,
-    WHITE,
-    brand_css,
-    contrast,
-    ink_on,
-    text_on,
-)
+from flagpress.colours import BLACK, WHITE, contrast, ink_on, text_on
+from flagpress.render.web.brand import FONT_DIR, brand_css
 from flagpress.render.web.reading import reading_time, word_count
 from flagpress.settings import Brand
 

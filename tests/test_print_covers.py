@@ -31,10 +31,11 @@ from weasyprint import HTML
 from weasyprint.formatting_structure.boxes import TextBox
 from weasyprint.text.fonts import FontConfiguration
 
+from flagpress.colours import contrast, text_on
 from flagpress.load import load_publication
 from flagpress.render.edition import build_edition
 from flagpress.render.press import fonts
-from flagpress.render.press.brand import contrast, palette, text_on
+from flagpress.render.press.brand import palette
 from flagpress.render.press.document import build_document
 from flagpress.render.press.editions import allowed_folders
 from flagpress.render.press.fetcher import SandboxedFetcher

@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from flagpress.colours import MIN_CONTRAST, WHITE, contrast, text_on
 from flagpress.diagnostics import ContentError, Location, Problem
 from flagpress.load.publication import CONFIG_FILE
 from flagpress.load.strict_yaml import YList, YMap, YStr, parse_yaml
@@ -25,29 +26,15 @@ from flagpress.render.images import Refused
 from flagpress.render.svg import clean_svg
 from flagpress.settings import Brand
 
-MIN_CONTRAST = 4.5  # WCAG AA for normal-size text
-WHITE, BLACK = "#ffffff", "#000000"
 DARK_INK = "#1a1a2e"  # headings on white pages when the primary is too light for text
 _HEX = re.compile(r"#[0-9a-fA-F]{6}")
 _DEFAULT = Brand()
 
 
-def luminance(colour: str) -> float:
-    """The WCAG relative luminance of a #rrggbb colour (0 black, 1 white)."""
-    channels = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
-    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
-    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
 
 
-def contrast(first: str, second: str) -> float:
-    """The WCAG contrast ratio of two #rrggbb colours, from 1 to 21."""
-    darker, lighter = sorted((luminance(first), luminance(second)))
-    return (lighter + 0.05) / (darker + 0.05)
 
 
-def text_on(background: str) -> str:
-    """White or black, whichever reads better on `background` (always at least 4.58:1)."""
-    return WHITE if contrast(WHITE, background) >= contrast(BLACK, background) else BLACK
 
 
 @dataclass(frozen=True)

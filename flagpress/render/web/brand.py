@@ -19,14 +19,13 @@ from pathlib import Path
 
 import fontpkg_atkinson_hyperlegible as package
 
+from flagpress.colours import WHITE, ink_on, text_on
 from flagpress.render.edition import Edition
 from flagpress.render.folder import Folder
 from flagpress.render.web.fonts import woff2
 from flagpress.settings import COLOUR, Brand
 
-BLACK, WHITE = "#000000", "#ffffff"
 DARK_BACKGROUND = "#1e2029"  # Material's dark ("slate") page: hsl(232, 15%, 14%)
-MIN_CONTRAST = 4.5  # WCAG 2.2 AA, normal text
 BRAND_CSS = "assets/brand.css"
 FONT_FOLDER = "assets/fonts"
 FONT_DIR = (Path(package.ROOT) / "files").resolve()
@@ -40,30 +39,12 @@ FACES = (
 DEFAULTS = Brand()
 
 
-def luminance(colour: str) -> float:
-    """The relative luminance of '#rrggbb' (WCAG 2.2's definition, sRGB)."""
-    channels = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
-    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
-    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
 
 
-def contrast(a: str, b: str) -> float:
-    """The contrast ratio of two '#rrggbb' colours, from 1 (same) to 21 (black on white)."""
-    light, dark = sorted((luminance(a), luminance(b)), reverse=True)
-    return (light + 0.05) / (dark + 0.05)
 
 
-def text_on(background: str) -> str:
-    """Black or white, whichever reads better on `background` (always 4.58:1 or more)."""
-    return max((WHITE, BLACK), key=lambda ink: contrast(ink, background))
 
 
-def ink_on(colour: str, background: str) -> str:
-    """`colour` for text on `background` if it reads well enough there, else black or white.
-
-    A light primary (a pale yellow) cannot be a link colour on a white page.
-    """
-    return colour if contrast(colour, background) >= MIN_CONTRAST else text_on(background)
 
 
 @dataclass(frozen=True)
