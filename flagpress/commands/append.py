@@ -11,13 +11,12 @@ and the message says what to add by hand.
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
+from flagpress.commands.rewrite import write_over
 from flagpress.diagnostics import UsageError
-from flagpress.load.source_files import BOM, read_text
+from flagpress.load.source_files import read_text
 from flagpress.load.strict_yaml import YList, YMap, YStr, parse_yaml
 
 
@@ -43,7 +42,7 @@ def add_to_running_order(path: Path, shown: str, file_name: str) -> Callable[[],
             f"could not add {file_name} to 'articles:' in {shown}; add it there yourself, "
             "in the place it should appear"
         )
-    return lambda: _replace(path, new_text or text)
+    return lambda: write_over(path, new_text or text)
 
 
 def add_contributor(path: Path, shown: str, entry: list[str], person: str) -> None:
@@ -64,7 +63,7 @@ def add_contributor(path: Path, shown: str, entry: list[str], person: str) -> No
     after = parse_yaml(new_text, shown)
     if not isinstance(after, YList) or [str(p.get("id")) for p in after] != [*ids, person]:
         raise CannotAppend(f"could not add '{person}' to {shown}; add them yourself")
-    _replace(path, new_text)
+    write_over(path, new_text)
 
 
 def _running_order(text: str, shown: str) -> YList | None:
@@ -118,19 +117,3 @@ def _end_of(line: str, item: YStr) -> int:
         at += 1
     return len(line)
 
-
-def _replace(path: Path, text: str) -> None:
-    """Write `text` over `path` in one step, keeping its line endings and byte-order mark."""
-    raw = path.read_bytes()
-    if b"\r\n" in raw:
-        text = text.replace("\n", "\r\n")
-    data = (BOM if raw.startswith(BOM.encode()) else "") + text
-    handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
-            out.write(data)
-        os.chmod(temp, path.stat().st_mode & 0o777)
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise

@@ -10,17 +10,16 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 import re
-import tempfile
 from pathlib import Path
 
 from flagpress.commands import changes
+from flagpress.commands.rewrite import write_over
 from flagpress.diagnostics import ContentError, UsageError
 from flagpress.load import load_publication
 from flagpress.load.front_matter import split_front_matter
 from flagpress.load.person_ids import did_you_mean_id
-from flagpress.load.source_files import BOM, read_text
+from flagpress.load.source_files import read_text
 from flagpress.load.strict_yaml import YMap, parse_yaml
 from flagpress.sign_off import approved_content, digest
 
@@ -75,7 +74,6 @@ def record(path: Path, shown: str, person: str, on: dt.date, text: str) -> None:
     Raises ContentError if the file cannot be read, its front matter is broken, or the
     edited front matter would not read back (then the file is left as it was).
     """
-    raw = path.read_bytes()
     text_now = read_text(path, shown)
     split = split_front_matter(text_now, shown)
     front = parse_yaml(split.yaml_text, shown, split.yaml_first_line)
@@ -87,7 +85,7 @@ def record(path: Path, shown: str, person: str, on: dt.date, text: str) -> None:
     new_text = "\n".join(lines[:start] + ["sign_off:", *kept, entry] + lines[end:])
     new_split = split_front_matter(new_text, shown)
     parse_yaml(new_split.yaml_text, shown, new_split.yaml_first_line)  # proves it still reads
-    _write(path, new_text, crlf=b"\r\n" in raw, bom=raw.startswith(BOM.encode()))
+    write_over(path, new_text)
 
 
 def _block(front: object, closing: int) -> tuple[int, int]:
@@ -122,15 +120,3 @@ def _entry(person: str, on: str, text: str) -> str:
 def _scalar(value: str) -> str:
     return value if _PLAIN.fullmatch(value) else json.dumps(value, ensure_ascii=False)
 
-
-def _write(path: Path, text: str, crlf: bool, bom: bool) -> None:
-    data = (BOM if bom else "") + (text.replace("\n", "\r\n") if crlf else text)
-    handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
-            out.write(data)
-        os.chmod(temp, path.stat().st_mode & 0o777)
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
