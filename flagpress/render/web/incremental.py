@@ -36,10 +36,10 @@ from flagpress.render.web.mkdocs_adapter import (
     THEME_DIR,
     PartialBuild,
     SiteSettings,
-    _config_yaml,
     destinations,
     render_site,
 )
+from flagpress.render.web.mkdocs_adapter.site import _config_yaml
 
 FORMAT = 1  # bump when what a page's output depends on changes, to forget every build
 MANIFEST = "manifest.json"
@@ -226,7 +226,8 @@ def _code() -> str:
     """The versions of what renders pages, and flagpress's code that hands them over."""
     here = Path(__file__).parent
     parts = [version(name) for name in PACKAGES]
-    parts += [file_digest(here / name) for name in ("mkdocs_adapter.py", "incremental.py")]
+    code = [*sorted((here / "mkdocs_adapter").glob("*.py")), here / "incremental.py"]
+    parts += [file_digest(path) for path in code]
     return "\0".join(parts)
 
 
