@@ -23,6 +23,7 @@ from flagpress.model import Contributor
 CONTRIBUTORS_FILE = "content/contributors.yml"
 _NAME = re.compile(r"^[^\W\d_][\w .'\u2019-]*$")
 _PEOPLE: ContextVar[Sequence[Contributor]] = ContextVar("people", default=())
+_PEOPLE_KEY: ContextVar[str] = ContextVar("people_key", default="[]")
 
 
 @contextmanager
@@ -30,16 +31,18 @@ def known_people(entries: Sequence[Contributor]) -> Iterator[None]:
     """While reading articles and issues, ids that are names are matched to `entries`
     (every entry of contributors.yml, those with a duplicated id included)."""
     token = _PEOPLE.set(entries)
+    key = _PEOPLE_KEY.set(repr([(p.id, p.name, p.loc.line) for p in entries]))
     try:
         yield
     finally:
+        _PEOPLE_KEY.reset(key)
         _PEOPLE.reset(token)
 
 
 def people_key() -> str:
     """What the suggestions made while reading depend on (ids, names, lines), for the
     load cache: an article read with other people known may be told other ids."""
-    return repr([(p.id, p.name, p.loc.line) for p in _PEOPLE.get()])
+    return _PEOPLE_KEY.get()  # made once per load, asked once per file
 
 
 def name_instead_of_id(written: str) -> str | None:
