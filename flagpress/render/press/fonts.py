@@ -15,26 +15,19 @@ from contextlib import contextmanager
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-import fontpkg_atkinson_hyperlegible as package
+from flagpress.render.typeface import FACES, FAMILY, FONT_DIR, face_file
 
-FAMILY: str = package.FAMILY
-FONT_DIR: Path = (Path(package.ROOT) / "files").resolve()
-_FACES = (
-    ("Regular", "normal", 400),
-    ("Italic", "italic", 400),
-    ("Bold", "normal", 700),
-    ("BoldItalic", "italic", 700),
-)
+__all__ = ["FAMILY", "FONT_DIR", "font_face_css", "font_files"]
 
 
 def font_files() -> list[Path]:
-    return [FONT_DIR / f"AtkinsonHyperlegible-{name}.ttf" for name, _, _ in _FACES]
+    return [face_file(stem) for stem, _, _ in FACES]
 
 
 def font_face_css() -> str:
     """@font-face rules for the four styles, pointing at the installed files."""
     rules = []
-    for (_, style, weight), path in zip(_FACES, font_files(), strict=True):
+    for (_, style, weight), path in zip(FACES, font_files(), strict=True):
         rules.append(
             f'@font-face {{ font-family: "{FAMILY}"; src: url("{path.as_uri()}"); '
             f"font-style: {style}; font-weight: {weight}; }}"

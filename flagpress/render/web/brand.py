@@ -17,25 +17,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-import fontpkg_atkinson_hyperlegible as package
-
 from flagpress.colours import WHITE, ink_on, text_on
 from flagpress.render.edition import Edition
 from flagpress.render.folder import Folder
+from flagpress.render.typeface import FACES, FONT_DIR, face_file
 from flagpress.render.web.fonts import woff2
 from flagpress.settings import COLOUR, Brand
 
 DARK_BACKGROUND = "#1e2029"  # Material's dark ("slate") page: hsl(232, 15%, 14%)
 BRAND_CSS = "assets/brand.css"
 FONT_FOLDER = "assets/fonts"
-FONT_DIR = (Path(package.ROOT) / "files").resolve()
-# (file stem, CSS font-style, CSS font-weight): the four files the package ships.
-FACES = (
-    ("Regular", "normal", 400),
-    ("Italic", "italic", 400),
-    ("Bold", "normal", 700),
-    ("BoldItalic", "italic", 700),
-)
 DEFAULTS = Brand()
 
 
@@ -116,7 +107,7 @@ def _font_name(stem: str) -> str:
 def font_files() -> list[tuple[str, Path]]:
     """(address in the site, installed TTF it is made from) for each face of the typeface."""
     return [
-        (f"{FONT_FOLDER}/{_font_name(s)}", FONT_DIR / f"AtkinsonHyperlegible-{s}.ttf")
+        (f"{FONT_FOLDER}/{_font_name(s)}", face_file(s))
         for s, _, _ in FACES
     ]
 
