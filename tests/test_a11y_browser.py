@@ -44,6 +44,22 @@ WIDTHS = {"desktop": (1280, 800), "phone": (320, 640)}
 PALETTES = {"light": "default", "dark": "slate"}  # prefers-color-scheme -> Material scheme
 MAX_STOPS = 150
 SETTLE_MS = 150
+# Resolves once the page has stopped scrolling (five frames at the same place, at most
+# 3 s): the End key and focus both scroll smoothly, and on a loaded machine a check made
+# mid-scroll sees a link passing under the sticky header that is clear once it stops.
+SCROLL_SETTLED = """() => new Promise((done) => {
+  let last = null, same = 0;
+  const started = performance.now();
+  const frame = () => {
+    const el = document.activeElement;
+    const here = [scrollX, scrollY, el ? el.getBoundingClientRect().top : 0].join();
+    same = here === last ? same + 1 : 0;
+    last = here;
+    if (same >= 5 || performance.now() - started > 3000) done(here);
+    else requestAnimationFrame(frame);
+  };
+  requestAnimationFrame(frame);
+})"""
 
 # Run in the page after each Tab: what is wrong with the focused element, if anything.
 FOCUS_CHECK = """() => {
@@ -237,6 +253,7 @@ def _focused(page) -> dict | None:  # noqa: ANN001
     stop = page.evaluate(FOCUS_CHECK)
     if stop and stop["problems"]:
         page.wait_for_timeout(SETTLE_MS)
+        page.evaluate(SCROLL_SETTLED)
         stop = page.evaluate(FOCUS_CHECK)
     return stop
 
