@@ -17,6 +17,7 @@ recognised so they can be reported as needing a new sign-off.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import re
@@ -33,8 +34,13 @@ LEGACY_LENGTH = 8  # records from before FORM 2: title and body only, truncated
 _HEX = re.compile(r"[0-9a-f]+")
 
 
+@functools.lru_cache(maxsize=8192)
 def normalise(text: str) -> str:
-    """Text as approved: LF line endings, no trailing spaces, no blank edges."""
+    """Text as approved: LF line endings, no trailing spaces, no blank edges.
+
+    Remembered: every check and preview update hashes every article's text again, and
+    normalising 1,000 unchanged bodies was a tenth of a second each time.
+    """
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     return "\n".join(line.rstrip() for line in text.strip().split("\n"))
 

@@ -62,6 +62,7 @@ class _Reader:
         self.problems: list[Problem] = []
         self.cache = cache
         self._converter: BodyConverter | None = None
+        self._folders: dict[Path, bool] = {}  # folder -> resolves inside the publication
 
     def converter(self) -> BodyConverter:
         """Made on first use: when every body comes from the cache, none is needed."""
@@ -73,7 +74,13 @@ class _Reader:
         return path.relative_to(self.root).as_posix()
 
     def inside(self, path: Path) -> bool:
-        """False (and a problem) for a symlink that leads out of the publication."""
+        """False (and a problem) for a symlink that leads out of the publication.
+
+        A file that is not a link, in a folder already known to be inside, is inside:
+        resolving each of 1,000 paths again was a tenth of every preview update.
+        """
+        if not path.is_symlink() and self._folder_inside(path.parent):
+            return True
         if path.resolve().is_relative_to(self.real_root):
             return True
         self.problems.append(
@@ -84,6 +91,11 @@ class _Reader:
             )
         )
         return False
+
+    def _folder_inside(self, folder: Path) -> bool:
+        if folder not in self._folders:
+            self._folders[folder] = folder.resolve().is_relative_to(self.real_root)
+        return self._folders[folder]
 
     def yaml_file(self, path: Path, empty: type[YMap] | type[YList]) -> YValue | None:
         """The file's value, or None when it cannot be read (the problem is recorded).

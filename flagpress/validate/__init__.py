@@ -13,10 +13,8 @@ from flagpress.load.cache import LoadCache
 from flagpress.model import Publication
 from flagpress.validate import (
     accessibility,
-    blocks,
     brand,
     consent,
-    footnotes,
     markup,
     people,
     per_text,
@@ -43,8 +41,6 @@ def validate(
         *references.check(publication, files, today),
         *print_resolution.check(publication, files, today),
         *markup.check(publication),
-        *blocks.check(publication),
-        *footnotes.check(publication),
         *consent.check(publication, today),
         *sign_off.check(publication),
         *accessibility.check(publication),

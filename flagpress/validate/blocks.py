@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from flagpress.diagnostics import Location, Problem, did_you_mean
 from flagpress.load.markdown_body import block_names, outside_code
-from flagpress.model import Article, Body, Page, Publication
+from flagpress.model import Body
 
 # `/// pull-quote`, `/// note | A title`, `//// caption` (more slashes nest), `///`.
 _FENCE = re.compile(r"^[ \t]*(?P<slashes>/{3,})[ \t]*(?P<name>[^\s|]*)[ \t]*(?:\|.*)?$")
@@ -29,13 +29,7 @@ class _Opened:
     loc: Location
 
 
-def check(pub: Publication) -> Iterator[Problem]:
-    items: list[Article | Page] = [*pub.all_articles(), *pub.pages]
-    for item in items:
-        yield from _blocks(item.source, item.body)
-
-
-def _blocks(path: str, body: Body) -> Iterator[Problem]:
+def check_text(path: str, body: Body) -> Iterator[Problem]:
     known = block_names()
     stack: list[_Opened] = []
     unclosed: list[_Opened] = []

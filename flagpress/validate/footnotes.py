@@ -11,20 +11,14 @@ from collections.abc import Iterator
 
 from flagpress.diagnostics import Location, Problem
 from flagpress.load.markdown_body import outside_code
-from flagpress.model import Article, Body, Page, Publication
+from flagpress.model import Body
 
 _DEFINITION = re.compile(r"^ {0,3}\[\^(?P<label>[^\]\s]+)\]:")
 _REFERENCE = re.compile(r"(?<!\\)\[\^(?P<label>[^\]\s]+)\](?!:)")
 _CODE_SPAN = re.compile(r"(`+).+?\1")
 
 
-def check(pub: Publication) -> Iterator[Problem]:
-    items: list[Article | Page] = [*pub.all_articles(), *pub.pages]
-    for item in items:
-        yield from _footnotes(item.source, item.body)
-
-
-def _footnotes(path: str, body: Body) -> Iterator[Problem]:
+def check_text(path: str, body: Body) -> Iterator[Problem]:
     notes: dict[str, Location] = {}
     used: dict[str, Location] = {}
     for offset, line in outside_code(body.source):

@@ -1,7 +1,8 @@
 """The checks that read one text at a time, remembered between runs.
 
 Personal data and plain language are the slow checks (they read every sentence of
-every article), and what they find depends only on one text and a few settings, so
+every article); blocks and footnotes read every line. What they find depends only
+on one text and a few settings, so
 their problems are kept in the load cache (see load/cache.py), keyed by the text,
 its file and first line, and the settings they read: `contact` (its details are
 allowed in articles) and `plain_language` (the thresholds). A change to either
@@ -16,7 +17,7 @@ from flagpress.diagnostics import Problem
 from flagpress.load.cache import LoadCache, entry_key
 from flagpress.model import Body, Publication
 from flagpress.settings import SiteConfig
-from flagpress.validate import personal_data, plain_language
+from flagpress.validate import blocks, footnotes, personal_data, plain_language
 
 
 def check(pub: Publication, cache: LoadCache | None = None) -> Iterator[Problem]:
@@ -38,6 +39,8 @@ def check(pub: Publication, cache: LoadCache | None = None) -> Iterator[Problem]
 
 def _check(config: SiteConfig, source: str, body: Body) -> list[Problem]:
     return [
+        *blocks.check_text(source, body),
+        *footnotes.check_text(source, body),
         *personal_data.check_text(config, source, body),
         *plain_language.check_text(config, source, body),
     ]

@@ -51,6 +51,7 @@ def compute_site(
             downloads=_downloads(folder, issue),
             made=_made(more, issue),
         )
+    related = reading.Related(edition)
     for article in edition.articles:
         b.add(
             urls.article_page(article),
@@ -61,7 +62,7 @@ def compute_site(
             article=article,
             issue=edition.issue(article.issue),
             around=reading.neighbours(edition, article),
-            related=reading.related(edition, article),
+            related=related(article),
         )
     if edition.web_only:
         b.add(urls.ARTICLES, "Web articles", "articles.html", articles=edition.web_only)
