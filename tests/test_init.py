@@ -126,9 +126,7 @@ def test_the_workflow_checks_pull_requests_and_publishes_main(made: Path) -> Non
     jobs = workflow["jobs"]
     assert set(jobs) == {"check", "build", "deploy"}
     assert jobs["check"]["if"] == "github.event_name == 'pull_request'"
-    assert _runs(jobs["check"])[-1] == (
-        'echo "::add-matcher::.github/flagpress-problem-matcher.json"\nflagpress check'
-    )
+    assert _runs(jobs["check"])[-1] == "flagpress check"
     assert jobs["build"]["if"] == "github.event_name != 'pull_request'"
     assert "flagpress build" in _runs(jobs["build"])
     uses = [step.get("uses", "") for step in jobs["build"]["steps"]]
@@ -144,35 +142,20 @@ def test_the_workflow_checks_pull_requests_and_publishes_main(made: Path) -> Non
     assert deploy["steps"][0]["uses"].startswith("actions/deploy-pages@")
 
 
-def test_the_problem_matcher_turns_real_diagnostics_into_annotations(
-    made: Path, tmp_path: Path
-) -> None:
-    """GitHub applies the matcher's regexp (JavaScript syntax, the same here as Python's)
-    to each line of the log: every diagnostic `flagpress check` prints must give the
-    file, line, column, severity, message and code of an annotation."""
-    (matcher,) = json.loads((made / ".github/flagpress-problem-matcher.json").read_text("utf-8"))[
-        "problemMatcher"
-    ]
-    (pattern,) = matcher["pattern"]
+def test_the_workflows_check_puts_each_problem_on_its_line(made: Path, tmp_path: Path) -> None:
+    """GitHub sets GITHUB_ACTIONS in a workflow, so the check job's `flagpress check`
+    prints annotations: each a note on the line of the pull request it is about."""
     copy = tmp_path / "copy"
     shutil.copytree(made, copy)
     article = copy / "content/issues" / MONTH / "welcome.md"
     text = article.read_text(encoding="utf-8")
     article.write_text(text.replace("[first-editor]", "[first-editr]"), encoding="utf-8")
-    lines = check(copy).stderr.splitlines()
-    found = [re.match(pattern["regexp"], line) for line in lines]
-    assert found[0] is None  # the file's heading is not a problem (nor the blank line after)
-    match = found[1]
-    assert match is not None, lines[1]
-    fields = {k: match.group(pattern[k]) for k in ("file", "line", "column", "severity", "code")}
-    assert fields == {
-        "file": f"content/issues/{MONTH}/welcome.md",
-        "line": "7",
-        "column": "11",
-        "severity": "error",
-        "code": "unknown-contributor",
-    }
-    assert match.group(pattern["message"]).startswith("no contributor 'first-editr'")
+    result = run("check", "--root", str(copy), env={"GITHUB_ACTIONS": "true"})
+    assert result.exit_code == 1
+    assert result.stdout.splitlines()[0].startswith(
+        f"::error file=content/issues/{MONTH}/welcome.md,line=7,col=11,"
+        "title=unknown-contributor::no contributor 'first-editr'"
+    )
 
 
 def _runs(job: dict) -> list[str]:

@@ -32,7 +32,6 @@ FILES = {
     "README.md": "README.md",
     "gitignore": ".gitignore",
     "github-workflow.yml": ".github/workflows/flagpress.yml",
-    "problem-matcher.json": ".github/flagpress-problem-matcher.json",
     "pre-commit-config.yaml": ".pre-commit-config.yaml",
     "requirements.txt": "requirements.txt",
     "vscode-settings.json": ".vscode/settings.json",
