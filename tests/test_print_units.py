@@ -73,7 +73,8 @@ def test_bodies_get_their_notes_in_place_and_ids_of_their_own(publication) -> No
     root = publication(
         {
             "content/issues/2019-03/foreword.md": FOREWORD
-            + "\n## A part\n\nSaid so.[^1]\n\n[^1]: A *source*.\n"
+            + "\n## A part\n\nSaid so.[^1]\n\n/// pull-quote\nAll as one.\n///\n\n"
+            + "[^1]: A *source*.\n"
         }
     )
     pub, _ = load_publication(root)
@@ -84,6 +85,10 @@ def test_bodies_get_their_notes_in_place_and_ids_of_their_own(publication) -> No
     assert 'id="foreword--a-part"' in html
     assert 'href="#article-second"' in html
     assert "footnote-backref" not in html and 'class="footnote"' not in html
+    # Printed at the foot of their pages, the notes need no "Notes" heading; a pull
+    # quote is a styled blockquote (a figure would be read aloud as an image).
+    assert "Notes" not in html and "<figure" not in html
+    assert '<blockquote class="fp-pull-quote">\n<p>All as one.</p>\n</blockquote>' in html
 
 
 def test_print_settings_are_read_and_bad_ones_reported(publication) -> None:

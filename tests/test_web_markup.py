@@ -73,11 +73,10 @@ def test_body_markup_is_right_without_script(publication) -> None:
     assert "Pull Quote" not in page and "admonition" not in page
     # The notes: a heading to find them by, and a way back that says where it goes.
     assert '<h2 class="fp-notes-heading">Notes</h2>\n<div class="footnote">' in page
-    assert re.search(
-        r'<a class="footnote-backref" href="#fnref:1" title="Back to the text of note 1"'
-        r'[^>]* aria-label="Back to the text of note 1"',
-        page,
-    )
+    (back,) = re.findall(r'<a [^>]*class="footnote-backref"[^>]*>', page)
+    assert 'href="#fnref:1"' in back
+    assert 'title="Back to the text of note 1"' in back
+    assert 'aria-label="Back to the text of note 1"' in back
 
 
 def test_every_image_has_the_size_it_is_published_with(publication) -> None:

@@ -22,6 +22,7 @@ from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
 from flagpress.diagnostics import ContentError, Location
+from flagpress.load.body_markup import BodyMarkup
 from flagpress.load.body_outline import Outline, SourceIndex, source_index
 from flagpress.model import Body, Link
 
@@ -91,7 +92,7 @@ class BodyConverter:
         self._links = _CollectLinks()
         self._outline = Outline()
         self._md = markdown.Markdown(
-            extensions=[*EXTENSIONS, self._links, self._outline],
+            extensions=[*EXTENSIONS, self._links, self._outline, BodyMarkup()],
             extension_configs=EXTENSION_CONFIGS,
             output_format="html",
         )

@@ -33,7 +33,6 @@ from flagpress.model import (
     is_decorative,
 )
 from flagpress.naming import Channel, Namer, join_names
-from flagpress.render.web_markup import web_markup
 from flagpress.settings import PRINT_VARIANTS, SiteConfig
 from flagpress.slugs import slugify
 
@@ -253,9 +252,9 @@ def build_edition(
 
 
 def web_body_html(body: Body) -> str:
-    """The body's HTML with decorative images given empty alt text, pull quotes as
-    figures and footnotes headed and named (render/web_markup.py; links as written)."""
-    return web_markup(_DECORATIVE_ALT.sub('alt=""', body.html))
+    """The body's HTML with decorative images given empty alt text (pull quotes and
+    footnotes were made right as it was converted: load/body_markup.py)."""
+    return _DECORATIVE_ALT.sub('alt=""', body.html)
 
 
 def print_body_html(body: Body) -> str:

@@ -68,7 +68,7 @@ ATTRIBUTES = {
 URL_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
 
 # The one name a link may carry, given at build time to each footnote's way back
-# (render/web_markup.py); any other aria-label an editor writes is dropped, so a
+# (load/body_markup.py); any other aria-label an editor writes is dropped, so a
 # link's name is always its visible text.
 _NAMED_LINK = re.compile(r"Back to the text of note \d+")
 

@@ -120,6 +120,8 @@ def _place_footnotes(fragment: ET.Element, slug: str) -> None:
         for item in block.iter("li"):
             notes[item.get("id", "")] = item
         fragment.remove(block)
+    for heading in [el for el in fragment if "fp-notes-heading" in _classes(el)]:
+        fragment.remove(heading)  # the notes are printed at the foot of their pages
     for parent in fragment.iter():
         for index, sup in enumerate(list(parent)):
             link = sup.find("a") if sup.tag == "sup" else None
@@ -175,13 +177,19 @@ def _remove(root: ET.Element, target: ET.Element) -> None:
 
 
 def _pull_quotes(fragment: ET.Element) -> None:
-    """`/// pull-quote` blocks become blockquotes without the 'Pull Quote' label."""
-    for block in fragment.iter("div"):
-        if "pull-quote" in _classes(block):
-            for title in [p for p in block if "admonition-title" in _classes(p)]:
-                block.remove(title)
-            block.tag = "blockquote"
-            block.set("class", "fp-pull-quote")
+    """A pull quote (a figure holding a blockquote: load/body_markup.py) is printed as
+    the blockquote alone, styled as a pull quote; a figure would be read as an image."""
+    for parent in list(fragment.iter()):
+        for index, figure in enumerate(list(parent)):
+            if figure.tag != "figure" or "fp-pull-quote" not in _classes(figure):
+                continue
+            quote = figure.find("blockquote")
+            if quote is None:
+                continue
+            quote.set("class", "fp-pull-quote")
+            quote.tail = figure.tail
+            parent.remove(figure)
+            parent.insert(index, quote)
 
 
 def _describe_drawings(fragment: ET.Element) -> None:

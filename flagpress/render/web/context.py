@@ -108,6 +108,8 @@ class SiteBuilder:
     def _size(self, address: str, content_path: str) -> None:
         """Remember a published picture's size: every <img> of it gets width and height
         (dimensions.py), so the page does not jump while it loads."""
+        if address in self.sizes:
+            return  # a lead image is on many cards: its file is read once
         published = self.folder.size(address) is not None  # not refused by the gate
         if published and (size := dimensions(self.edition.root / content_path)):
             self.sizes[address] = size

@@ -2,7 +2,7 @@
    Each one is for a problem measured in a real browser (tests/test_a11y_browser.py).
    What can be written at build time is, in the theme's templates (the current page in
    the menu, the menu's section buttons, the search's live region and name) or in the
-   article bodies (footnote links and heading, pull quotes: render/web_markup.py): this
+   article bodies (footnote links and heading, pull quotes: load/body_markup.py): this
    file only does what needs a script. */
 (function () {
   "use strict";
