@@ -8,7 +8,7 @@ import pytest
 from conftest import CONTRIBUTORS, FOREWORD, ISSUE, SITE_CONFIG, check, flat
 
 from flagpress.diagnostics import ContentError
-from flagpress.load import load_publication
+from flagpress.load import load_publication, strict_yaml
 from flagpress.load.source_files import decode, read_text
 from flagpress.load.strict_yaml import YList, YMap, YStr, parse_yaml
 
@@ -347,3 +347,34 @@ def test_latin1_file_fails_the_check_naming_file_and_line(publication) -> None:
         f"{FOREWORD_PATH}:4:13: error: this file is not UTF-8 text (byte 0xE9 cannot be read); "
         "open it in your editor and save it with the encoding 'UTF-8' [not-utf8]\n"
     )
+
+
+QUICK_AND_SLOW = [
+    "title: Plain\nsummary: 'single'\nbody: \"double\"\n",
+    "authors: [wren, priya-m]\ncredits:\n  - {id: sam, role: editor}\n"
+    "  - id: jo\n    role: volunteer\n",
+    "title: Café — “curly” and 日本\nnote: |\n  Two\n  lines\nfolded: >\n  a\n  b\n",
+    "date: 2019-03-01\nnumber: 7\nempty:\nflag: yes\n",
+    "nested:\n  deeper:\n    - one\n    -   two\n  other: x  # a comment\n",
+]
+
+
+def _shape(value: object) -> object:
+    """A value with every location, key location and plain-ness, for comparison."""
+    if isinstance(value, dict):
+        return (
+            {str(k): _shape(v) for k, v in value.items()},
+            sorted((str(k), v) for k, v in value.key_locs.items()),
+            value.loc,
+        )
+    if isinstance(value, list):
+        return ([_shape(v) for v in value], value.loc)
+    return (str(value), type(value).__name__, value.loc, getattr(value, "plain", None))
+
+
+@pytest.mark.parametrize("text", QUICK_AND_SLOW)
+def test_libyaml_and_python_read_details_identically(text: str, monkeypatch) -> None:
+    """The C parser is only a speed-up: same values, places and quoting as PyYAML's own."""
+    quick = _shape(strict_yaml.parse_yaml(text, "a.md", 2))
+    monkeypatch.setattr(strict_yaml, "CParser", None)
+    assert _shape(strict_yaml.parse_yaml(text, "a.md", 2)) == quick

@@ -17,6 +17,12 @@ import yaml
 from flagpress.diagnostics import ContentError, Location, Problem
 from flagpress.load.word_artefacts import word_artefacts
 
+try:
+    from yaml.cyaml import CParser  # type: ignore[attr-defined]  # libyaml, in PyYAML wheels
+except ImportError:  # pragma: no cover - a PyYAML built without it
+    CParser = None  # type: ignore[assignment,misc]
+_LIBYAML = (CParser,) if CParser is not None else ()
+
 
 class YStr(str):
     """A YAML scalar as text, with its location and whether it was written unquoted."""
@@ -57,13 +63,13 @@ class _Refused(Exception):
 MAX_DEPTH = 20
 
 
-class _StrictComposer(yaml.SafeLoader):
-    """Builds the node tree only, refusing features editors never need."""
+class _Strict(yaml.composer.Composer):
+    """Composes the node tree only, refusing features editors never need."""
 
     depth = 0
 
     def compose_node(self, parent, index):  # noqa: ANN001, ANN201 - PyYAML's signature
-        event = self.peek_event()
+        event = self.peek_event()  # type: ignore[attr-defined]
         if self.depth >= MAX_DEPTH and not isinstance(event, yaml.ScalarEvent):
             raise _Refused(
                 event.start_mark,
@@ -100,6 +106,25 @@ class _StrictComposer(yaml.SafeLoader):
             self.depth -= 1
 
 
+class _StrictComposer(_Strict, yaml.SafeLoader):
+    """PyYAML in Python: slower, and the source of every message editors are shown."""
+
+
+class _QuickComposer(_Strict, *_LIBYAML, yaml.resolver.Resolver):  # type: ignore[misc]
+    """The same strict composer over libyaml's parser (in C), when PyYAML has it.
+
+    Scanning and parsing in Python was a tenth of a whole build (1,000 files of
+    details). Only a document that composes cleanly is taken from here: for anything
+    refused, the Python parser reads the text again, so messages and their places are
+    always PyYAML's own, whichever parser is installed.
+    """
+
+    def __init__(self, text: str) -> None:
+        CParser.__init__(self, text)
+        yaml.composer.Composer.__init__(self)
+        yaml.resolver.Resolver.__init__(self)
+
+
 _STANDARD_TAGS = "tag:yaml.org,2002:"
 
 
@@ -130,6 +155,16 @@ def parse_yaml(text: str, path: str, first_line: int = 1) -> YValue | None:
 
 def _compose(text: str, path: str, offset: int) -> yaml.Node | None:
     """The node tree, or ContentError for anything PyYAML or the strict rules refuse."""
+    # A backslash may be an escape in a quoted value; a message about one quotes it as
+    # written, from the text PyYAML keeps and libyaml does not.
+    if CParser is not None and "\\" not in text:
+        quick = _QuickComposer(text)
+        try:
+            return quick.get_single_node()
+        except (yaml.YAMLError, _Refused):
+            pass  # read again below, for PyYAML's own message
+        finally:
+            quick.dispose()
     try:
         loader = _StrictComposer(text)
     except yaml.reader.ReaderError as err:  # raised while reading the whole text in
@@ -331,7 +366,7 @@ def _convert(node: yaml.Node, path: str, offset: int, problems: list[Problem]) -
     if isinstance(node, yaml.ScalarNode):
         bad = _bad_character(node, path, offset) if node.style == '"' else None
         problems += [bad] if bad else []
-        return YStr(node.value, loc, plain=node.style is None)
+        return YStr(node.value, loc, plain=not node.style)  # libyaml: "", PyYAML: None
     if isinstance(node, yaml.SequenceNode):
         items = YList(_convert(item, path, offset, problems) for item in node.value)
         items.loc = loc
