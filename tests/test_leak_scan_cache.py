@@ -13,7 +13,7 @@ import os
 from pathlib import Path
 
 import pytest
-from conftest import FOREWORD, png, run
+from conftest import FOREWORD, SITE_CONFIG, png, run
 from pypdf import PdfWriter
 
 from flagpress import pipeline
@@ -232,7 +232,6 @@ def test_a_name_added_to_the_private_file_is_found_in_a_page_that_was_clean(
 ) -> None:
     foreword = FOREWORD.replace("Welcome.", "Welcome. Write to ana.r@example.org.")
     root = publication({"content/contributors.private.yml": PRIVATE, ARTICLE: foreword})
-    _build(root)
     _build(root)  # every file of the site is now remembered as clean
     (root / "content/contributors.private.yml").write_text(WITH_EMAIL, encoding="utf-8")
     result = run("build", "--root", str(root))
@@ -243,3 +242,26 @@ def test_a_name_added_to_the_private_file_is_found_in_a_page_that_was_clean(
         "anon-1' to find where it comes from, and remove it [leak]"
     ) in result.stderr.splitlines()
     assert "example.org" not in result.stdout + result.stderr
+
+
+@pytest.mark.slow  # renders a PDF
+def test_flagpress_pdf_reads_no_text_of_a_pdf_the_build_found_clean(
+    publication, tmp_path: Path, texts_read: list[str]
+) -> None:
+    root = publication(
+        {
+            "site_config.yml": SITE_CONFIG + "print: {variants: [screen]}\n",
+            "content/contributors.private.yml": PRIVATE,
+        }
+    )
+    _build(root)
+    assert "test-magazine-issue-1-screen.pdf" in texts_read
+    texts_read.clear()
+    out = tmp_path / "issue.pdf"
+    result = run("pdf", "2019-03", "--variant", "screen", "--output", str(out), "--root", str(root))
+    assert result.exit_code == 0, result.stderr
+    assert (
+        out.read_bytes()
+        == (root / "site/issues/2019-03/test-magazine-issue-1-screen.pdf").read_bytes()
+    )
+    assert texts_read == []
