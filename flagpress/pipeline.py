@@ -27,6 +27,7 @@ from flagpress.load.private_file import Private, load_private
 from flagpress.model import Publication
 from flagpress.publish import leak_scan
 from flagpress.publish import release as publish
+from flagpress.publish.clean_files import CleanFiles
 from flagpress.publish.gate import Gate
 from flagpress.publish.output_path import refuse_sources
 from flagpress.publish.redaction import redact
@@ -103,12 +104,13 @@ def build(
     live = publish.live(output)
     gates = [Gate(root, staging, pub.config.downloads, live, _cache(root))]
     gates += [Gate(root, printing, ())] if printing is not None else []
+    clean = CleanFiles(_cache(root))  # files found clean, this build and earlier ones
     try:
         outcome.problems += _render(edition, gates, strict, progress)
         if not has_errors(outcome.problems, strict):
             progress("checking every file made for private details", 0, 0)
             publish.share_unchanged(staging, live)
-            scan = _scan(root, (staging, output.name), printing, pub, private, today)
+            scan = _scan(clean, (staging, output.name), printing, pub, private, today)
             outcome.problems += scan
     except BaseException:
         _discard(staging, printing)
@@ -119,6 +121,7 @@ def build(
     outcome.problems = sorted(set(outcome.problems))
     if has_errors(outcome.problems, strict):
         _discard(staging, printing)
+        clean.save(prune=True)  # what was found clean stays so, once the leak is fixed
         return outcome
     outcome.pages = sum(1 for _ in staging.rglob("index.html"))
     outcome.pdfs = sum(1 for _ in staging.rglob("*.pdf"))
@@ -129,8 +132,9 @@ def build(
     outcome.built = True
     # A kept release naming someone who has since withdrawn must not outlive this build.
     outcome.notes = publish.remove_naming(
-        output, lambda old, shown: leak_scan.scan(old, shown, pub, private, today, _cache(root))
+        output, lambda old, shown: leak_scan.scan(old, shown, pub, private, today, clean)
     )
+    clean.save(prune=True)  # only what this build's files and the kept release's need
     return outcome
 
 
@@ -156,7 +160,7 @@ def _for_the_printer(edition: Edition, printer: Path) -> bool:
 
 
 def _scan(
-    root: Path,
+    clean: CleanFiles,
     website: tuple[Path, str],
     printing: Path | None,
     pub: Publication,
@@ -165,10 +169,10 @@ def _scan(
 ) -> list[Problem]:
     """The leak scan of the website (staged, and its name), and of the printer's folder."""
     folder, shown = website
-    problems = leak_scan.scan(folder, shown, pub, private, today, _cache(root))
+    problems = leak_scan.scan(folder, shown, pub, private, today, clean)
     if printing is not None:
         problems += leak_scan.scan(
-            printing, PRINTER_FOLDER, pub, private, today, _cache(root), channel="print"
+            printing, PRINTER_FOLDER, pub, private, today, clean, channel="print"
         )
     return problems
 
@@ -198,7 +202,7 @@ def _render(edition: Edition, gates: list[Gate], strict: bool, progress: Progres
 
 
 def _cache(root: Path) -> Path:
-    """Where the leak scan remembers PDFs it found clean (by digest only)."""
+    """Where the leak scan remembers files it found clean (by digest only)."""
     return root / CACHE_DIR
 
 
@@ -280,9 +284,8 @@ def pdf(
     made = editions.files[0]
     output = output if output is not None else Path(made.filename)
     channel = VARIANTS[variant].channel  # the same PDF as the build's, named alike
-    outcome.problems += leak_scan.scan_files(
-        [(made.path, str(output))], pub, private, today, _cache(root), channel=channel
-    )
+    scanned = (made.path, str(output))
+    outcome.problems += leak_scan.scan_made(scanned, pub, private, today, _cache(root), channel)
     if has_errors(outcome.problems, strict):
         return outcome
     partial = output.with_name(output.name + ".partial")
@@ -360,14 +363,9 @@ def _report_pdf(
     if has_errors(problems, strict=False) or not partial.is_file():
         partial.unlink(missing_ok=True)
         return problems
-    problems += leak_scan.scan_files(
-        [(partial, str(pdf_file))],
-        pub,
-        private,
-        today,
-        _cache(root=edition.root),
-        channel="web-pdf",
-    )
+    scanned = (partial, str(pdf_file))
+    cache = _cache(edition.root)
+    problems += leak_scan.scan_made(scanned, pub, private, today, cache, "web-pdf")
     if has_errors(problems, strict=False):
         partial.unlink(missing_ok=True)
         return problems

@@ -86,7 +86,12 @@ def test_the_sample_publication_builds_clean_with_real_names_held_privately(tmp_
     assert "[leak]" not in result.stderr
     assert list((sample / "site").resolve().rglob("*.pdf")), "the PDFs were scanned too"
     cached = list((sample / ".flagpress-cache/leak-scan").iterdir())
-    assert cached and all(len(p.name) == 64 for p in cached), "clean PDFs remembered by digest"
+    assert [p.name for p in cached] == ["clean"], "clean files remembered in one store"
+    store = cached[0].read_bytes()
+    contents = {p.read_bytes() for p in (sample / "site").resolve().rglob("*") if p.is_file()}
+    assert len(store.split(b"\n", 1)[1]) >= 32 * len(contents), "every file, by digest"
+    for value in ("kerridge", "okonkwo", "wojciechowska", "example.net", "900001"):
+        assert value.encode() not in store.lower(), "never a private value"
 
 
 def test_a_phone_number_is_found_however_written_but_not_inside_other_numbers() -> None:

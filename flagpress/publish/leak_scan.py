@@ -15,16 +15,18 @@ A file's channel is where it is published. In the website every PDF is offered f
 download, so it is `web-pdf` (only people with web and print consent may be named),
 and every other file is `web`; the printer's folder is scanned as `print`.
 
-Reading a PDF whole is the slow part, so a PDF found clean is remembered in
-`ROOT/.flagpress-cache/leak-scan/` under a digest of its bytes and of the secrets
-searched for (never the secrets themselves): an unchanged PDF is not read again.
+Reading text is the slow part, so every file found clean (of any type) is remembered
+in `ROOT/.flagpress-cache/leak-scan/` under a digest of its bytes, its channel and the
+secrets searched for (never the secrets themselves; see `clean_files`): an unchanged
+file is not read as text again, in the new release, in the kept one or by `flagpress
+pdf`. Its path is still checked every time: that costs nothing.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote
 
@@ -33,10 +35,11 @@ from flagpress.load.private_file import Private
 from flagpress.matching import Matcher
 from flagpress.model import Publication
 from flagpress.naming import WEB_PDF, Channel
+from flagpress.publish.clean_files import CleanFiles, content_digest, verdict_key
 from flagpress.publish.output_texts import Unreadable, file_texts
 from flagpress.publish.secrets import Secret, Secrets, channel_secrets
 
-CACHE_VERSION = "leak-scan-1"  # change when the scan finds more, so old results are redone
+CACHE_VERSION = "leak-scan-2"  # change when the scan finds more, so old results are redone
 WITHHELD = "[name withheld]"
 
 
@@ -46,7 +49,7 @@ def scan(
     pub: Publication,
     private: Private,
     today: dt.date,
-    cache: Path | None = None,
+    cache: CleanFiles | None = None,
     channel: Channel | None = None,
 ) -> list[Problem]:
     """Problems for every private string found in any file or folder name under `folder`.
@@ -65,29 +68,56 @@ def scan_files(
     pub: Publication,
     private: Private,
     today: dt.date,
-    cache: Path | None = None,
+    cache: CleanFiles | None = None,
     fixed: int | None = None,
     channel: Channel | None = None,
 ) -> list[Problem]:
     """Problems for every private string found in the given (file, name to show) pairs.
 
-    `cache` is the folder where clean PDFs are remembered (None: remember nothing).
+    `cache` remembers the files found clean (None: remember nothing); the caller saves it.
     The first `fixed` segments of each name to show are not checked (None: all but the
     file name), since the person running flagpress chose them, not the content.
     `channel` is where the files are published (None: a website, see the module doc).
     """
-    by_channel: dict[Channel, Secrets] = {}
+    by_channel: dict[Channel, _Looking] = {}
     problems: set[Problem] = set()
     for path, rel in files:
         published = channel or website_channel(path)
         if published not in by_channel:
-            by_channel[published] = channel_secrets(pub, private, published, today)
-        secrets = by_channel[published]
-        if secrets.matcher.empty:
+            secrets = channel_secrets(pub, private, published, today)
+            by_channel[published] = _Looking(published, secrets, {})
+        looking = by_channel[published]
+        if looking.secrets.matcher.empty:
             continue  # nothing private and everyone may be named here: nothing to look for
         skip = fixed if fixed is not None else len(PurePosixPath(rel).parts) - 1
-        problems.update(_scan_one(path, rel, skip, secrets, cache))
+        problems.update(_scan_one(path, rel, skip, looking, cache))
     return sorted(problems)
+
+
+@dataclass
+class _Looking:
+    """What one channel's files are searched for, and the verdicts on path segments
+    (`index.html` and a folder's name recur in many paths: each is folded once)."""
+
+    channel: Channel
+    secrets: Secrets
+    segments: dict[str, frozenset[Secret]]
+
+
+def scan_made(
+    made: tuple[Path, str],
+    pub: Publication,
+    private: Private,
+    today: dt.date,
+    cache: Path,
+    channel: Channel,
+) -> list[Problem]:
+    """The scan of one file made aside (a PDF, and the name to show), for `flagpress pdf`
+    and `report`: it adds to what builds remember in the `cache` folder, never prunes."""
+    clean = CleanFiles(cache)
+    problems = scan_files([made], pub, private, today, clean, channel=channel)
+    clean.save(prune=False)
+    return problems
 
 
 def website_channel(path: Path) -> Channel:
@@ -96,56 +126,55 @@ def website_channel(path: Path) -> Channel:
 
 
 def _scan_one(
-    path: Path, rel: str, skip: int, secrets: Secrets, cache: Path | None
+    path: Path, rel: str, skip: int, looking: _Looking, cache: CleanFiles | None
 ) -> Iterator[Problem]:
-    shown, named_in_path = _redacted(rel, skip, secrets.matcher)
+    channel, secrets = looking.channel, looking.secrets
+    shown, named_in_path = _redacted(rel, skip, looking)
     for secret in named_in_path:
         yield _leak(shown, secret, "this output file's name (and so its web address)")
     if not path.is_file():
         return
-    marker = _marker(path, secrets, cache)
-    if marker is not None and marker.exists():
-        return
+    data = None
+    if cache is not None:
+        if cache.is_clean(_key(cache.digest(path), channel, secrets)):
+            return
+        data = path.read_bytes()  # what is read is what the verdict is remembered for
     try:
-        found = _found(path, secrets.matcher)
+        found = _found(path, data, secrets.matcher)
     except Unreadable as err:
         yield _unreadable(shown, str(err))
         return
     for number, secret in found:
         yield _leak(shown, secret, "this output file" + (f" (page {number})" if number else ""))
-    if marker is not None and not found:
-        marker.parent.mkdir(parents=True, exist_ok=True)
-        marker.touch()
+    if cache is not None and data is not None and not found:
+        cache.remember(_key(content_digest(data), channel, secrets))
 
 
-def _found(path: Path, matcher: Matcher) -> set[tuple[int, Secret]]:
+def _key(digest: bytes, channel: Channel, secrets: Secrets) -> bytes:
+    return verdict_key(CACHE_VERSION, channel, secrets.digest, digest)
+
+
+def _found(path: Path, data: bytes | None, matcher: Matcher) -> set[tuple[int, Secret]]:
     found: set[tuple[int, Secret]] = set()
-    for number, text in file_texts(path):
+    for number, text in file_texts(path, data):
         found.update((number, key) for key in matcher.keys_in(text))  # type: ignore[misc]
     return found
 
 
-def _redacted(rel: str, skip: int, matcher: Matcher) -> tuple[str, set[Secret]]:
+def _redacted(rel: str, skip: int, looking: _Looking) -> tuple[str, set[Secret]]:
     """`rel` with every segment that holds a secret withheld, and the secrets found."""
     parts = PurePosixPath(rel).parts
     shown: list[str] = list(parts[:skip])
     found: set[Secret] = set()
     for part in parts[skip:]:
-        keys = matcher.keys_in(part) | matcher.keys_in(unquote(part))
-        found.update(keys)  # type: ignore[arg-type]
+        keys = looking.segments.get(part)
+        if keys is None:
+            matcher = looking.secrets.matcher
+            keys = frozenset(matcher.keys_in(part) | matcher.keys_in(unquote(part)))  # type: ignore[arg-type]
+            looking.segments[part] = keys
+        found.update(keys)
         shown.append(WITHHELD if keys else part)
     return str(PurePosixPath(*shown)), found
-
-
-def _marker(path: Path, secrets: Secrets, cache: Path | None) -> Path | None:
-    """Where a clean result for this PDF and these secrets is remembered (PDFs only)."""
-    if cache is None or path.suffix.lower() != ".pdf":
-        return None
-    digest = hashlib.sha256(f"{CACHE_VERSION}\0{secrets.digest}\0".encode())
-    with path.open("rb") as stream:
-        for block in iter(lambda: stream.read(1 << 20), b""):
-            digest.update(block)
-    return cache / "leak-scan" / digest.hexdigest()
 
 
 def _leak(shown: str, secret: Secret, where: str) -> Problem:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import codecs
 import gzip
 import html
+import io
 import json
 import re
 import zlib
@@ -36,14 +37,14 @@ _BOMS = (
 )
 
 
-def file_texts(path: Path) -> Iterator[tuple[int, str]]:
-    """(page number or 0, text) pieces of the file at `path`."""
+def file_texts(path: Path, data: bytes | None = None) -> Iterator[tuple[int, str]]:
+    """(page number or 0, text) pieces of the file at `path`, whose bytes are `data` if
+    given (the bytes the caller hashed, so that the verdict is about those very bytes)."""
     suffix = path.suffix.lower()
+    data = path.read_bytes() if data is None else data
     if suffix == ".gz":
-        data = _gunzip(path)
+        data = _gunzip(data)
         suffix = Path(path.stem).suffix.lower()
-    else:
-        data = path.read_bytes()
     yield from data_texts(data, suffix)
 
 
@@ -100,10 +101,10 @@ def _json_strings(text: str) -> str:
     return "\n".join(found)
 
 
-def _gunzip(path: Path) -> bytes:
+def _gunzip(packed: bytes) -> bytes:
     """The unpacked content, read in a stream and never more than MAX_UNPACKED bytes."""
     try:
-        with gzip.open(path, "rb") as stream:
+        with gzip.GzipFile(fileobj=io.BytesIO(packed), mode="rb") as stream:
             data = stream.read(MAX_UNPACKED + 1)
     except (OSError, EOFError, zlib.error) as err:
         raise Unreadable("it is not a complete gzip file") from err

@@ -35,6 +35,7 @@ import datetime as dt
 import filecmp
 import os
 import shutil
+import stat
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -218,7 +219,14 @@ def _make_readable(folder: Path) -> None:
         for name in files:
             path = Path(base, name)
             if not path.is_symlink():
-                path.chmod(LIVE_FILE_MODE)
+                _set_mode(path, LIVE_FILE_MODE)
+
+
+def _set_mode(path: Path, mode: int) -> None:
+    """chmod only if needed: a file shared with the previous release keeps its change
+    time, so the leak scan of that release knows it is the very file it just read."""
+    if stat.S_IMODE(path.lstat().st_mode) != mode:
+        path.chmod(mode)
 
 
 def _ours(releases: Path) -> list[Path]:
