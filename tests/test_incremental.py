@@ -19,11 +19,13 @@ from conftest import (
     SECOND,
     SITE_CONFIG,
     WEB_ONLY,
+    png,
     run,
     write_publication,
 )
 
 from flagpress.publish.release import MARKER, releases_dir
+from flagpress.render.templates import Templates
 from flagpress.render.web import incremental
 from flagpress.render.web.mkdocs_adapter import LivePages
 
@@ -52,6 +54,9 @@ CHANGES: dict[str, dict[str, str | None]] = {
     "an article added": {
         f"{ISSUE_DIR}/issue.yml": ISSUE.replace("second.md]", "second.md, third.md]"),
         f"{ISSUE_DIR}/third.md": THIRD,
+    },
+    "a web template override": {
+        "templates/web/page.html": "<h1>{{ page.title }}!</h1>\n{{ body }}"
     },
     "an article removed": {
         f"{ISSUE_DIR}/issue.yml": ISSUE.replace(", second.md]", "]"),
@@ -118,6 +123,61 @@ def test_an_incremental_build_equals_a_clean_one(tmp_path: Path, change: str) ->
     assert sorted(incremental_site) == sorted(clean_site)
     for address, data in clean_site.items():
         assert incremental_site[address] == data, address
+
+
+def test_a_picture_replaced_at_the_same_address_is_shown_at_its_new_size(
+    tmp_path: Path,
+) -> None:
+    """A page remembers the size of each picture it shows: a new picture under the old
+    name must make the pages showing it again (the text that links it did not change)."""
+    root = write_publication(tmp_path / "pub")
+    picture = root / ISSUE_DIR / "images/box.png"
+    picture.parent.mkdir(parents=True)
+    picture.write_bytes(png(4, 2))
+    _apply(
+        root, {FOREWORD_PATH: FOREWORD.replace("Welcome.", "Welcome.\n\n![A box](images/box.png)")}
+    )
+    before = _files(_build(root))
+    picture.write_bytes(png(40, 20))
+    incremental_site = _files(_build(root))
+    clean_site = _files(_clean_build(root, tmp_path / "clean"))
+    assert clean_site != before
+    assert 'width="40" height="20"' in clean_site["issues/2019-03/foreword/index.html"].decode()
+    assert incremental_site == clean_site
+
+
+def test_an_edited_web_template_override_is_used_at_once(tmp_path: Path) -> None:
+    root = write_publication(tmp_path / "pub")
+    override = root / "templates/web/page.html"
+    override.parent.mkdir(parents=True)
+    override.write_text("<h1>{{ page.title }}</h1>{{ body }}", encoding="utf-8")
+    before = _files(_build(root))
+    override.write_text("<h1>{{ page.title }} (edited)</h1>{{ body }}", encoding="utf-8")
+    incremental_site = _files(_build(root))
+    clean_site = _files(_clean_build(root, tmp_path / "clean"))
+    assert clean_site != before
+    assert incremental_site == clean_site
+
+
+def test_unchanged_pages_are_not_described_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """flagpress's own templates run only for pages whose inputs changed."""
+    described: list[str] = []
+    render = Templates.render
+    monkeypatch.setattr(
+        Templates, "render", lambda s, name, **c: (described.append(name), render(s, name, **c))[1]
+    )
+    root = write_publication(tmp_path / "pub")
+    _build(root)
+    every = len([name for name in described if name.endswith(".html")])
+    described.clear()
+    _build(root)
+    assert described == []
+    _apply(root, CHANGES["an article's body"])
+    _build(root)
+    assert 0 < len(described) < every, described
+    assert "page.html" not in described  # standing pages show no article: not described
 
 
 def test_a_body_edit_renders_only_that_page(tmp_path: Path, rendered: list[str]) -> None:

@@ -10,6 +10,7 @@ from flagpress.diagnostics import Location, Problem
 from flagpress.render.edition import Edition
 from flagpress.render.folder import Folder
 from flagpress.render.progress import Progress, quiet
+from flagpress.render.web.described import ReusingBuilder
 from flagpress.render.web.extras import ExtraSource
 from flagpress.render.web.footer import footer
 from flagpress.render.web.pages import compute_site
@@ -41,7 +42,8 @@ class Website:
 
         # Written first, so a content file can never take its address.
         folder.write(ROBOTS, robots_txt(edition.config.url).encode("utf-8"))
-        site = compute_site(edition, folder, self.extras)
+        builder = ReusingBuilder(edition, folder)
+        site = compute_site(edition, folder, self.extras, builder=builder)
         settings = site_settings(edition)
         # MkDocs empties the folder it writes to: it gets one of its own, published after;
         # pages whose inputs did not change are published from the live website instead.
@@ -49,6 +51,7 @@ class Website:
         try:
             search = search_docs(edition, site.pages)
             render_website(site, settings, (folder, work), search, progress)
+            builder.memory.save()
             return []
         except RendererError as err:
             return [theme_problem(edition.root, err)]

@@ -96,7 +96,9 @@ class SiteBuilder:
         described = description or describe(self.edition, self.namer, template, context)
         share = sharing(self.edition, self.namer, self.asset, template, context)
         when = lastmod(self.edition, template, context)
-        self.site.pages.append(WebPage(src, title, html, described, toc, share, when))
+        # Plain strings (not Markup): a page is the same whether made now or remembered.
+        page_made = WebPage(src, str(title), str(html), str(described), toc, share, when)
+        self.site.pages.append(page_made)
 
     def asset(self, content_path: str, at: Location) -> str:
         """Publish the content file at `content_path` (linked at `at`) through the gate;

@@ -1,0 +1,281 @@
+"""Pages described by the last build, reused when nothing they are made from changed.
+
+Describing a page (its main content through flagpress's templates: body, cards,
+bylines) is most of a rebuild after a one-word edit: 1,000 article pages, topic and
+people pages listing hundreds of cards each. A page's description is a pure function
+of what its template is given (the page's own context: the article, its issue, the
+articles around it and related to it...) and of what every page is given (the
+settings, everyone's naming and consent as of today, the pages that exist, the
+templates, the pictures, flagpress itself). Both are fingerprinted; a page whose
+fingerprints match the last build's is taken from `.flagpress-cache/web/described.json`
+instead of being described again, and the files it published (pictures, documents)
+are published again through the gate, so the gate still checks each one.
+
+A template that reads the whole Edition (the home page, the lists of issues and
+topics), and every page when the publication overrides flagpress's templates,
+fingerprints the whole Edition: any change describes those pages again. A context
+value this module cannot fingerprint means the page is always described again.
+Nothing private is stored: the keys are digests, the values are the public pages.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import enum
+import hashlib
+import json
+import os
+from collections.abc import Mapping
+from pathlib import Path, PurePath
+
+from flagpress.diagnostics import Location
+from flagpress.model import Body
+from flagpress.render.edition import Edition
+from flagpress.render.folder import Folder
+from flagpress.render.web.context import SiteBuilder, WebPage
+from flagpress.render.web.sharing import Sharing
+
+FORMAT = 1
+FILE = "described.json"
+# Templates that read the Edition as a whole rather than what their page is given.
+WHOLE_EDITION = frozenset({"home.html", "issues.html", "tags.html"})
+_PACKAGE = Path(__file__).resolve().parents[2]  # flagpress/
+
+Asset = tuple[str, Location]  # a content file a page published, and where it was linked
+
+
+class Unknown(Exception):
+    """A value with no fingerprint: the page that holds it is always described again."""
+
+
+class Fingerprints:
+    """Digests of values, each data object's computed once per build (by identity)."""
+
+    def __init__(self) -> None:
+        self._known: dict[int, tuple[object, str]] = {}  # id -> (the object, its digest)
+
+    def of(self, value: object) -> str:
+        """A digest of `value`: equal for equal values, whatever their identity."""
+        digest = hashlib.sha256()
+        self._feed(digest, value)
+        return digest.hexdigest()
+
+    def _feed(self, digest: hashlib._Hash, value: object) -> None:  # noqa: C901 - one type each
+        if value is None or isinstance(value, bool | int | float | enum.Enum):
+            digest.update(f"{type(value).__name__}:{value!r}\0".encode())
+        elif isinstance(value, str):  # Markup and YStr too: what is shown is the text
+            digest.update(b"s%d:" % len(value) + value.encode("utf-8", "surrogatepass"))
+        elif isinstance(value, dt.date | PurePath):
+            digest.update(f"{type(value).__name__}:{value}\0".encode())
+        elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+            digest.update(self._object(value).encode())
+        elif isinstance(value, list | tuple):
+            digest.update(b"[%d" % len(value))
+            for item in value:
+                self._feed(digest, item)
+            digest.update(b"]")
+        elif isinstance(value, Mapping):
+            digest.update(b"{%d" % len(value))
+            for key in sorted(value, key=repr):
+                self._feed(digest, key)
+                self._feed(digest, value[key])
+            digest.update(b"}")
+        elif isinstance(value, set | frozenset):
+            self._feed(digest, sorted(value, key=repr))
+        else:
+            raise Unknown(type(value).__name__)
+
+    def _object(self, value: object) -> str:
+        known = self._known.get(id(value))
+        if known is not None and known[0] is value:
+            return known[1]
+        digest = hashlib.sha256(type(value).__qualname__.encode())
+        if isinstance(value, Body):
+            # All of a body (HTML, links, outline) is made from its text where it starts,
+            # by flagpress's code (in every page's fingerprint): hundreds of parts fewer.
+            self._feed(digest, (value.source, value.first_line))
+        elif isinstance(value, Location):
+            digest.update(repr(value).encode())
+        else:
+            for field in dataclasses.fields(value):  # type: ignore[arg-type]
+                digest.update(field.name.encode() + b"=")
+                self._feed(digest, getattr(value, field.name))
+        found = digest.hexdigest()
+        self._known[id(value)] = (value, found)  # kept alive, so the id stays its own
+        return found
+
+
+def code_digest(templates: list[Path]) -> str:
+    """flagpress's own code and built-in templates, and the publication's `templates`."""
+    digest = hashlib.sha256()
+    for folder in [_PACKAGE, *templates]:
+        if not folder.is_dir():
+            continue
+        for path in sorted(folder.rglob("*")):
+            if path.is_file() and path.suffix != ".pyc":
+                digest.update(str(path.relative_to(folder)).encode() + b"\0")
+                digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()
+
+
+class DescribedPages:
+    """The last build's described pages, by fingerprint; what this build used or made."""
+
+    def __init__(self, folder: Path | None) -> None:
+        self.folder = folder
+        self._old = _read(folder / FILE) if folder is not None else {}
+        self._new: dict[str, dict] = {}
+
+    def get(self, key: str) -> tuple[WebPage, list[Asset]] | None:
+        entry = self._old.get(key)
+        if entry is None:
+            return None
+        try:
+            page = _page(entry["page"])
+            assets = [(path, Location(*where)) for path, where in entry["assets"]]
+        except (KeyError, TypeError, ValueError):
+            return None  # a damaged entry only costs describing the page again
+        self._new[key] = entry
+        return page, assets
+
+    def put(self, key: str, page: WebPage, assets: list[Asset]) -> None:
+        self._new[key] = {
+            "page": _plain(page),
+            "assets": [[path, [at.path, at.line, at.col]] for path, at in assets],
+        }
+
+    def save(self) -> None:
+        """Keep what this build used or made (older descriptions are forgotten)."""
+        if self.folder is None:
+            return
+        self.folder.mkdir(parents=True, exist_ok=True)
+        partial = self.folder / f"{FILE}.{os.getpid()}.partial"
+        data = {"format": FORMAT, "pages": self._new}
+        partial.write_text(json.dumps(data, separators=(",", ":")), encoding="utf-8")
+        os.replace(partial, self.folder / FILE)
+
+
+def _read(path: Path) -> dict[str, dict]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        return {}
+    pages = data.get("pages")
+    return pages if isinstance(pages, dict) else {}
+
+
+def _plain(page: WebPage) -> dict:
+    return {
+        "src_uri": page.src_uri,
+        "title": page.title,
+        "html": page.html,
+        "description": page.description,
+        "toc": list(page.toc),
+        "share": dataclasses.asdict(page.share),
+        "lastmod": page.lastmod.isoformat() if page.lastmod else None,
+    }
+
+
+def _page(entry: dict) -> WebPage:
+    """A WebPage exactly as it was made (its repr is the MkDocs render's key)."""
+    lastmod = entry["lastmod"]
+    return WebPage(
+        src_uri=str(entry["src_uri"]),
+        title=str(entry["title"]),
+        html=str(entry["html"]),
+        description=str(entry["description"]),
+        toc=tuple(entry["toc"]),
+        share=Sharing(**entry["share"]),
+        lastmod=dt.date.fromisoformat(lastmod) if lastmod else None,
+    )
+
+
+class ReusingBuilder(SiteBuilder):
+    """A SiteBuilder that takes each page it can from the last build's descriptions."""
+
+    def __init__(self, edition: Edition, folder: Folder) -> None:
+        super().__init__(edition, folder)
+        memory = folder.memory()
+        self.memory = DescribedPages(memory / "web" if memory is not None else None)
+        self.fingerprints = Fingerprints()
+        self._assets: list[Asset] | None = None
+        overrides = edition.root / "templates" / "web"
+        self._overridden = overrides.is_dir() and any(overrides.rglob("*"))
+        self._every_page = self.fingerprints.of(
+            [
+                code_digest([overrides]),
+                edition.today,
+                edition.config,
+                edition.contributors,
+                edition.alternates,
+                self.sources,
+                sorted(self.profiled),
+                self.masthead,
+                self.get_involved,
+                _pictures(edition.root / "content"),
+            ]
+        )
+        self._edition: str | None = None
+
+    def add(
+        self,
+        src: str,
+        title: str,
+        template: str,
+        *,
+        description: str = "",
+        toc: tuple[dict, ...] = (),
+        **context: object,
+    ) -> None:
+        key = self._key(src, (title, template, description, toc), context)
+        found = self.memory.get(key) if key else None
+        if found is not None:
+            page, assets = found
+            for path, at in assets:
+                SiteBuilder.asset(self, path, at)  # through the gate again, checked again
+            self.site.pages.append(page)
+            return
+        self._assets = []
+        try:
+            super().add(src, title, template, description=description, toc=toc, **context)
+            if key:
+                self.memory.put(key, self.site.pages[-1], self._assets)
+        finally:
+            self._assets = None
+
+    def asset(self, content_path: str, at: Location) -> str:
+        if self._assets is not None:
+            self._assets.append((content_path, at))
+        return super().asset(content_path, at)
+
+    def _key(self, src: str, given: tuple, context: dict[str, object]) -> str | None:
+        """The fingerprint of everything the page is made from; None if there is none."""
+        try:
+            parts: list[object] = [self._every_page, src, given, context]
+            if given[1] in WHOLE_EDITION or self._overridden:
+                if self._edition is None:
+                    self._edition = self.fingerprints.of(self.edition)
+                parts.append(self._edition)
+            return self.fingerprints.of(parts)
+        except Unknown:
+            return None
+
+
+def _pictures(content: Path) -> list[tuple[str, str]]:
+    """Every file in content/ that is not text (pictures, documents), with a digest of its
+    bytes: a page shows a picture's size, and links a document."""
+    found = []
+    for path in sorted(content.rglob("*")):
+        if path.is_file() and path.suffix.lower() not in (".md", ".yml", ".yaml"):
+            found.append((path.relative_to(content).as_posix(), _file_digest(path)))
+    return found
+
+
+def _file_digest(path: Path) -> str:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return "unreadable"
