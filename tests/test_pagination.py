@@ -14,10 +14,12 @@ import re
 import threading
 import time
 import urllib.request
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
 from conftest import (
+    CONTRIBUTORS,
     SECOND,
     build,
     page_html,
@@ -48,6 +50,12 @@ UNLISTED = {
     "content/articles/draft-piece.md": DRAFT.replace("authors:", "tags: [housing]\nauthors:"),
     "content/articles/embargoed.md": EMBARGOED.replace("authors:", "tags: [housing]\nauthors:"),
 }
+PROFILED = CONTRIBUTORS.replace("  name: Neil J\n", "  name: Neil J\n  profile: true\n", 1)
+CONTRIBUTOR_PAGES = [
+    "contributors/neil-j/",
+    "contributors/neil-j/page/2/",
+    "contributors/neil-j/page/3/",
+]
 NAV = re.compile(r'<nav class="fp-pages" aria-label="Pages"[^>]*>(.*?)</nav>', re.S)
 LINK = re.compile(r"<a ([^>]*)>(.*?)</a>", re.S)
 
@@ -55,9 +63,11 @@ LINK = re.compile(r"<a ([^>]*)>(.*?)</a>", re.S)
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A publication with TOTAL web-only articles on housing, besides the base one's issue
-    (whose foreword is on housing too), a draft and an embargoed article; built once."""
+    (whose foreword is on housing too), a draft and an embargoed article, all by neil-j,
+    who has a contributor page; built once."""
     root = tmp_path_factory.mktemp("paged") / "pub"
-    return build(write_publication(root, {**web_articles(TOTAL), **UNLISTED}))
+    changes = {**web_articles(TOTAL), **UNLISTED, "content/contributors.yml": PROFILED}
+    return build(write_publication(root, changes))
 
 
 def cards(page: str) -> list[str]:
@@ -91,6 +101,18 @@ def menu(page: str) -> str:
         if depth == 0:
             return page[start : start + tag.end()]
     raise AssertionError("the menu is not closed")
+
+
+def sitemap_dates(site: Path) -> dict[str, str]:
+    """Each page's address in the sitemap (after the site's) and its date ('' if none)."""
+    tree = ET.parse(site / "sitemap.xml")  # noqa: S314 - the build's own output
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+    return {
+        url.findtext("s:loc", "", ns).removeprefix("https://example.org/test/"): (
+            url.findtext("s:lastmod", "", ns)
+        )
+        for url in tree.getroot().findall("s:url", ns)
+    }
 
 
 def title(page: str) -> str:
@@ -157,18 +179,22 @@ def test_the_menu_has_only_the_first_page(site: Path) -> None:
 
 
 def test_the_sitemap_has_every_page_and_the_search_index_only_the_first(site: Path) -> None:
-    sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
-    listed = re.findall(r"<loc>https://example\.org/test/([^<]*)</loc>", sitemap)
-    for path in [*ARTICLE_PAGES, *TOPIC_PAGES]:
-        assert path in listed
+    listed = sitemap_dates(site)
+    for path in [*ARTICLE_PAGES, *TOPIC_PAGES, *CONTRIBUTOR_PAGES]:
+        assert listed[path] == "2020-02-23", path  # each list's newest: Web piece 53
     index = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))
     locations = {doc["location"] for doc in index["docs"]}
-    assert {"articles/", "tags/housing/", "articles/piece-001/"} <= locations
+    assert {
+        "articles/",
+        "tags/housing/",
+        "contributors/neil-j/",
+        "articles/piece-001/",
+    } <= locations
     assert not [loc for loc in locations if "/page/" in loc]
 
 
 def test_drafts_and_embargoed_articles_are_on_no_page(site: Path) -> None:
-    for path in [*ARTICLE_PAGES, *TOPIC_PAGES]:
+    for path in [*ARTICLE_PAGES, *TOPIC_PAGES, *CONTRIBUTOR_PAGES]:
         text = visible_text(site / path / "index.html")
         assert "Draft piece" not in text
         assert "Embargoed piece" not in text
@@ -195,6 +221,21 @@ def test_a_topics_pages_are_newest_first_and_count_all_its_articles(site: Path) 
         ("Page 1", "../../", ""),
         ("Page 2", "./", "page"),
     ]
+
+
+def test_a_contributors_articles_are_in_pages_newest_first(site: Path) -> None:
+    shown = [cards(page_html(site, path)) for path in CONTRIBUTOR_PAGES]
+    expected = [*(f"Web piece {n}" for n in range(TOTAL, 0, -1)), "Foreword"]
+    assert [t for c in shown for t in c] == expected
+    assert [len(c) for c in shown] == [CARDS_PER_PAGE, CARDS_PER_PAGE, 6]
+    page = page_html(site, CONTRIBUTOR_PAGES[2])
+    assert title(page) == "Neil J, page 3 of 3 - Test Magazine"
+    assert " Articles Page 3 of 3 " in visible_text(site / CONTRIBUTOR_PAGES[2] / "index.html")
+    assert page_links(page)[0] == ("Previous page", "../2/", "")
+    # Dated by their newest article (Web piece 53) on every page: a new one moves every
+    # card along.
+    dates = sitemap_dates(site)
+    assert [dates[path] for path in CONTRIBUTOR_PAGES] == ["2020-02-23"] * 3
 
 
 # --- lists that fit on one page ---------------------------------------------------------
@@ -235,6 +276,7 @@ def test_page_addresses_are_stable_and_readable() -> None:
     assert urls.numbered_page(urls.tag_page("peer-research"), 12) == "tags/peer-research/page/12.md"
     assert urls.is_later_page("tags/peer-research/page/12.md")
     assert urls.is_later_page("articles/page/2.md")
+    assert urls.is_later_page("contributors/neil-j/page/3.md")
     for src in ["articles/index.md", "articles/page.md", "issues/page/2.md", "articles/page/1.md"]:
         assert not urls.is_later_page(src), src
 
@@ -263,7 +305,8 @@ def test_long_archives_link_the_first_last_and_nearby_pages(
 def test_pages_hold_at_most_the_cards_per_page() -> None:
     assert [len(p.articles) for p in paginate(urls.ARTICLES, [])] == [0]
     sizes = [CARDS_PER_PAGE, CARDS_PER_PAGE + 1, 3 * CARDS_PER_PAGE]
-    shapes = [[len(p.articles) for p in paginate(urls.ARTICLES, list(range(n)))] for n in sizes]  # type: ignore[arg-type]
+    lists = [list(range(n)) for n in sizes]
+    shapes = [[len(p.articles) for p in paginate(urls.ARTICLES, a)] for a in lists]  # type: ignore[arg-type]
     assert shapes == [[24], [24, 1], [24, 24, 24]]
 
 

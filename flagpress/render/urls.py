@@ -21,7 +21,7 @@ COPRODUCTION = "co-production.md"
 COPRODUCTION_REPORT = "co-production/report.md"  # linked from the explainer and the footer
 TAGS = "tags/index.md"
 # Page 2 onwards of a list of articles (numbered_page): never page 1, never '02'.
-_LATER_PAGE = re.compile(r"(?:articles|tags/[^/]+)/page/(?:[2-9]|[1-9][0-9]+)\.md")
+_LATER_PAGE = re.compile(r"(?:articles|(?:tags|contributors)/[^/]+)/page/(?:[2-9]|[1-9][0-9]+)\.md")
 # Linked from every page's footer (templates/theme/partials/copyright.html).
 ACCESSIBILITY = "accessibility.md"
 
@@ -56,7 +56,8 @@ def tag_page(tag_slug: str) -> str:
 def numbered_page(first: str, number: int) -> str:
     """Page `number` of a list that runs over several pages, page 1 being `first`:
     'articles/index.md' -> 'articles/page/2.md' (served at articles/page/2/),
-    'tags/housing.md' -> 'tags/housing/page/2.md'. Addresses stay readable and stable:
+    'tags/housing.md' -> 'tags/housing/page/2.md', 'contributors/sam.md' ->
+    'contributors/sam/page/2.md'. Addresses stay readable and stable:
     page 2 is always at .../page/2/, whatever the list holds."""
     if number == 1:
         return first
@@ -64,10 +65,10 @@ def numbered_page(first: str, number: int) -> str:
 
 
 def is_later_page(src_uri: str) -> bool:
-    """True for page 2 onwards of the web articles or of a topic (see `numbered_page`).
-
-    Nothing else can have such an address: web-only articles and topics are one
-    folder deep (`articles/<slug>.md`, `tags/<slug>.md`)."""
+    """True for page 2 onwards of the web articles, a topic or a contributor's articles
+    (see `numbered_page`). Nothing else can have such an address: web-only articles,
+    topics and contributors are one folder deep (`articles/<slug>.md`, `tags/<slug>.md`,
+    `contributors/<id>.md`)."""
     return _LATER_PAGE.fullmatch(src_uri) is not None
 
 

@@ -1,4 +1,4 @@
-"""Long lists of articles split into numbered pages: the web articles and each topic.
+"""Long lists of articles split into numbered pages: web articles, topics, contributors.
 
 Every reader of the "Web articles" page downloads it whole, and with every article as a
 card it grows without end (1.6 MB of HTML at 5,000 articles). So a list is cut into
