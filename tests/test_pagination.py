@@ -310,6 +310,30 @@ def test_pages_hold_at_most_the_cards_per_page() -> None:
     assert shapes == [[24], [24, 1], [24, 24, 24]]
 
 
+def _published(site: Path) -> dict[str, bytes]:
+    """Every file of a built website (the release marker, which names its build, left out)."""
+    site = site.resolve()
+    return {
+        f.relative_to(site).as_posix(): f.read_bytes()
+        for f in site.rglob("*")
+        if f.is_file() and f.name != ".flagpress-build"
+    }
+
+
+def test_a_new_article_moves_every_card_along_in_an_incremental_build(tmp_path: Path) -> None:
+    root = write_publication(tmp_path / "pub", web_articles(2 * CARDS_PER_PAGE))
+    build(root)
+    assert not (root / "site/articles/page/3").exists()
+    newest = web_articles(2 * CARDS_PER_PAGE + 1)  # one more: piece 49, the newest
+    write_publication(root, newest)
+    incremental = _published(build(root))
+    clean = _published(build(write_publication(tmp_path / "clean", newest)))
+    assert sorted(incremental) == sorted(clean)
+    assert [a for a, data in clean.items() if incremental[a] != data] == []
+    assert cards(incremental["articles/page/3/index.html"].decode()) == ["Web piece 1"]
+    assert cards(incremental["articles/index.html"].decode())[0] == "Web piece 49"
+
+
 # --- the preview ----------------------------------------------------------------------
 
 
