@@ -1,7 +1,7 @@
 """Long lists of articles split into numbered pages: web articles, topics, contributors.
 
 Every reader of the "Web articles" page downloads it whole, and with every article as a
-card it grows without end (1.6 MB of HTML at 5,000 articles). So a list is cut into
+card it grows without end (1.4 MB of HTML at 5,000 articles). So a list is cut into
 pages of `CARDS_PER_PAGE` cards, newest first, at stable addresses (`urls.numbered_page`);
 each page says which it is and links to the others. A list that fits on one page is
 exactly one page, as it always was: no page numbers, no links between pages.
@@ -17,8 +17,8 @@ from flagpress.render import urls
 from flagpress.render.edition import Edition, PublicArticle
 
 # Cards on one page: 24 fills whole rows of the card grid at 1, 2, 3 and 4 columns, and
-# keeps every page of a list near 27 KB of HTML (measured on the benchmark's archive of
-# 1,000 articles, where the web articles on one page were 295 KB, and 1.6 MB at 5,000).
+# keeps every page of a list under 31 KB of HTML (measured on the benchmark's archive:
+# the web articles on one page were 295 KB at 1,000 articles and 1.4 MB at 5,000).
 CARDS_PER_PAGE = 24
 # Page numbers linked either side of the current page (besides the first and the last),
 # so the links fit on a phone 320 pixels wide however long the archive grows.
