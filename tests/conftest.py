@@ -145,6 +145,22 @@ BASE_FILES = {
 }
 
 
+def web_articles(count: int, tags: str = "[housing]") -> dict[str, str]:
+    """Changes adding `count` web-only articles, 'Web piece 1' (oldest) to 'Web piece
+    {count}' (newest, a day apart from 2020-01-01), by neil-j, each with `tags`."""
+    import datetime as dt
+
+    files = {}
+    for n in range(1, count + 1):
+        day = dt.date(2020, 1, 1) + dt.timedelta(days=n)
+        files[f"content/articles/piece-{n:03d}.md"] = (
+            f"---\ntitle: Web piece {n}\ntype: article\nsummary: Piece number {n}.\n"
+            f"date: {day.isoformat()}\nstatus: published\nauthors: [neil-j]\ntags: {tags}\n"
+            f"---\nThe text of piece {n}.\n"
+        )
+    return files
+
+
 def write_publication(root: Path, changes: dict[str, str | bytes | None] | None = None) -> Path:
     """Write the base publication into `root`, then apply `changes` (None deletes a file)."""
     files: dict[str, str | bytes | None] = {**BASE_FILES, **(changes or {})}

@@ -20,7 +20,7 @@ from urllib.parse import urlparse
 
 import pytest
 import yaml
-from conftest import copy_sample, run, write_publication
+from conftest import copy_sample, run, web_articles, write_publication
 
 pytestmark = pytest.mark.browser
 
@@ -427,6 +427,37 @@ def test_wide_table_scrolls_from_the_keyboard_and_passes_axe(
     assert box == [True, 0, "region", "Table 1 (scroll sideways to see it all)"]
     assert alt == ""  # the decorative marker: screen readers skip the image
     assert walk == []
+
+
+def test_a_page_of_a_long_list_passes_axe_and_fits_a_phone(
+    browser, axe_script: Path, tmp_path: Path
+) -> None:
+    """The sample is too small to have page numbers: 50 web articles make three pages."""
+    root = write_publication(tmp_path / "pub", web_articles(50))
+    server, base = _build_and_serve(root, tmp_path / "www")
+    found = {}
+    for width in WIDTHS:
+        context = _context(browser, base, width)
+        page = context.new_page()
+        page.goto(base + "articles/page/2/")
+        links = page.evaluate(
+            """() => [...document.querySelectorAll('nav.fp-pages a')].map((a) => {
+                 const r = a.getBoundingClientRect();
+                 return [a.textContent.trim(), r.width >= 24 && r.height >= 24,
+                         r.right <= innerWidth]; })"""
+        )
+        found[width] = {
+            "axe": _axe(page, axe_script),
+            "sideways": page.evaluate("document.documentElement.scrollWidth - innerWidth"),
+            "links": links,
+            "keyboard": _walk(page),
+        }
+        context.close()
+        assert context.blocked == []
+    server.shutdown()
+    each = [[t, True, True] for t in ("Previous page", "Page 1", "Page 2", "Page 3", "Next page")]
+    expected = {"axe": [], "sideways": 0, "links": each, "keyboard": []}
+    assert found == {width: expected for width in WIDTHS}
 
 
 # --- WCAG 2.2 beyond axe (issue 11): each test fails on Material's defaults ---------------

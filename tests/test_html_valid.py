@@ -17,7 +17,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import build, copy_sample
+from conftest import build, copy_sample, web_articles, write_publication
 
 pytestmark = pytest.mark.slow
 
@@ -54,13 +54,10 @@ def _errors(report: str, site: Path) -> list[str]:
     return found
 
 
-def test_every_page_of_the_sample_website_is_valid_html(tmp_path: Path) -> None:
-    checker = _checker()
-    site = build(copy_sample(tmp_path / "sample")).resolve()
-    pages = sorted(str(p) for p in site.rglob("*.html"))
-    assert len(pages) >= 20, pages  # every page of the sample, not a handful
+def _check(site: Path, pages: list[str]) -> None:
+    """The checker finds no error in `pages` (paths) of the website in `site`."""
     result = subprocess.run(
-        [*checker, "--errors-only", "--format", "json", *pages],
+        [*_checker(), "--errors-only", "--format", "json", *pages],
         capture_output=True,
         text=True,
         timeout=300,
@@ -70,3 +67,20 @@ def test_every_page_of_the_sample_website_is_valid_html(tmp_path: Path) -> None:
     print("\n".join(errors))
     assert errors == [], f"{len(errors)} HTML errors (each printed above, with file and line)"
     assert result.returncode == 0, result.stderr
+
+
+def test_every_page_of_the_sample_website_is_valid_html(tmp_path: Path) -> None:
+    _checker()
+    site = build(copy_sample(tmp_path / "sample")).resolve()
+    pages = sorted(str(p) for p in site.rglob("*.html"))
+    assert len(pages) >= 20, pages  # every page of the sample, not a handful
+    _check(site, pages)
+
+
+def test_the_pages_of_a_long_list_are_valid_html(tmp_path: Path) -> None:
+    """Pages the sample is too small to have: the web articles and a topic on 3 pages."""
+    _checker()
+    site = build(write_publication(tmp_path / "pub", web_articles(50))).resolve()
+    pages = sorted(str(p) for p in site.rglob("*.html") if "/page/" in p.as_posix())
+    assert len(pages) == 4, pages  # articles/page/2/, 3/ and tags/housing/page/2/, 3/
+    _check(site, [*pages, str(site / "articles/index.html"), str(site / "tags/housing/index.html")])

@@ -8,6 +8,7 @@ directory URLs each becomes a folder (`issues/2019-03/foreword/`).
 from __future__ import annotations
 
 import posixpath
+import re
 
 from flagpress.model import Page
 from flagpress.render.edition import PublicArticle, PublicIssue
@@ -19,6 +20,8 @@ CONTRIBUTORS = "contributors/index.md"
 COPRODUCTION = "co-production.md"
 COPRODUCTION_REPORT = "co-production/report.md"  # linked from the explainer and the footer
 TAGS = "tags/index.md"
+# Page 2 onwards of a list of articles (numbered_page): never page 1, never '02'.
+_LATER_PAGE = re.compile(r"(?:articles|(?:tags|contributors)/[^/]+)/page/(?:[2-9]|[1-9][0-9]+)\.md")
 # Linked from every page's footer (templates/theme/partials/copyright.html).
 ACCESSIBILITY = "accessibility.md"
 
@@ -48,6 +51,25 @@ def standing_page(page: Page) -> str:
 
 def tag_page(tag_slug: str) -> str:
     return f"tags/{tag_slug}.md"
+
+
+def numbered_page(first: str, number: int) -> str:
+    """Page `number` of a list that runs over several pages, page 1 being `first`:
+    'articles/index.md' -> 'articles/page/2.md' (served at articles/page/2/),
+    'tags/housing.md' -> 'tags/housing/page/2.md', 'contributors/sam.md' ->
+    'contributors/sam/page/2.md'. Addresses stay readable and stable:
+    page 2 is always at .../page/2/, whatever the list holds."""
+    if number == 1:
+        return first
+    return f"{folder_of(first)}/page/{number}.md"
+
+
+def is_later_page(src_uri: str) -> bool:
+    """True for page 2 onwards of the web articles, a topic or a contributor's articles
+    (see `numbered_page`). Nothing else can have such an address: web-only articles,
+    topics and contributors are one folder deep (`articles/<slug>.md`, `tags/<slug>.md`,
+    `contributors/<id>.md`)."""
+    return _LATER_PAGE.fullmatch(src_uri) is not None
 
 
 def asset(content_path: str) -> str:

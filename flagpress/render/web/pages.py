@@ -8,11 +8,13 @@ drafts and embargoed articles cannot reach a page.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from flagpress.render import urls
-from flagpress.render.edition import Download, Edition, PublicIssue
+from flagpress.render.edition import Download, Edition, PublicArticle, PublicIssue, Topic
 from flagpress.render.folder import Folder
 from flagpress.render.templates import long_date
-from flagpress.render.web import people_pages, reading
+from flagpress.render.web import paging, people_pages, reading
 from flagpress.render.web.context import Site, SiteBuilder
 from flagpress.render.web.extras import Extras, ExtraSource
 
@@ -65,13 +67,15 @@ def compute_site(
             related=related(article),
         )
     if edition.web_only:
-        b.add(urls.ARTICLES, "Web articles", "articles.html", articles=edition.web_only)
+        _add_list(b, urls.ARTICLES, "Web articles", "articles.html", edition.web_only)
     for page in edition.pages:
         b.add(urls.standing_page(page), page.title, "page.html", toc=page.body.toc, page=page)
     if edition.topics:
         b.add(urls.TAGS, "Topics", "tags.html")
     for topic in edition.topics:
-        b.add(urls.tag_page(topic.slug), f"Topic: {topic.label}", "tag.html", topic=topic)
+        newest = paging.newest_first(edition, topic.articles)
+        first = urls.tag_page(topic.slug)
+        _add_list(b, first, f"Topic: {topic.label}", "tag.html", newest, topic=topic)
     people_pages.add_pages(b)
     b.add(urls.ACCESSIBILITY, "Accessibility statement", "accessibility.html")
     for extra in (e for source in more for e in source.pages):
@@ -80,6 +84,22 @@ def compute_site(
         )
     b.site.nav = _nav(edition)
     return b.site
+
+
+def _add_list(
+    b: SiteBuilder,
+    first: str,
+    title: str,
+    template: str,
+    articles: Sequence[PublicArticle],
+    topic: Topic | None = None,
+) -> None:
+    """The pages of a list of `articles` as cards (render/web/paging.py), page 1 at
+    `first`; each page's template gets its `articles`, `pager` and `topic` (or None)."""
+    for listed in paging.paginate(first, articles):
+        numbered = listed.pager.title(title)
+        cards, pager = listed.articles, listed.pager
+        b.add(listed.src, numbered, template, articles=cards, pager=pager, topic=topic)
 
 
 def _downloads(folder: Folder, issue: PublicIssue) -> list[tuple[Download, str]]:

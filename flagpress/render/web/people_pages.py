@@ -11,11 +11,13 @@ from __future__ import annotations
 from flagpress.model import LADDER, STAGES
 from flagpress.render import urls
 from flagpress.render.edition import PublicIssue
+from flagpress.render.web import paging
 from flagpress.render.web.context import SiteBuilder
 
 
 def add_pages(b: SiteBuilder) -> None:
-    """One credits page per issue, the co-production explainer, and contributor pages."""
+    """One credits page per issue, the co-production explainer, and contributor pages
+    (their articles newest first, in pages as long lists are: render/web/paging.py)."""
     for issue in b.edition.issues:
         b.add(
             urls.issue_credits_page(issue),
@@ -33,14 +35,18 @@ def add_pages(b: SiteBuilder) -> None:
     b.add(urls.CONTRIBUTORS, "Contributors", "contributors.html", people=profiled)
     roles = b.edition.config.roles
     for person in profiled:
-        b.add(
-            urls.contributor_page(person.id),
-            person.name,
-            "contributor.html",
-            person=person,
-            role_labels=[roles.get(r, r) for r in person.roles],
-            articles=[a for a in b.edition.articles if person.id in a.people],
-        )
+        theirs = [a for a in b.edition.articles if person.id in a.people]
+        first = urls.contributor_page(person.id)
+        for listed in paging.paginate(first, paging.newest_first(b.edition, theirs)):
+            b.add(
+                listed.src,
+                listed.pager.title(person.name),
+                "contributor.html",
+                person=person,
+                role_labels=[roles.get(r, r) for r in person.roles],
+                articles=listed.articles,
+                pager=listed.pager,
+            )
 
 
 def unnamed_count(b: SiteBuilder, issue: PublicIssue) -> int:

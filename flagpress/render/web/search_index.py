@@ -16,7 +16,8 @@ Material's own index, about 1.3 MB at 5,000 with this one):
   `SECTION_WORDS` words of their text, and a section entry for each heading with the
   heading, the article's content note first (a result lands past the note at the
   top of the page) and the first `SECTION_WORDS` words of the section;
-- every other page: its title and description.
+- every other page: its title and description, except page 2 onwards of the web
+  articles and of each topic (each article has its own entry; page 1 stands for the list).
 
 Only pages of the website are indexed, from what the Edition holds, so drafts,
 embargoed articles and names that may not be shown never reach it; bylines come from
@@ -53,6 +54,8 @@ def search_docs(edition: Edition, pages: list[WebPage]) -> list[Doc]:
     recent = {a.source for a in newest[:RECENT_ARTICLES]}
     docs: list[Doc] = []
     for page in pages:
+        if urls.is_later_page(page.src_uri):
+            continue
         location = _location(page.src_uri)
         article = articles.get(page.src_uri)
         if article is not None:
