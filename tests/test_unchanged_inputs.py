@@ -38,7 +38,7 @@ from conftest import (
 from flagpress import pipeline
 from flagpress.commands import choices, unchanged
 from flagpress.commands.unchanged import NOTHING_CHANGED
-from flagpress.publish.release import MARKER
+from flagpress.publish.release import MARKER, stage
 from flagpress.render.report import writers
 
 PHONE = "Ring 07700 900123 any time."
@@ -305,6 +305,25 @@ def test_a_changed_live_website_is_built_again(publication, tmp_path: Path, dama
     assert result.exit_code == 0, result.stderr
     assert result.stdout.startswith("Built ")
     assert _pages(site) == _pages(clean)
+
+
+def test_a_killed_builds_staging_folder_is_cleared_by_a_real_build(publication) -> None:
+    root = publication()
+    build(root)
+    staging = stage(root / "site")  # as if a build had been killed half-way
+    assert run("build", "--root", str(root)).stdout.startswith("Built ")
+    assert not staging.exists()
+
+
+def test_a_changed_printers_folder_is_built_again(publication) -> None:
+    root = publication({"site_config.yml": SITE_CONFIG + "print: {variants: [print]}\n"})
+    build(root)
+    assert run("build", "--root", str(root)).stdout == f"{NOTHING_CHANGED}\n"
+    (pdf,) = (root / "print").resolve().glob("*.pdf")
+    pdf.unlink()
+    result = run("build", "--root", str(root))
+    assert result.stdout.startswith("Built "), result.stdout
+    assert (root / "print" / pdf.name).is_file()
 
 
 @pytest.mark.parametrize("change", ["body", "template"])

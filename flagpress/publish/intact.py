@@ -6,7 +6,8 @@ file by hand, or pointed `site` at an older release. Reading every byte back wou
 cost as much as a small build, so the state of a release is a digest of what the
 file system records about each entry, taken when the build finished and again now:
 
-- the link (`site`, `print`): its target and its own inode;
+- the link (`site`, `print`): its target and its own inode, and the names of what
+  is beside the release (the kept one; no staging folder of a build that was killed);
 - every file and folder of the release, by path: kind, permissions, inode, size,
   modification time and *change time* (ctime).
 
@@ -41,6 +42,9 @@ def state(link: Path) -> str | None:
         if not (release / MARKER).is_file():
             return None
         digest = hashlib.sha256()
+        # What else is beside it: a killed build's staging folder is for a real build to
+        # clear away, and a kept release gone or added is not what that build left.
+        digest.update(os.fsencode("\0".join(sorted(os.listdir(release.parent)))) + b"\n")
         _add(digest, os.readlink(link), os.lstat(link))
         _add(digest, ".", os.lstat(release))
         _add_folder(digest, str(release), "")
