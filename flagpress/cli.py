@@ -14,29 +14,27 @@ from __future__ import annotations
 import datetime as dt
 import sys
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 
-from flagpress import pipeline
-from flagpress.commands import console
-from flagpress.commands import init as init_command
-from flagpress.commands import new as new_command
-from flagpress.commands import sign_off as sign_off_command
+from flagpress.commands import console, unchanged
 from flagpress.commands.arguments import Date, own_words
-from flagpress.commands.check_paths import problems_of, reading_ease_of, wanted_paths
+from flagpress.commands.check_paths import wanted_paths
+from flagpress.commands.choices import NEW_KINDS, REPORT_FORMATS
 from flagpress.commands.problem_output import files_checked
-from flagpress.commands.problem_text import found
 from flagpress.commands.root import publication_root
 from flagpress.commands.terminal import ProgressLine
 from flagpress.diagnostics import ContentError, UsageError, has_errors
-from flagpress.load.json_schema import write_schemas
-from flagpress.publish.output_path import refuse_sources
-from flagpress.render.report import FORMATS as REPORT_FORMATS
-from flagpress.render.report import Scope, write
+from flagpress.load.layout import PRINTER_FOLDER
 from flagpress.settings import PRINT_VARIANTS
-from flagpress.sign_off import shown
-from flagpress.validate import plain_language
+
+if TYPE_CHECKING:
+    from flagpress.pipeline import Outcome
+
+# Everything else (the pipeline above all: MkDocs, WeasyPrint, Markdown) is imported in
+# the command that uses it, so that `check` and `build` with nothing changed since the
+# last run (commands/unchanged.py) start in a tenth of a second.
 
 ROOT = click.option(
     "--root",
@@ -119,13 +117,19 @@ def check(
     """
     output = console.problem_output(click.get_current_context(), root, form)
     wanted = wanted_paths(root, paths)
-    pub, problems = pipeline.check(root, dt.date.today())
-    problems = problems_of(problems, wanted)
-    if readability and pub is not None:
-        for line in reading_ease_of(plain_language.report(pub), wanted):
-            _echo(line, err=output.form == "json")  # stdout holds the document alone
-    _show(output.lines("check", problems, files_checked(root, wanted)))
-    if has_errors(problems, strict):
+    today = dt.date.today()
+
+    def run() -> unchanged.Checked:
+        from flagpress import pipeline
+
+        return pipeline.shown_problems(root, today, wanted, readability)
+
+    options = {"paths": wanted, "readability": readability, "strict": strict}
+    found = unchanged.check(root, today, options, run)
+    for line in found.reading:
+        _echo(line, err=output.form == "json")  # stdout holds the document alone
+    _show(output.lines("check", found.problems, files_checked(root, wanted)))
+    if has_errors(found.problems, strict):
         raise SystemExit(1)
 
 
@@ -145,6 +149,8 @@ def check(
 )
 def serve(root: Path, port: int, drafts: bool) -> None:
     """Preview the website while you write: it updates as you save (Ctrl+C stops it)."""
+    from flagpress import pipeline
+
     pipeline.preview(root, port, drafts, _echo)
 
 
@@ -162,11 +168,21 @@ def build(root: Path, strict: bool, output: Path | None, form: str | None) -> No
     """Check the content, then build the website (only if there are no errors)."""
     shown = console.problem_output(click.get_current_context(), root, form)
     output = output if output is not None else root / "site"
+    printer, today = root / PRINTER_FOLDER, dt.date.today()
     with ProgressLine(sys.stderr) as progress:  # on a terminal only; cleared at the end
-        outcome = pipeline.build(root, output, strict, dt.date.today(), progress)
-    printer = pipeline.printer_folder(root)
+
+        def run() -> Outcome:
+            from flagpress import pipeline
+
+            return pipeline.build(root, output, strict, today, progress)
+
+        outcome = unchanged.build(root, (output, printer), today, {"strict": strict}, run)
     checked = files_checked(root, None)
     _show(shown.lines("build", outcome.problems, checked, _built(outcome, output, printer)))
+    if outcome.unchanged:
+        if shown.form != "json":
+            _echo(unchanged.NOTHING_CHANGED)
+        return
     if not outcome.built:
         _show(shown.failed_build(output))
         raise SystemExit(1)
@@ -180,11 +196,14 @@ def build(root: Path, strict: bool, output: Path | None, form: str | None) -> No
         _echo(f"Wrote {count} PDF{'' if count == 1 else 's'} for the printer into {printer}/")
 
 
-def _built(outcome: pipeline.Outcome, output: Path, printer: Path) -> dict[str, Any]:
+def _built(
+    outcome: Outcome | unchanged.Unchanged, output: Path, printer: Path
+) -> dict[str, Any]:
     """What a build did, for `--format json`."""
     return {
         "built": outcome.built,
         "live_site_changed": outcome.built,  # the switch runs last, only on success
+        "nothing_changed": outcome.unchanged,
         "output": str(output),
         "pages": outcome.pages,
         "pdfs": outcome.pdfs,
@@ -213,6 +232,8 @@ def _built(outcome: pipeline.Outcome, output: Path, printer: Path) -> dict[str, 
 @STRICT
 def pdf(issue: str, variant: str, output: Path | None, root: Path, strict: bool) -> None:
     """Check the content, then make one PDF edition of ISSUE (its folder name or number)."""
+    from flagpress import pipeline
+
     with ProgressLine(sys.stderr) as progress:
         outcome = pipeline.pdf(root, issue, variant, output, strict, dt.date.today(), progress)
     _report("pdf", root, outcome.problems, strict)
@@ -260,6 +281,9 @@ def report(
 ) -> None:
     """Add up how the published work was co-produced: rungs, stages, roles, lived
     experience and sign-off, with small numbers about people hidden."""
+    from flagpress import pipeline
+    from flagpress.render.report import Scope, write
+
     scope = Scope(issue, start.date() if start else None, end.date() if end else None)
     outcome = pipeline.report(root, scope, pdf_file, strict, dt.date.today())
     _report("report", root, outcome.problems, strict)
@@ -284,6 +308,9 @@ def report(
 @ROOT
 def sign_off(article: Path, person: str, on: dt.datetime | None, root: Path) -> None:
     """Record that a person read and approved ARTICLE's current text."""
+    from flagpress.commands import sign_off as sign_off_command
+    from flagpress.sign_off import shown
+
     day = on.date() if on else dt.date.today()
     digest = sign_off_command.sign_off(root, article, person, day)
     _echo(f"Recorded: {person} approved {article} on {day} (text {shown(digest)}).")
@@ -293,6 +320,9 @@ def sign_off(article: Path, person: str, on: dt.datetime | None, root: Path) -> 
 @ROOT
 def status(root: Path) -> None:
     """List what is waiting: drafts, sign-offs, embargoes, consent reviews, withdrawals."""
+    from flagpress import pipeline
+    from flagpress.commands.problem_text import found
+
     sections, problems = pipeline.status(root, dt.date.today())
     for section in sections:
         _echo(f"{section.heading} ({len(section.items)}):")
@@ -311,6 +341,8 @@ def status(root: Path) -> None:
 @ROOT
 def where(person: str, root: Path) -> None:
     """List every place PERSON (a contributor id) is recorded, credited or mentioned."""
+    from flagpress import pipeline
+
     places = pipeline.whereabouts(root, person, dt.date.today())
     for place in places:
         _echo(place.format())
@@ -318,7 +350,7 @@ def where(person: str, root: Path) -> None:
 
 
 @main.command()
-@click.argument("kind", type=click.Choice(new_command.KINDS))
+@click.argument("kind", type=click.Choice(NEW_KINDS))
 @click.option("--title", default=None, help="The title (articles, pages, issues).")
 @click.option("--issue", default=None, help="An article's issue: its folder name or number.")
 @click.option("--author", "authors", multiple=True, help="An author's id (repeat for more).")
@@ -340,6 +372,8 @@ def new(
 ) -> None:
     """Start a new KIND of file with every key and a comment on each: an article (or
     case-study, editorial, interview, news), page, issue or contributor."""
+    from flagpress.commands import new as new_command
+
     day = date.date() if date else None
     request = new_command.Request(kind, date=day, print=in_print, **given)
     ask = _ask if click.get_text_stream("stdin").isatty() else None
@@ -358,6 +392,8 @@ def _ask(question: str, default: str | None) -> str:
 @click.option("--url", default=None, help="The address the website will live at.")
 def init(folder: Path, title: str | None, publisher: str | None, url: str | None) -> None:
     """Make a new publication in FOLDER (new or empty) that builds at once."""
+    from flagpress.commands import init as init_command
+
     ask = _ask if click.get_text_stream("stdin").isatty() else None
     for line in init_command.init(folder, title, publisher, url, dt.date.today(), ask):
         _echo(line)
@@ -374,6 +410,9 @@ def init(folder: Path, title: str | None, publisher: str | None, url: str | None
 def schema(output: Path | None, root: Path) -> None:
     """Write JSON Schemas of the files editors write, so that editors' tools (VS Code's
     YAML extension) complete keys and underline mistakes while typing."""
+    from flagpress.load.json_schema import write_schemas
+    from flagpress.publish.output_path import refuse_sources
+
     output = output if output is not None else root / "schemas"
     refuse_sources(root, output)
     written = write_schemas(output)

@@ -12,6 +12,8 @@ from pathlib import Path
 from flagpress.commands import changes
 from flagpress.commands import status as status_
 from flagpress.commands import where as where_
+from flagpress.commands.check_paths import problems_of, reading_ease_of
+from flagpress.commands.unchanged import Checked
 from flagpress.diagnostics import (
     ContentError,
     Location,
@@ -23,6 +25,7 @@ from flagpress.diagnostics import (
 from flagpress.load import CACHE_DIR, load_publication
 from flagpress.load.cache import DiskCache, LoadCache, disk_cache
 from flagpress.load.content_files import ContentFiles
+from flagpress.load.layout import PRINTER_FOLDER
 from flagpress.load.private_file import Private, load_private
 from flagpress.model import Publication
 from flagpress.publish import leak_scan
@@ -35,11 +38,7 @@ from flagpress.render import ALTERNATES, OUTPUTS, Edition, Output, Progress, bui
 from flagpress.render.edition import FOR_THE_PRINTER
 from flagpress.render.press import PrinterEditions, forget_stale_pdfs
 from flagpress.render.report import Report, Scope, build_report
-from flagpress.validate import validate
-
-# The printer's edition may name people who agreed to print but not to the website, so
-# it is never put in the website: `build` writes it here, in the publication folder.
-PRINTER_FOLDER = "print"
+from flagpress.validate import plain_language, validate
 
 
 @dataclass
@@ -51,6 +50,7 @@ class Outcome:
     release: Path | None = None
     notes: list[str] = field(default_factory=list)  # lines to print after a successful build
     for_the_printer: int = 0  # PDFs written to the printer's folder
+    unchanged: bool = False  # see commands/unchanged.py: then nothing is done
 
 
 def check(
@@ -63,6 +63,16 @@ def check(
     """
     pub, _, problems = _check(root, today, cache)
     return pub, problems
+
+
+def shown_problems(
+    root: Path, today: dt.date, wanted: list[str] | None, readability: bool
+) -> Checked:
+    """`flagpress check`: the problems of the `wanted` paths (None: all), and with
+    `readability` the reading ease of their texts."""
+    pub, problems = check(root, today)
+    reading = plain_language.report(pub) if readability and pub is not None else []
+    return Checked(problems_of(problems, wanted), reading_ease_of(reading, wanted))
 
 
 def _check(
@@ -118,7 +128,8 @@ def build(
     finally:
         for gate in gates:
             gate.close()
-    outcome.problems = sorted(set(outcome.problems))
+    # Every problem as printed, and as remembered (commands/unchanged.py): never a private value.
+    outcome.problems = redact(sorted(set(outcome.problems)), pub, private)
     if has_errors(outcome.problems, strict):
         _discard(staging, printing)
         clean.save(prune=True)  # what was found clean stays so, once the leak is fixed

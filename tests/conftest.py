@@ -16,6 +16,7 @@ from hypothesis.configuration import set_hypothesis_home_dir
 from pypdf import PdfReader
 
 from flagpress.cli import main
+from flagpress.commands import unchanged
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -186,6 +187,14 @@ def publication(tmp_path: Path):
         return write_publication(root, changes)
 
     return make
+
+
+@pytest.fixture
+def every_run_in_full(monkeypatch: pytest.MonkeyPatch) -> None:
+    """No `check` or `build` is skipped as unchanged since the last run (that is
+    tests/test_unchanged_inputs.py): for tests of what the normal path does when it runs
+    again on the same inputs, or with flagpress's code patched between two runs."""
+    monkeypatch.setattr(unchanged, "inputs_digest", lambda *_: None)
 
 
 # What decides how problems look (tests/test_output.py sets them itself): a test run

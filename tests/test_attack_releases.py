@@ -122,6 +122,7 @@ def test_a_print_withdrawal_deletes_a_kept_release_whose_pdf_names_them(
     assert [p for p in named if not p.startswith(live) or p.endswith(".pdf")] == []
 
 
+@pytest.mark.usefixtures("every_run_in_full")  # a second release, unchanged
 def test_a_kept_release_naming_no_one_stays_but_no_other_user_may_read_it(
     publication, tmp_path
 ) -> None:
@@ -164,6 +165,7 @@ def test_a_killed_builds_staging_folder_is_private(publication, tmp_path) -> Non
 
 
 @pytest.mark.skipif(os.geteuid() != 0, reason="needs root to act as another user")
+@pytest.mark.usefixtures("every_run_in_full")  # a second release, unchanged
 def test_another_user_reads_the_live_site_and_nothing_kept(publication) -> None:
     """A web server running as `nobody`, serving the output's parent."""
     www = Path(tempfile.mkdtemp(prefix="flagpress-www-"))

@@ -205,6 +205,7 @@ def test_a_change_every_page_shows_renders_every_page(
     assert rendered == ["*", "*"]
 
 
+@pytest.mark.usefixtures("every_run_in_full")  # the normal path, again
 def test_a_build_with_nothing_changed_writes_no_file_again(
     tmp_path: Path, rendered: list[str]
 ) -> None:
@@ -273,6 +274,7 @@ def test_a_failed_build_leaves_the_next_one_correct(tmp_path: Path) -> None:
     assert _files(_build(root)) == _files(_clean_build(root, tmp_path / "clean"))
 
 
+@pytest.mark.usefixtures("every_run_in_full")  # the normal path, again
 def test_a_theme_showing_the_build_time_renders_every_page(
     tmp_path: Path, rendered: list[str]
 ) -> None:

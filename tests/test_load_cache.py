@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import pickle
 import shutil
+from importlib import metadata
 from pathlib import Path
 
 import pytest
@@ -23,6 +24,9 @@ PHONE_WARNING = (
     "[personal-data]"
 )
 EXPECTED = reported(PHONE_WARNING)  # the summary line is on stdout
+
+# These tests are about what loading reuses: no check is skipped as unchanged.
+pytestmark = pytest.mark.usefixtures("every_run_in_full")
 
 
 def _entries(root: Path) -> list[Path]:
@@ -127,18 +131,18 @@ def test_another_flagpress_version_reads_everything_again(
 ) -> None:
     root = publication()
     check(root)
-    version = load_cache.metadata.version
+    version = metadata.version
     monkeypatch.setattr(
-        load_cache.metadata,
+        metadata,
         "version",
         lambda name: "99.0" if name == "flagpress" else version(name),
     )
-    load_cache._made_by.cache_clear()  # noqa: SLF001 - as a new process would
+    load_cache.made_by.cache_clear()  # noqa: SLF001 - as a new process would
     conversions.clear()
     try:
         assert check(root).stderr == ""
     finally:
-        load_cache._made_by.cache_clear()  # noqa: SLF001
+        load_cache.made_by.cache_clear()  # noqa: SLF001
     assert len(conversions) == 3
 
 

@@ -13,6 +13,7 @@ from flagpress.publish import release as publish
 from flagpress.render.web import Website
 
 
+@pytest.mark.usefixtures("every_run_in_full")  # the normal path, again
 def test_build_switches_a_link_and_keeps_the_previous_release(publication) -> None:
     root = publication()
     out = root / "site"
@@ -35,6 +36,7 @@ def test_release_folders_are_readable_by_a_web_server(publication) -> None:
     assert (root / "site").resolve().stat().st_mode & 0o755 == 0o755
 
 
+@pytest.mark.usefixtures("every_run_in_full")  # the normal path, again
 def test_a_renderer_crash_leaves_the_live_site_and_no_staging(publication, monkeypatch) -> None:
     root = publication()
     out = root / "site"

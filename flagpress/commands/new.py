@@ -21,13 +21,14 @@ from pathlib import Path
 
 from flagpress.commands import skeleton
 from flagpress.commands.append import add_contributor, add_to_running_order
+from flagpress.commands.choices import NEW_KINDS
 from flagpress.diagnostics import UsageError, did_you_mean, printable
 from flagpress.load import load_publication
 from flagpress.load.publication import CONTRIBUTORS_FILE
 from flagpress.model import ARTICLE_TYPES, SHOWN_AS, Article, Contributor, Issue, Page, Publication
 from flagpress.slugs import slugify
 
-KINDS = (*ARTICLE_TYPES, "page", "issue", "contributor")
+KINDS = NEW_KINDS
 SUMMARY_TO_WRITE = "Write one sentence saying what this is about."
 BODY = (
     "<!-- Write below, in Markdown. Headings inside start at ##. Every image needs a "

@@ -23,7 +23,7 @@ from flagpress.commands.check_paths import is_wanted
 from flagpress.commands.problem_formats import github_annotations, json_document
 from flagpress.commands.problem_text import Style, grouped, summary_line
 from flagpress.diagnostics import Problem
-from flagpress.load.publication import CONFIG_FILE
+from flagpress.load.layout import CONFIG_FILE
 
 FORMATS = ("text", "json", "github")
 NOT_CHANGED = "The live site was not changed."

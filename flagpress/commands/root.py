@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from flagpress.diagnostics import UsageError
-from flagpress.load.publication import CONFIG_FILE
+from flagpress.load.layout import CONFIG_FILE
 
 
 class NoPublication(UsageError):

@@ -34,7 +34,6 @@ import pickle
 import re
 import sys
 import tempfile
-from importlib import metadata
 from pathlib import Path
 
 # Bump when the layout of an entry changes in a way the code digest would not catch.
@@ -52,6 +51,7 @@ _MAKERS = (
 )
 _LIBRARIES = ("flagpress", "markdown", "pymdown-extensions", "pyyaml")
 _KEY = re.compile("[0-9a-f]{64}")
+_PACKAGE = Path(__file__).resolve().parent.parent  # flagpress itself
 # Only these may be rebuilt from an entry: data classes, never functions.
 _ALLOWED_MODULES = frozenset(
     {"flagpress.model", "flagpress.written", "flagpress.diagnostics", "flagpress.settings"}
@@ -140,34 +140,78 @@ def entry_key(kind: str, shown: str, text: str, settings: str = "") -> str:
     """The key of what reading `text` (the file at publication-relative `shown`) as
     `kind` gives, with `settings` standing for the settings the reading depends on."""
     digest = hashlib.sha256()
-    for part in (_made_by(), kind, shown, settings):
+    for part in (made_by(), kind, shown, settings):
         digest.update(part.encode("utf-8", "surrogatepass") + b"\0")
     digest.update(text.encode("utf-8", "surrogatepass"))
     return digest.hexdigest()
 
 
 @functools.cache
-def _made_by() -> str:
-    """What the cached results were made by: versions, and a digest of flagpress's code."""
-    parts = [f"format {FORMAT}", sys.version]
-    for name in _LIBRARIES:
-        try:
-            parts.append(f"{name} {metadata.version(name)}")
-        except metadata.PackageNotFoundError:
-            parts.append(f"{name} none")
+def made_by(
+    makers: tuple[str, ...] = _MAKERS, libraries: tuple[str, ...] | None = _LIBRARIES
+) -> str:
+    """What a remembered result was made by: Python's and the `libraries`' versions, and
+    a digest of flagpress's code in `makers` (modules, or packages: every file in their
+    folder, templates included). `libraries=None` stands for every installed library,
+    for results that depend on more than reading (a whole run, load/inputs.py).
+
+    Code is found by path, never imported: telling that nothing changed must stay cheap.
+    """
+    parts = [f"format {FORMAT}", sys.version, *_versions(libraries)]
     code = hashlib.sha256()
-    for source in _maker_files():
-        code.update(source.name.encode() + b"\0" + source.read_bytes())
+    for source in _code_files(makers):
+        shown = source.relative_to(_PACKAGE).as_posix()
+        code.update(shown.encode("utf-8", "surrogateescape") + b"\0" + source.read_bytes())
     parts.append(code.hexdigest())
     return "\n".join(parts)
 
 
-def _maker_files() -> list[Path]:
+def _versions(libraries: tuple[str, ...] | None) -> list[str]:
+    """Each library's version; for None, every distribution installed where Python looks,
+    by the name of its metadata folder (name and version) and when it was installed."""
+    if libraries is None:
+        return _installed()
+    from importlib import metadata  # 10 ms, for the load cache only; not for inputs.py
+
+    found = []
+    for name in libraries:
+        try:
+            found.append(f"{name} {metadata.version(name)}")
+        except metadata.PackageNotFoundError:
+            found.append(f"{name} none")
+    return found
+
+
+def _installed() -> list[str]:
+    found = []
+    for folder in sys.path:
+        try:
+            entries = list(os.scandir(folder or "."))
+        except OSError:
+            continue
+        for entry in entries:
+            if entry.name.endswith((".dist-info", ".egg-info")):
+                try:
+                    stat = entry.stat()
+                except OSError:
+                    continue
+                found.append(f"{folder}/{entry.name} {stat.st_ino} {stat.st_mtime_ns}")
+    return sorted(found)
+
+
+def _code_files(makers: tuple[str, ...]) -> list[Path]:
+    """The files of `makers` ("flagpress.load", "flagpress.model"), by path."""
     files: list[Path] = []
-    for name in _MAKERS:
-        module = importlib.import_module(name)
-        where = Path(module.__file__ or "")
-        files += sorted(where.parent.glob("*.py")) if where.name == "__init__.py" else [where]
+    for name in makers:
+        where = _PACKAGE.joinpath(*name.split(".")[1:])
+        if where.is_dir():
+            files += sorted(
+                p
+                for p in where.rglob("*")
+                if p.is_file() and "__pycache__" not in p.parts and p.suffix != ".pyc"
+            )
+        else:
+            files.append(where.with_suffix(".py"))
     return files
 
 

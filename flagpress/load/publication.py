@@ -15,6 +15,7 @@ from flagpress.diagnostics import ContentError, Location, Problem, UsageError
 from flagpress.load.cache import LoadCache
 from flagpress.load.declared import read_declared
 from flagpress.load.fields import ID_PATTERN
+from flagpress.load.layout import CONFIG_FILE, CONTRIBUTORS_FILE
 from flagpress.load.markdown_body import BodyConverter
 from flagpress.load.markdown_file import read_markdown
 from flagpress.load.person_ids import known_people, people_key
@@ -34,11 +35,6 @@ from flagpress.model import (
 from flagpress.settings import SiteConfig
 from flagpress.slugs import slugify
 
-CONFIG_FILE = "site_config.yml"
-CONTRIBUTORS_FILE = "content/contributors.yml"
-# What flagpress remembers between runs (PDFs, leak-scan results, approved texts):
-# git-ignored, never published, safe to delete.
-CACHE_DIR = ".flagpress-cache"
 # An article is a few thousand words; 10 MB of Markdown takes ~9 s to convert.
 MAX_MARKDOWN_BYTES = 1_000_000
 
