@@ -159,6 +159,7 @@ def test_an_edited_web_template_override_is_used_at_once(tmp_path: Path) -> None
     assert incremental_site == clean_site
 
 
+@pytest.mark.usefixtures("every_run_in_full")
 def test_unchanged_pages_are_not_described_again(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

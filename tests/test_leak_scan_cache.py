@@ -201,6 +201,7 @@ def _build(root: Path) -> None:
     assert result.exit_code == 0, result.stderr
 
 
+@pytest.mark.usefixtures("every_run_in_full")  # a rebuild that runs, with nothing new
 def test_a_rebuild_reads_only_new_files_and_hashes_each_shared_file_once(
     publication, monkeypatch: pytest.MonkeyPatch, texts_read: list[str]
 ) -> None:

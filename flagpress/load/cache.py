@@ -183,10 +183,12 @@ def _versions(libraries: tuple[str, ...] | None) -> list[str]:
 
 
 def _installed() -> list[str]:
-    found = []
-    for folder in sys.path:
+    found = set()
+    # The same folder may be on the path twice, or as "" (the current folder, for
+    # `python -c`): each counted once, by its real path.
+    for folder in {os.path.realpath(folder or ".") for folder in sys.path}:
         try:
-            entries = list(os.scandir(folder or "."))
+            entries = list(os.scandir(folder))
         except OSError:
             continue
         for entry in entries:
@@ -195,7 +197,7 @@ def _installed() -> list[str]:
                     stat = entry.stat()
                 except OSError:
                     continue
-                found.append(f"{folder}/{entry.name} {stat.st_ino} {stat.st_mtime_ns}")
+                found.add(f"{folder}/{entry.name} {stat.st_ino} {stat.st_mtime_ns}")
     return sorted(found)
 
 
