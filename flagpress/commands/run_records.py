@@ -12,11 +12,10 @@ figures, counts. Written atomically, so two runs at once leave one whole record.
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
+from flagpress.cache_file import write_whole
 from flagpress.diagnostics import Problem, Severity
 from flagpress.load.layout import CACHE_DIR
 
@@ -44,15 +43,7 @@ def write(root: Path, command: str, digest: str, fields: dict[str, Any]) -> None
     path = _path(root, command)
     text = json.dumps({"format": FORMAT, "digest": digest, **fields}, ensure_ascii=True)
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".partial-")
-        try:
-            with os.fdopen(handle, "w", encoding="utf-8") as out:
-                out.write(text)
-            os.replace(temporary, path)
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
+        write_whole(path, text.encode("utf-8"))
     except OSError:
         return
 

@@ -33,8 +33,9 @@ import os
 import pickle
 import re
 import sys
-import tempfile
 from pathlib import Path
+
+from flagpress.cache_file import write_whole
 
 # Bump when the layout of an entry changes in a way the code digest would not catch.
 FORMAT = 1
@@ -118,15 +119,7 @@ class DiskCache(LoadCache):
         path = self._path(key)
         self._used.add(key)
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".partial-")
-            try:
-                with os.fdopen(handle, "wb") as out:
-                    out.write(data)
-                os.replace(temporary, path)
-            except BaseException:
-                Path(temporary).unlink(missing_ok=True)
-                raise
+            write_whole(path, data)
         except OSError:
             return
 

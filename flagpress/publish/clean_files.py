@@ -27,14 +27,12 @@ with the new one by hard link, so its scan reads no byte the new release's scan 
 
 from __future__ import annotations
 
-import functools
 import hashlib
-import importlib
-import os
 import re
-import tempfile
-from importlib import metadata
 from pathlib import Path
+
+from flagpress.cache_file import write_whole
+from flagpress.load.cache import made_by
 
 HEADER = b"flagpress leak-scan clean files 1\n"
 KEY_SIZE = 32  # bytes of a SHA-256 digest
@@ -101,7 +99,7 @@ class CleanFiles:
         if self.store is None or (keep == self._known and not self._added):
             return
         try:
-            _write(self.store, HEADER + b"".join(sorted(keep)))
+            write_whole(self.store, HEADER + b"".join(sorted(keep)))
             if prune:
                 _forget_old_markers(self.store.parent)
         except OSError:
@@ -146,18 +144,6 @@ def _load(store: Path | None) -> set[bytes]:
     return {body[i : i + KEY_SIZE] for i in range(0, len(body), KEY_SIZE)}
 
 
-def _write(store: Path, data: bytes) -> None:
-    store.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=store.parent, prefix=".partial-")
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-        os.replace(temporary, store)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-
-
 def _forget_old_markers(folder: Path) -> None:
     """Delete the one-file-per-PDF markers older versions left (their keys differ)."""
     for path in folder.iterdir():
@@ -165,18 +151,6 @@ def _forget_old_markers(folder: Path) -> None:
             path.unlink(missing_ok=True)
 
 
-@functools.cache
 def _made_by() -> str:
     """What decides a verdict: the scanning code's digest and the libraries' versions."""
-    parts = []
-    for name in _LIBRARIES:
-        try:
-            parts.append(f"{name} {metadata.version(name)}")
-        except metadata.PackageNotFoundError:
-            parts.append(f"{name} none")
-    code = hashlib.sha256()
-    for name in _SCANNERS:
-        source = Path(importlib.import_module(name).__file__ or "")
-        code.update(source.name.encode() + b"\0" + source.read_bytes())
-    parts.append(code.hexdigest())
-    return "\n".join(parts)
+    return made_by(_SCANNERS, _LIBRARIES)

@@ -25,10 +25,10 @@ import datetime as dt
 import enum
 import hashlib
 import json
-import os
 from collections.abc import Mapping
 from pathlib import Path, PurePath
 
+from flagpress.cache_file import write_whole
 from flagpress.diagnostics import Location
 from flagpress.model import Body
 from flagpress.render.edition import Edition
@@ -153,11 +153,11 @@ class DescribedPages:
         """Keep what this build used or made (older descriptions are forgotten)."""
         if self.folder is None:
             return
-        self.folder.mkdir(parents=True, exist_ok=True)
-        partial = self.folder / f"{FILE}.{os.getpid()}.partial"
         data = {"format": FORMAT, "pages": self._new}
-        partial.write_text(json.dumps(data, separators=(",", ":")), encoding="utf-8")
-        os.replace(partial, self.folder / FILE)
+        try:
+            write_whole(self.folder / FILE, json.dumps(data, separators=(",", ":")).encode())
+        except OSError:
+            return  # not remembered: the next build describes every page
 
 
 def _read(path: Path) -> dict[str, dict]:

@@ -22,13 +22,13 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
-import os
 import time
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib.metadata import version
 from pathlib import Path
 
+from flagpress.cache_file import write_whole
 from flagpress.render.folder import Folder
 from flagpress.render.progress import Progress, quiet
 from flagpress.render.web.context import Site, WebPage
@@ -71,11 +71,8 @@ class Memory:
 
     def save(self, folder: Path) -> None:
         """Written aside and moved in, so a killed build never leaves half a memory."""
-        folder.mkdir(parents=True, exist_ok=True)
         data = {"format": FORMAT, "shared": self.shared, "pages": self.pages, "files": self.files}
-        partial = folder / f"{MANIFEST}.{os.getpid()}.partial"
-        partial.write_text(json.dumps(data, separators=(",", ":")), encoding="utf-8")
-        os.replace(partial, folder / MANIFEST)
+        write_whole(folder / MANIFEST, json.dumps(data, separators=(",", ":")).encode())
 
 
 @dataclass

@@ -1,0 +1,27 @@
+"""Writing a file of remembered results so that no reader ever sees half of one.
+
+Every cache in `.flagpress-cache/` (readings, leak-scan verdicts, described pages, the
+record of the last run) is written next to its place under a unique temporary name
+and moved in with one rename: a build killed half-way, or two runs at once, leave the
+old file or the new one, never a mix. A reader that finds no file, or a damaged one,
+only does the work again.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+
+def write_whole(path: Path, data: bytes) -> None:
+    """Put `data` at `path` in one step; raises OSError when it cannot be written."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".partial-")
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
