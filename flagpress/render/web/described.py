@@ -38,12 +38,8 @@ from flagpress.render.web.sharing import Sharing
 
 FORMAT = 1
 FILE = "described.json"
-# Templates whose pages read the Edition as a whole, not only what they are given: in
-# the template itself (home, issues, tags) or for their sitemap date (a list's pages
-# are dated by the newest of the whole list: render/web/sitemap.py).
-WHOLE_EDITION = frozenset(
-    {"home.html", "issues.html", "tags.html", "articles.html", "contributor.html"}
-)
+# Templates that read the Edition as a whole, not only what their pages are given.
+WHOLE_EDITION = frozenset({"home.html", "issues.html", "tags.html"})
 _PACKAGE = Path(__file__).resolve().parents[2]  # flagpress/
 
 Asset = tuple[str, Location]  # a content file a page published, and where it was linked

@@ -99,7 +99,15 @@ def _add_list(
     for listed in paging.paginate(first, articles):
         numbered = listed.pager.title(title)
         cards, pager = listed.articles, listed.pager
-        b.add(listed.src, numbered, template, articles=cards, pager=pager, topic=topic)
+        b.add(
+            listed.src,
+            numbered,
+            template,
+            articles=cards,
+            pager=pager,
+            topic=topic,
+            updated=max((a.date for a in articles), default=None),  # for every page's date
+        )
 
 
 def _downloads(folder: Folder, issue: PublicIssue) -> list[tuple[Download, str]]:

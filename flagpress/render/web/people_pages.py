@@ -46,6 +46,7 @@ def add_pages(b: SiteBuilder) -> None:
                 role_labels=[roles.get(r, r) for r in person.roles],
                 articles=listed.articles,
                 pager=listed.pager,
+                updated=max((a.date for a in theirs), default=None),  # for every page's date
             )
 
 

@@ -13,7 +13,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Mapping
 
-from flagpress.model import Contributor
 from flagpress.render import urls
 from flagpress.render.edition import Edition, PublicArticle, PublicIssue, Topic
 
@@ -32,18 +31,16 @@ def robots_txt(site_url: str) -> str:
 def lastmod(edition: Edition, template: str, context: Mapping) -> dt.date | None:
     """When what the page shows last changed, as far as the content says; None if unknown."""
     article, issue, topic = context.get("article"), context.get("issue"), context.get("topic")
-    person = context.get("person")
     if isinstance(article, PublicArticle):
         return article.date
     if template in ("issue.html", "credits.html") and isinstance(issue, PublicIssue):
         return issue.date
     if isinstance(topic, Topic):
         return _newest(a.date for a in topic.articles)
-    if template == "contributor.html" and isinstance(person, Contributor):
-        # All their articles, not the page's: every page of a list changes with a new one.
-        return _newest(a.date for a in edition.articles if person.id in a.people)
-    if template == "articles.html":
-        return _newest(a.date for a in edition.web_only)
+    if template in ("contributor.html", "articles.html") and "updated" in context:
+        # The whole list's newest, not the page's: every page changes with a new article.
+        updated = context["updated"]
+        return updated if isinstance(updated, dt.date) else None
     if template == "issues.html":
         return _newest(i.date for i in edition.issues)
     if template == "tags.html":
