@@ -7,7 +7,7 @@ of what its template is given (the page's own context: the article, its issue, t
 articles around it and related to it...) and of what every page is given (the
 settings, everyone's naming and consent as of today, the pages that exist, the
 templates, the pictures, flagpress itself). Both are fingerprinted; a page whose
-fingerprints match the last build's is taken from `.flagpress-cache/web/described.json`
+fingerprints match the last build's is taken from `.flagpress-cache/web/described/`
 instead of being described again, and the files it published (pictures, documents)
 are published again through the gate, so the gate still checks each one.
 
@@ -24,20 +24,18 @@ import dataclasses
 import datetime as dt
 import enum
 import hashlib
-import json
 from collections.abc import Mapping
 from pathlib import Path, PurePath
 
-from flagpress.cache_file import write_whole
 from flagpress.diagnostics import Location
+from flagpress.load.cache import DiskCache
 from flagpress.model import Body
 from flagpress.render.edition import Edition
 from flagpress.render.folder import Folder
 from flagpress.render.web.context import SiteBuilder, WebPage
 from flagpress.render.web.sharing import Sharing
 
-FORMAT = 1
-FILE = "described.json"
+FOLDER = "described"  # in the website's memory (.flagpress-cache/web/)
 # Templates that read the Edition as a whole, not only what their pages are given.
 WHOLE_EDITION = frozenset({"home.html", "issues.html", "tags.html"})
 _PACKAGE = Path(__file__).resolve().parents[2]  # flagpress/
@@ -120,51 +118,36 @@ def code_digest(templates: list[Path]) -> str:
 
 
 class DescribedPages:
-    """The last build's described pages, by fingerprint; what this build used or made."""
+    """The last builds' described pages, by fingerprint, one file each (load/cache.py's
+    DiskCache: written whole, read back as plain data only, pruned to what was used).
+
+    One file per page, not one for all: a build reads only the pages it asks for and
+    writes only the new ones, and never holds every page twice to (de)serialise them.
+    """
 
     def __init__(self, folder: Path | None) -> None:
-        self.folder = folder
-        self._old = _read(folder / FILE) if folder is not None else {}
-        self._new: dict[str, dict] = {}
+        self.cache = DiskCache(folder) if folder is not None else None
 
     def get(self, key: str) -> tuple[WebPage, list[Asset]] | None:
-        entry = self._old.get(key)
-        if entry is None:
+        entry = self.cache.get(key) if self.cache is not None else None
+        if not isinstance(entry, dict):
             return None
         try:
             page = _page(entry["page"])
             assets = [(path, Location(*where)) for path, where in entry["assets"]]
         except (KeyError, TypeError, ValueError):
             return None  # a damaged entry only costs describing the page again
-        self._new[key] = entry
         return page, assets
 
     def put(self, key: str, page: WebPage, assets: list[Asset]) -> None:
-        self._new[key] = {
-            "page": _plain(page),
-            "assets": [[path, [at.path, at.line, at.col]] for path, at in assets],
-        }
+        if self.cache is not None:
+            where = [[path, [at.path, at.line, at.col]] for path, at in assets]
+            self.cache.put(key, {"page": _plain(page), "assets": where})
 
     def save(self) -> None:
-        """Keep what this build used or made (older descriptions are forgotten)."""
-        if self.folder is None:
-            return
-        data = {"format": FORMAT, "pages": self._new}
-        try:
-            write_whole(self.folder / FILE, json.dumps(data, separators=(",", ":")).encode())
-        except OSError:
-            return  # not remembered: the next build describes every page
-
-
-def _read(path: Path) -> dict[str, dict]:
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    if not isinstance(data, dict) or data.get("format") != FORMAT:
-        return {}
-    pages = data.get("pages")
-    return pages if isinstance(pages, dict) else {}
+        """Forget the descriptions this build neither used nor made."""
+        if self.cache is not None and self.cache.folder.is_dir():
+            self.cache.prune()
 
 
 def _plain(page: WebPage) -> dict:
@@ -199,7 +182,7 @@ class ReusingBuilder(SiteBuilder):
     def __init__(self, edition: Edition, folder: Folder) -> None:
         super().__init__(edition, folder)
         memory = folder.memory()
-        self.memory = DescribedPages(memory / "web" if memory is not None else None)
+        self.memory = DescribedPages(memory / "web" / FOLDER if memory is not None else None)
         self.fingerprints = Fingerprints()
         self._assets: list[Asset] | None = None
         overrides = edition.root / "templates" / "web"
