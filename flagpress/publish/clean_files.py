@@ -115,7 +115,7 @@ def content_digest(data: bytes) -> bytes:
 def verdict_key(version: str, channel: str, secrets_digest: str, digest: bytes) -> bytes:
     """The key under which a clean verdict for these bytes, channel and secrets is kept."""
     key = hashlib.sha256()
-    for part in (_made_by(), version, channel, secrets_digest):
+    for part in (made_by(_SCANNERS, _LIBRARIES), version, channel, secrets_digest):
         key.update(part.encode() + b"\0")
     key.update(digest)
     return key.digest()
@@ -149,8 +149,3 @@ def _forget_old_markers(folder: Path) -> None:
     for path in folder.iterdir():
         if _OLD_MARKER.fullmatch(path.name):
             path.unlink(missing_ok=True)
-
-
-def _made_by() -> str:
-    """What decides a verdict: the scanning code's digest and the libraries' versions."""
-    return made_by(_SCANNERS, _LIBRARIES)

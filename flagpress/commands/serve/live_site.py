@@ -23,7 +23,7 @@ from flagpress.publish.gate import Gate
 from flagpress.render import OUTPUTS, Edition
 from flagpress.render.feed import AtomFeed
 from flagpress.render.web import Website, site_settings, theme_problem
-from flagpress.render.web.context import SiteBuilder, WebPage
+from flagpress.render.web.context import PageSpec, SiteBuilder, WebPage
 from flagpress.render.web.mkdocs_adapter import LivePages, RendererError
 from flagpress.render.web.pages import compute_site
 from flagpress.render.web.search_index import search_docs
@@ -37,23 +37,13 @@ class _Described(SiteBuilder):
 
     def __init__(self, edition: Edition, gate: Gate) -> None:
         super().__init__(edition, gate)
-        self.specs: dict[str, tuple[str, str, str, tuple[dict, ...], dict[str, object]]] = {}
+        self.specs: dict[str, PageSpec] = {}
 
-    def add(
-        self,
-        src: str,
-        title: str,
-        template: str,
-        *,
-        description: str = "",
-        toc: tuple[dict, ...] = (),
-        **context: object,
-    ) -> None:
-        self.specs[src] = (title, template, description, toc, context)
+    def make(self, spec: PageSpec) -> None:
+        self.specs[spec.src] = spec
 
     def page(self, src: str) -> WebPage:
-        title, template, description, toc, context = self.specs[src]
-        SiteBuilder.add(self, src, title, template, description=description, toc=toc, **context)
+        SiteBuilder.make(self, self.specs[src])
         return self.site.pages.pop()
 
 
@@ -123,7 +113,7 @@ class LiveSite:
                 shutil.rmtree(folder, ignore_errors=True)
                 return problems
             described = _describe(edition, gate)
-            pages = [WebPage(src, spec[0], "") for src, spec in described.specs.items()]
+            pages = [WebPage(src, spec.title, "") for src, spec in described.specs.items()]
             described.site.pages = pages
             live = LivePages(described.site, site_settings(edition), folder)
             described.site.pages = []
@@ -219,7 +209,7 @@ def _warm(described: _Described, live: LivePages) -> None:
     quick as the next, its templates already compiled."""
     first: dict[str, str] = {}
     for src, spec in described.specs.items():
-        first.setdefault(spec[1], src)
+        first.setdefault(spec.template, src)
     for src in first.values():
         live.render(described.page(src))
 
@@ -228,8 +218,8 @@ def _search_docs(described: _Described) -> list[dict[str, str]]:
     """The search index's entries for every described page, in the site's order."""
     edition, namer = described.edition, described.namer
     pages = [
-        WebPage(src, title, "", description or describe(edition, namer, template, context))
-        for src, (title, template, description, _, context) in described.specs.items()
+        WebPage(src, s.title, "", s.description or describe(edition, namer, s.template, s.context))
+        for src, s in described.specs.items()
     ]
     return search_docs(described.edition, pages)
 

@@ -44,6 +44,18 @@ class WebPage:
     lastmod: dt.date | None = None  # the sitemap's date for the page (render/web/sitemap.py)
 
 
+@dataclass(frozen=True)
+class PageSpec:
+    """How one page is made: which template, given what (before it is rendered)."""
+
+    src: str
+    title: str
+    template: str
+    description: str = ""  # made from the context when empty (render/web/sharing.py)
+    toc: tuple[dict, ...] = ()
+    context: dict[str, object] = field(default_factory=dict)
+
+
 @dataclass
 class Site:
     """Everything the MkDocs adapter needs: the pages and the nav (files are published
@@ -80,25 +92,32 @@ class SiteBuilder:
         toc: tuple[dict, ...] = (),
         **context: object,
     ) -> None:
-        """Render `template` as the page at `src` and add it to the site.
+        """Render `template` as the page at `src` and add it to the site."""
+        self.make(PageSpec(src, title, template, description, toc, context))
+
+    def make(self, spec: PageSpec) -> None:
+        """Render the page `spec` describes and add it to the site (subclasses may keep
+        the spec instead, or take the page from elsewhere).
 
         A page showing an article or standing page also gets its rendered `body`.
         Without a `description`, one is made for the page (render/web/sharing.py).
         """
-        page = PageContext(self, src)
+        context = dict(spec.context)  # the body is added for this rendering only
+        page = PageContext(self, spec.src)
         item = context.get("article") or context.get("page")
         if isinstance(item, PublicArticle | Page):
             body = page.body(item.source, item.body)
             note = item.content_note if isinstance(item, PublicArticle) else ""
             context["body"] = remind_at_headings(body, note)  # deep links meet the note first
+        template = spec.template
         html = self.templates.render(template, **page.variables(), **context)
-        html = with_dimensions(html, urls.folder_of(src), self.sizes)
-        described = description or describe(self.edition, self.namer, template, context)
+        html = with_dimensions(html, urls.folder_of(spec.src), self.sizes)
+        described = spec.description or describe(self.edition, self.namer, template, context)
         share = sharing(self.edition, self.namer, self.asset, template, context)
         when = lastmod(self.edition, template, context)
         # Plain strings (not Markup): a page is the same whether made now or remembered.
-        page_made = WebPage(src, str(title), str(html), str(described), toc, share, when)
-        self.site.pages.append(page_made)
+        made = WebPage(spec.src, str(spec.title), str(html), str(described), spec.toc, share, when)
+        self.site.pages.append(made)
 
     def asset(self, content_path: str, at: Location) -> str:
         """Publish the content file at `content_path` (linked at `at`) through the gate;

@@ -24,21 +24,20 @@ import dataclasses
 import datetime as dt
 import enum
 import hashlib
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path, PurePath
 
 from flagpress.diagnostics import Location
-from flagpress.load.cache import DiskCache
+from flagpress.load.cache import DiskCache, made_by
 from flagpress.model import Body
 from flagpress.render.edition import Edition
 from flagpress.render.folder import Folder
-from flagpress.render.web.context import SiteBuilder, WebPage
+from flagpress.render.web.context import PageSpec, SiteBuilder, WebPage
 from flagpress.render.web.sharing import Sharing
 
 FOLDER = "described"  # in the website's memory (.flagpress-cache/web/)
 # Templates that read the Edition as a whole, not only what their pages are given.
 WHOLE_EDITION = frozenset({"home.html", "issues.html", "tags.html"})
-_PACKAGE = Path(__file__).resolve().parents[2]  # flagpress/
 
 Asset = tuple[str, Location]  # a content file a page published, and where it was linked
 
@@ -102,19 +101,6 @@ class Fingerprints:
         found = digest.hexdigest()
         self._known[id(value)] = (value, found)  # kept alive, so the id stays its own
         return found
-
-
-def code_digest(templates: list[Path]) -> str:
-    """flagpress's own code and built-in templates, and the publication's `templates`."""
-    digest = hashlib.sha256()
-    for folder in [_PACKAGE, *templates]:
-        if not folder.is_dir():
-            continue
-        for path in sorted(folder.rglob("*")):
-            if path.is_file() and path.suffix != ".pyc":
-                digest.update(str(path.relative_to(folder)).encode() + b"\0")
-                digest.update(hashlib.sha256(path.read_bytes()).digest())
-    return digest.hexdigest()
 
 
 class DescribedPages:
@@ -185,11 +171,12 @@ class ReusingBuilder(SiteBuilder):
         self.memory = DescribedPages(memory / "web" / FOLDER if memory is not None else None)
         self.fingerprints = Fingerprints()
         self._assets: list[Asset] | None = None
-        overrides = edition.root / "templates" / "web"
-        self._overridden = overrides.is_dir() and any(overrides.rglob("*"))
+        overrides = _files(edition.root / "templates" / "web", lambda _path: True)
+        self._overridden = bool(overrides)
         self._every_page = self.fingerprints.of(
             [
-                code_digest([overrides]),
+                made_by(("flagpress",), None),  # its code and templates, every library
+                overrides,
                 edition.today,
                 edition.config,
                 edition.contributors,
@@ -198,22 +185,13 @@ class ReusingBuilder(SiteBuilder):
                 sorted(self.profiled),
                 self.masthead,
                 self.get_involved,
-                _pictures(edition.root / "content"),
+                _files(edition.root / "content", _not_text),
             ]
         )
         self._edition: str | None = None
 
-    def add(
-        self,
-        src: str,
-        title: str,
-        template: str,
-        *,
-        description: str = "",
-        toc: tuple[dict, ...] = (),
-        **context: object,
-    ) -> None:
-        key = self._key(src, (title, template, description, toc), context)
+    def make(self, spec: PageSpec) -> None:
+        key = self._key(spec)
         found = self.memory.get(key) if key else None
         if found is not None:
             page, assets = found
@@ -223,7 +201,7 @@ class ReusingBuilder(SiteBuilder):
             return
         self._assets = []
         try:
-            super().add(src, title, template, description=description, toc=toc, **context)
+            super().make(spec)
             if key:
                 self.memory.put(key, self.site.pages[-1], self._assets)
         finally:
@@ -234,11 +212,11 @@ class ReusingBuilder(SiteBuilder):
             self._assets.append((content_path, at))
         return super().asset(content_path, at)
 
-    def _key(self, src: str, given: tuple, context: dict[str, object]) -> str | None:
+    def _key(self, spec: PageSpec) -> str | None:
         """The fingerprint of everything the page is made from; None if there is none."""
         try:
-            parts: list[object] = [self._every_page, src, given, context]
-            if given[1] in WHOLE_EDITION or self._overridden:
+            parts: list[object] = [self._every_page, spec]
+            if spec.template in WHOLE_EDITION or self._overridden:
                 if self._edition is None:
                     self._edition = self.fingerprints.of(self.edition)
                 parts.append(self._edition)
@@ -247,18 +225,19 @@ class ReusingBuilder(SiteBuilder):
             return None
 
 
-def _pictures(content: Path) -> list[tuple[str, str]]:
-    """Every file in content/ that is not text (pictures, documents), with a digest of its
-    bytes: a page shows a picture's size, and links a document."""
+def _files(folder: Path, wanted: Callable[[Path], bool]) -> list[tuple[str, str]]:
+    """The `wanted` files under `folder`, each with a digest of its bytes."""
     found = []
-    for path in sorted(content.rglob("*")):
-        if path.is_file() and path.suffix.lower() not in (".md", ".yml", ".yaml"):
-            found.append((path.relative_to(content).as_posix(), _file_digest(path)))
+    for path in sorted(folder.rglob("*")) if folder.is_dir() else []:
+        if path.is_file() and wanted(path):
+            try:
+                digest = hashlib.sha256(path.read_bytes()).hexdigest()
+            except OSError:
+                digest = "unreadable"
+            found.append((path.relative_to(folder).as_posix(), digest))
     return found
 
 
-def _file_digest(path: Path) -> str:
-    try:
-        return hashlib.sha256(path.read_bytes()).hexdigest()
-    except OSError:
-        return "unreadable"
+def _not_text(path: Path) -> bool:
+    """Pictures and documents in content/: a page shows a picture's size, links a file."""
+    return path.suffix.lower() not in (".md", ".yml", ".yaml")
