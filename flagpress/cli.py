@@ -2,8 +2,8 @@
 
 Exit codes (FORMAT.md): 0 fine (warnings allowed), 1 problems in the content,
 2 usage error, 70 a flagpress bug. Content problems are printed as diagnostics, never
-as tracebacks; every usage error is a `UsageError`, caught once, here, and anything
-unexpected is one plain line (a traceback only with --debug). How problems look is
+as tracebacks; what a command raises becomes its exit code in one place
+(commands/command_group.py). How problems look is
 decided in commands/problem_output.py. Everything printed goes through `_echo` (which
 escapes control characters: titles, ids and paths come from files and arguments, and
 must not drive the terminal) or is a `Line` made safe already.
@@ -14,18 +14,19 @@ from __future__ import annotations
 import datetime as dt
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NoReturn
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from flagpress.commands import console, unchanged
-from flagpress.commands.arguments import Date, own_words
+from flagpress.commands.arguments import Date
 from flagpress.commands.check_paths import wanted_paths
 from flagpress.commands.choices import NEW_KINDS, REPORT_FORMATS
+from flagpress.commands.command_group import Commands
 from flagpress.commands.problem_output import files_checked
 from flagpress.commands.root import publication_root
 from flagpress.commands.terminal import ProgressLine
-from flagpress.diagnostics import ContentError, UsageError, has_errors
+from flagpress.diagnostics import has_errors
 from flagpress.load.layout import PRINTER_FOLDER
 from flagpress.settings import PRINT_VARIANTS
 
@@ -47,50 +48,7 @@ ROOT = click.option(
 STRICT = click.option("--strict", is_flag=True, help="Treat warnings as errors.")
 
 
-class _Commands(click.Group):
-    """Runs a command; a usage error is exit 2, content that cannot be read is exit 1,
-    and anything unexpected (a bug) is exit 70, as one plain line unless --debug.
-
-    Every command gets --debug, those added later included. Mistakes on the command
-    line that click finds (an unknown option, a missing argument, a bad date) are told
-    in flagpress's words too (commands/arguments.py).
-    """
-
-    def add_command(self, cmd: click.Command, name: str | None = None) -> None:
-        if not any(param.name == "debug" for param in cmd.params):
-            cmd.params.append(console.debug_option())
-        super().add_command(cmd, name)
-
-    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
-        try:
-            return super().parse_args(ctx, args)
-        except click.exceptions.NoArgsIsHelpError:
-            raise  # plain `flagpress`: click shows the list of commands
-        except click.UsageError as err:
-            _usage_error(own_words(err))
-
-    def invoke(self, ctx: click.Context) -> Any:
-        words = [*getattr(ctx, "_protected_args", ()), *ctx.args]  # taken by invoke
-        try:
-            return super().invoke(ctx)
-        except UsageError as err:
-            _usage_error(str(err))
-        except click.UsageError as err:
-            _usage_error(own_words(err, " ".join(["flagpress", *words[:1]])))
-        except ContentError as err:
-            console.unreadable(ctx, err.problems)
-        except (click.exceptions.ClickException, click.exceptions.Exit, click.Abort):
-            raise
-        except Exception as err:  # a bug: never a traceback for editors unless asked
-            console.bug(ctx, err)
-
-
-def _usage_error(message: str) -> NoReturn:
-    _echo(f"flagpress: error: {message}", err=True)
-    raise SystemExit(2) from None
-
-
-@click.group(cls=_Commands, params=[console.debug_option()])
+@click.group(cls=Commands, params=[console.debug_option()])
 @click.version_option(package_name="flagpress")
 def main() -> None:
     """flagpress: check and build a co-produced publication."""
