@@ -34,12 +34,14 @@ LEGACY_LENGTH = 8  # records from before FORM 2: title and body only, truncated
 _HEX = re.compile(r"[0-9a-f]+")
 
 
-@functools.lru_cache(maxsize=8192)
+@functools.cache
 def normalise(text: str) -> str:
     """Text as approved: LF line endings, no trailing spaces, no blank edges.
 
     Remembered: every check and preview update hashes every article's text again, and
-    normalising 1,000 unchanged bodies was a tenth of a second each time.
+    normalising 1,000 unchanged bodies was a tenth of a second each time. Unbounded on
+    purpose: each pass visits every text in the same order, so a bounded LRU smaller
+    than an archive's texts (several per article) would evict each one before its reuse.
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     return "\n".join(line.rstrip() for line in text.strip().split("\n"))

@@ -66,7 +66,7 @@ def _pull_quotes(root: ET.Element) -> None:
 
 
 def _footnotes(root: ET.Element) -> None:
-    for parent in [root, *root.iter()]:
+    for parent in root.iter():  # the root first
         for index, child in enumerate(list(parent)):
             if child.tag != "div" or "footnote" not in _classes(child):
                 continue

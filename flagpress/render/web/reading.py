@@ -23,7 +23,7 @@ _WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
 _MARKUP = re.compile(r"!?\[([^\]]*)\]\([^)]*\)|<!--.*?-->|^///[^\n]*|\[\^[^\]]*\]:?", re.M | re.S)
 
 
-@functools.lru_cache(maxsize=16384)
+@functools.cache  # unbounded: every pass visits every body in turn (see sign_off.normalise)
 def word_count(markdown: str) -> int:
     """The words a reader reads in `markdown`: link text counts, addresses do not.
 
