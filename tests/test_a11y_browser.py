@@ -648,6 +648,28 @@ def test_search_count_is_announced_and_escape_returns_focus(browser, sample_site
     assert after == [before, False]
 
 
+
+def test_search_index_is_downloaded_only_when_search_is_used(browser, sample_site) -> None:
+    """A reader who never searches never downloads the index (issue 15: up to a megabyte
+    on a large archive); the first visit to the search box asks for it, and the search
+    then finds articles as before."""
+    base, _ = sample_site
+    context = _context(browser, base)
+    page = context.new_page()
+    asked: list[str] = []
+    page.on("request", lambda request: asked.append(request.url))
+    page.goto(base + ISSUE_PAGE)
+    page.wait_for_load_state("networkidle")
+    before_search = [url for url in asked if "search_index" in url]
+    with page.expect_request(lambda request: request.url.endswith("/search/search_index.json")):
+        _tab_to(page, ".md-search__input")
+    page.keyboard.type("co-production")
+    page.get_by_role("status").filter(has_text="matching document").wait_for()
+    found = page.locator(".md-search-result__item").count()
+    context.close()
+    assert before_search == []
+    assert found > 0
+
 # --- keyboard walks both ways, every size and scheme (issue 11) ----------------------------
 
 # 400% zoom of a 1280 x 800 window: 320 x 200 CSS pixels, each drawn 4 device pixels wide.
