@@ -88,7 +88,7 @@ def test_the_search_result_for_the_article_shows_the_note_before_the_summary(sit
     docs = json.loads((site / "search/search_index.json").read_text())["docs"]
     page = next(d for d in docs if d["location"] == "issues/2019-03/foreword/")
     text = page["text"]
-    assert text.startswith(f"<p>Content note: {NOTE}</p> <p>Why we made this issue.</p>")
+    assert text.startswith(f"<p>Content note: {NOTE}</p><p>Why we made this issue.</p>")
     second = next(d for d in docs if d["location"] == "issues/2019-03/second/")
     assert "Content note" not in second["text"]
 
@@ -105,10 +105,10 @@ def test_every_section_search_result_starts_with_the_note(site: Path) -> None:
         "issues/2019-03/foreword/#the-door",
     }
     assert sections["issues/2019-03/foreword/#inside"].startswith(
-        f"<p>Content note: {NOTE}</p> <p>A cell.</p>"
+        f"<p>Content note: {NOTE}</p><p>A cell.</p>"
     )
     assert sections["issues/2019-03/foreword/#the-door"].startswith(
-        f"<p>Content note: {NOTE}</p> <p>It locks.</p>"
+        f"<p>Content note: {NOTE}</p><p>It locks.</p>"
     )
 
 

@@ -66,7 +66,7 @@ def test_each_article_has_an_entry_and_one_per_heading(publication) -> None:
     assert docs[page] == {
         "location": page,
         "title": "Foreword",
-        "text": "<p>Why we made this issue.</p> <p>By Neil J</p> <p>Welcome to the issue.</p>",
+        "text": "<p>Why we made this issue.</p><p>By Neil J</p><p>Welcome to the issue.</p>",
     }
     first_words = " ".join(LONG.split()[:SECTION_WORDS])
     assert docs[page + "#where-we-started"] == {
@@ -92,7 +92,7 @@ def test_no_draft_withheld_name_or_private_value_is_indexed(publication) -> None
     for hidden in ("Zanzibar", "quokka", "Quokka", "Neil J", "Quillfeather", "draft"):
         assert hidden not in text, hidden
     foreword = next(d for d in docs if d["location"] == "issues/2019-03/foreword/")
-    assert foreword["text"].startswith("<p>Why we made this issue.</p> <p>By a volunteer</p>")
+    assert foreword["text"].startswith("<p>Why we made this issue.</p><p>By a volunteer</p>")
 
 
 def test_a_build_converts_each_body_once_and_mkdocs_converts_none(publication, monkeypatch) -> None:
@@ -118,6 +118,30 @@ def test_older_articles_are_summarised_without_sections(publication, monkeypatch
     docs = {d["location"]: d for d in _docs(publication)}
     page = "issues/2019-03/foreword/"
     assert [loc for loc in docs if loc.startswith(page)] == [page]
-    assert docs[page]["text"] == "<p>Why we made this issue.</p> <p>By Neil J</p>"
+    assert docs[page]["text"] == "<p>Why we made this issue.</p><p>By Neil J</p>"
     second = docs["issues/2019-03/second/"]["text"]
-    assert second == "<p>The second article.</p> <p>By Alex and a volunteer</p> <p>Some text.</p>"
+    assert second == "<p>The second article.</p><p>By Alex and a volunteer</p><p>Some text.</p>"
+
+
+def test_articles_past_the_newest_thousand_keep_title_note_and_byline(
+    publication, monkeypatch
+) -> None:
+    """At 5,000 articles, every summary made the index 1.4 MB; older articles are found by
+    their title and their people (issue 15: about 1 MB for the first search)."""
+    from flagpress.render.web import search_index
+
+    monkeypatch.setattr(search_index, "RECENT_ARTICLES", 1)  # second.md is the newest
+    monkeypatch.setattr(search_index, "SUMMARISED_ARTICLES", 1)
+    docs = {d["location"]: d for d in _docs(publication)}
+    older = docs["issues/2019-03/foreword/"]
+    assert (older["title"], older["text"]) == ("Foreword", "<p>By Neil J</p>")
+    assert docs["issues/2019-03/second/"]["text"].startswith("<p>The second article.</p>")
+
+
+def test_the_index_is_utf8_not_escapes(publication) -> None:
+    """Typographic quotes take 3 bytes each as UTF-8, 6 as \\u escapes."""
+    title = FOREWORD.replace("title: Foreword", "title: Readers’ letters")
+    root = publication({FOREWORD_PATH: title})
+    raw = (build(root) / "search/search_index.json").read_bytes()
+    assert "Readers’ letters".encode() in raw
+    assert b"\\u2019" not in raw

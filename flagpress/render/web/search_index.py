@@ -7,11 +7,15 @@ Edition already holds what it needs, so the entries are made from it, in the for
 Material's search script reads (`docs` of `location`, `title`, `text`; a `#` in the
 location makes a section of the page before it).
 
-The index is a summary, so that what every reader downloads stays small as the
-archive grows (measured on the synthetic archive: 5.6 MB at 1,000 articles with
-Material's own index, about 1.3 MB at 5,000 with this one):
+The index is a summary, so that what a reader downloads to search stays small as the
+archive grows (measured on the benchmark's archive: 5.6 MB at 1,000 articles with
+Material's own index; with this one 0.4 MB at 1,000 and 1.1 MB at 5,000, where
+giving every article its summary made 1.4 MB). Readers who never search never
+download it (theme/assets/search-on-demand.js).
 
-- every article: its title, content note, summary and byline, as on its page;
+- every article: its title, content note and byline, as on its page; the
+  `SUMMARISED_ARTICLES` newest also their summary (an older article is still found
+  by its title and its people, whose contributor pages list all they made);
 - the `RECENT_ARTICLES` newest articles, and standing pages, also: the first
   `SECTION_WORDS` words of their text, and a section entry for each heading with the
   heading, the article's content note first (a result lands past the note at the
@@ -39,6 +43,8 @@ from flagpress.render.web.context import WebPage
 SECTION_WORDS = 12
 # The newest articles, which most searches are for, are indexed in full (see above).
 RECENT_ARTICLES = 200
+# ... and these newest also with their summary.
+SUMMARISED_ARTICLES = 1000
 # Python-Markdown's placeholders for stashed inline HTML (entities), never text.
 _STASHED = re.compile("\x02[^\x03]*\x03")
 
@@ -52,6 +58,7 @@ def search_docs(edition: Edition, pages: list[WebPage]) -> list[Doc]:
     namer = edition.namer("web")
     newest = sorted(edition.articles, key=lambda a: (a.date, a.source), reverse=True)
     recent = {a.source for a in newest[:RECENT_ARTICLES]}
+    summarised = {a.source for a in newest[:SUMMARISED_ARTICLES]}
     docs: list[Doc] = []
     for page in pages:
         if urls.is_later_page(page.src_uri):
@@ -60,7 +67,8 @@ def search_docs(edition: Edition, pages: list[WebPage]) -> list[Doc]:
         article = articles.get(page.src_uri)
         if article is not None:
             byline = f"By {namer.names(article.authors)}" if article.authors else ""
-            texts = [_note(article.content_note), article.summary, byline]
+            summary = article.summary if article.source in summarised else ""
+            texts = [_note(article.content_note), summary, byline]
             if article.source in recent:
                 texts += _first_words(_prose(article.body, None))
             docs.append(_doc(location, article.title, texts))
@@ -81,7 +89,7 @@ def escape(text: str) -> str:
 
 
 def _doc(location: str, title: str, texts: list[str]) -> Doc:
-    text = " ".join(f"<p>{escape(t)}</p>" for t in texts if t.strip())
+    text = "".join(f"<p>{escape(t)}</p>" for t in texts if t.strip())
     return {"location": location, "title": escape(title), "text": text}
 
 

@@ -203,7 +203,10 @@ class _PreparedSearch(SearchPlugin):
     def index_json(self, docs: list[dict[str, str]]) -> str:
         """search/search_index.json holding `docs`, with the search settings."""
         index = {key: self.config[key] for key in ("lang", "separator", "pipeline", "fields")}
-        return json.dumps({"config": index, "docs": docs}, separators=(",", ":"))
+        # As UTF-8, not \u escapes: typographic quotes and dashes take 3 bytes, not 6.
+        return json.dumps(
+            {"config": index, "docs": docs}, separators=(",", ":"), ensure_ascii=False
+        )
 
 
 def _search(docs: list[dict[str, str]], language: str) -> _PreparedSearch:
