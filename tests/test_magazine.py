@@ -272,6 +272,9 @@ def test_home_shows_the_latest_issue_as_cards_in_running_order(branded: Path) ->
     assert _titles(home) == ["Foreword", "Second piece", "Third piece"]
     text = visible_text(branded / "index.html")
     assert "Latest issue · 1 March 2019 Issue 1: First issue" in text
+    latest = home.split('id="latest-issue"', 1)[0]  # the latest issue's cover, before its title
+    assert '<img src="issues/2019-03/images/cover.svg" alt=""' in latest.split("fp-latest", 1)[1]
+    assert "On the cover: People around a table" in text
     # What the publication is, in a sentence, under the masthead (conftest's SITE_CONFIG)
     lead = re.search(r'<p class="fp-lead">([^<]*)</p>', home)
     assert lead and lead[1] in text.split("Latest issue", 1)[0] and len(lead[1].split()) > 3
