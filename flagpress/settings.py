@@ -308,3 +308,5 @@ class SiteConfig:
             2, 100, "bad-threshold", "write a whole number from {low} to {high} (not {value})"
         ),
     )
+    # Where each value was written, so validate/language.py can point at a wrong tag.
+    written: Written = field(default=Written(), compare=False)

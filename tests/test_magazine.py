@@ -272,6 +272,12 @@ def test_home_shows_the_latest_issue_as_cards_in_running_order(branded: Path) ->
     assert _titles(home) == ["Foreword", "Second piece", "Third piece"]
     text = visible_text(branded / "index.html")
     assert "Latest issue · 1 March 2019 Issue 1: First issue" in text
+    latest = home.split('id="latest-issue"', 1)[0]  # the latest issue's cover, before its title
+    assert '<img src="issues/2019-03/images/cover.svg" alt=""' in latest.split("fp-latest", 1)[1]
+    assert "On the cover: People around a table" in text
+    # What the publication is, in a sentence, under the masthead (conftest's SITE_CONFIG)
+    lead = re.search(r'<p class="fp-lead">([^<]*)</p>', home)
+    assert lead and lead[1] in text.split("Latest issue", 1)[0] and len(lead[1].split()) > 3
     # kicker, title, summary, byline and reading time on each card
     assert "Article Third piece About third piece. By Neil J · 6 minute read" in text
     assert '<img class="fp-card__image" src="issues/2019-03/images/lead.svg" alt=""' in home
@@ -312,6 +318,50 @@ def test_article_page_has_reading_time_previous_next_and_more_on_topics(branded:
     third = visible_text(branded / "issues/2019-03/third/index.html")
     assert "6 minute read" in third
     assert "Next in this issue" not in third  # the last public piece: nothing after it
+
+
+def test_article_page_reads_in_the_order_the_issue_asks_for(publication) -> None:
+    """Issue 11: title, the content note first, summary, byline, date and reading time,
+    lead image, body, "How this was made", previous/next, more on the same topics."""
+    extra = (
+        "content_note: Mentions eviction.\n"
+        "image: {src: images/lead.svg, alt: A hostel corridor}\n"
+        "coproduction: {level: co-design, stages: [co-planning]}\n"
+    )
+    issue = (
+        "title: First issue\nnumber: 1\ndate: 2019-03-01\neditors: [staff-a]\n"
+        "articles: [foreword.md, second.md, third.md]\n"
+    )
+    root = publication(
+        {
+            f"{ISSUE_DIR}/issue.yml": issue,
+            f"{ISSUE_DIR}/images/lead.svg": MASTHEAD,
+            f"{ISSUE_DIR}/second.md": _article("Second piece", extra=extra, words=400),
+            f"{ISSUE_DIR}/third.md": _article("Third piece"),
+        }
+    )
+    page = build(root) / "issues/2019-03/second/index.html"
+    text = visible_text(page)
+    assert (
+        "Second piece Content note Mentions eviction. About second piece. By Neil J "
+        "1 March 2019 · 3 minute read housing A hostel corridor word word"
+    ).replace("A hostel corridor ", "") in text  # the lead image is an <img>: its alt below
+    html = page.read_text(encoding="utf-8")
+    markers = [
+        "<h1>Second piece</h1>",
+        'id="content-note"',
+        'class="fp-summary"',
+        'class="fp-byline"',
+        'class="fp-meta"',
+        'alt="A hostel corridor"',  # the lead image
+        'class="fp-body"',
+        'id="how-made"',
+        'rel="prev"',
+        'rel="next"',
+        'id="more-on-topics"',
+    ]
+    at = [html.find(marker) for marker in markers]
+    assert -1 not in at and at == sorted(at), dict(zip(markers, at, strict=True))
 
 
 def test_more_on_these_topics_lists_most_shared_topics_first_up_to_three(branded: Path) -> None:

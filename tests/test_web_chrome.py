@@ -12,7 +12,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import build, copy_sample
+from conftest import SITE_CONFIG, WEB_ONLY, build, copy_sample, expect_check
 
 
 @pytest.fixture(scope="module")
@@ -62,3 +62,25 @@ def test_menu_marks_the_current_page_and_opens_sections_with_buttons(site: Path)
     assert 'aria-current="page"' not in article  # an article is not in the menu
     assert 'aria-expanded="false" aria-controls="__nav_2_nav"' in article
     assert re.search(r"<label[^>]*\bfor=\"__nav_", article) is None  # no focusable labels
+
+
+@pytest.mark.parametrize("tag", ["pt-BR", "en-US", "cy"])
+def test_every_page_is_in_the_language_the_configuration_gives(publication, tag: str) -> None:
+    """`<html lang>` is the configured tag itself, not the theme's nearest language
+    (Material has words for 'pt-BR' and 'cy', none for 'en-US')."""
+    config = SITE_CONFIG.replace("language: en-GB", f"language: {tag}") + WEB_ONLY
+    site = build(publication({"site_config.yml": config})).resolve()
+    langs = {
+        re.search(r"<html lang=\"([^\"]*)\"", page)[1] for page in _pages(site).values()
+    }
+    assert langs == {tag}
+
+
+def test_a_language_that_is_not_a_tag_is_an_error_at_its_line(publication) -> None:
+    config = SITE_CONFIG.replace("language: en-GB", "language: English") + WEB_ONLY
+    expect_check(
+        publication,
+        {"site_config.yml": config},
+        "site_config.yml:3:11: error: 'language': write a language tag, such as en-GB for "
+        "British English or cy for Welsh [bad-language]",
+    )

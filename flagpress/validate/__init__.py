@@ -15,6 +15,7 @@ from flagpress.validate import (
     accessibility,
     brand,
     consent,
+    language,
     markup,
     people,
     per_text,
@@ -46,5 +47,6 @@ def validate(
         *accessibility.check(publication),
         *per_text.check(publication, cache),
         *brand.check(publication, files),
+        *language.check(publication),
     ]
     return sorted(set(problems))

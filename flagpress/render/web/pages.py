@@ -14,7 +14,7 @@ from flagpress.render import urls
 from flagpress.render.edition import Download, Edition, PublicArticle, PublicIssue, Topic
 from flagpress.render.folder import Folder
 from flagpress.render.templates import long_date
-from flagpress.render.web import paging, people_pages, reading
+from flagpress.render.web import paging, people_pages, reading, sharing
 from flagpress.render.web.context import Site, SiteBuilder
 from flagpress.render.web.extras import Extras, ExtraSource
 
@@ -40,7 +40,13 @@ def compute_site(
     """
     b = builder if builder is not None else SiteBuilder(edition, folder)
     more = [source(edition) for source in extras]
-    b.add(urls.HOME, edition.config.title, "home.html", web_only=edition.web_only[:10])
+    b.add(
+        urls.HOME,
+        edition.config.title,
+        "home.html",
+        web_only=edition.web_only[:10],
+        about=sharing.about(edition),
+    )
     if edition.issues:
         b.add(urls.ISSUES, "All issues", "issues.html")
     for issue in edition.issues:

@@ -51,5 +51,6 @@ def add_pages(b: SiteBuilder) -> None:
 
 
 def unnamed_count(b: SiteBuilder, issue: PublicIssue) -> int:
-    """How many people credited in the issue may not be named on the web: counted, never listed."""
+    """How many people credited in the issue may not be named on the web (for overrides:
+    the default page already counts them in their groups, and says so nowhere else)."""
     return sum(not b.namer.may_name(p) for p in issue.people)

@@ -60,6 +60,16 @@ def _preview(edition: Edition, publish: Publish, image: PublishedImage | None) -
     return urls.absolute(edition.config.url, address), image.alt
 
 
+def about(edition: Edition) -> str:
+    """What the publication is, in one sentence: its own description, or one made from its
+    title and publisher, so the home page always says it (and previews say the same)."""
+    config = edition.config
+    return config.description or (
+        f"{config.title}, published by {config.publisher}: every issue and article, "
+        "and the people who made them."
+    )
+
+
 def describe(edition: Edition, namer: Namer, template: str, context: Mapping) -> str:
     """A sentence saying what a page holds, for search results and link previews.
 
@@ -71,10 +81,7 @@ def describe(edition: Edition, namer: Namer, template: str, context: Mapping) ->
     issue, topic, page = context.get("issue"), context.get("topic"), context.get("page")
     person = context.get("person")
     if template == "home.html":
-        return config.description or (
-            f"{title}, published by {config.publisher}: every issue and article, "
-            "and the people who made them."
-        )
+        return about(edition)
     if template == "credits.html" and isinstance(issue, PublicIssue):
         return f"Who made issue {issue.number} of {title}, {issue.title}, and what each did."
     if template == "tag.html" and isinstance(topic, Topic):

@@ -26,6 +26,7 @@ from jinja2.sandbox import SecurityError
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
+import material  # type: ignore[import-untyped]  # noqa: E402
 from markupsafe import escape  # noqa: E402
 from material.plugins.search.plugin import SearchPlugin  # type: ignore[import-untyped]  # noqa: E402
 from mkdocs import localization  # noqa: E402
@@ -52,6 +53,7 @@ from flagpress.render.templates import unsafe as unsafe_clause  # noqa: E402
 from flagpress.render.web.context import Site, WebPage  # noqa: E402
 
 THEME_DIR = BUILTIN / "theme"
+MATERIAL_LANGUAGES = Path(material.__file__).parent / "templates" / "partials" / "languages"
 
 # Methods of MkDocs's objects that Material's templates call; every other method of
 # an object MkDocs hands the theme is refused (see templates.Sandbox).
@@ -235,16 +237,17 @@ def _nav(entries: list) -> list:
 
 
 def theme_language(tag: str) -> str:
-    """The theme language for a language tag: 'en-GB' stays 'en-GB' where flagpress's
-    theme has a partial for it (so `<html lang>` says what the site says), else 'en'.
+    """The language of the theme's own words (search box, buttons) for a language tag:
+    Material's words for the tag itself (pt-BR), else for its language (en for en-GB),
+    else English, so a tag Material has no words for still builds.
 
-    Material has no 'en-GB' of its own; our partial sets only the `lang` attribute and
-    Material falls back to English for the interface words.
+    The page's `lang` is the tag as configured, whichever this is (partials/language.html).
     """
-    base = tag.split("-")[0].lower() or "en"
-    if (THEME_DIR / "partials" / "languages" / f"{tag}.html").is_file():
-        return tag
-    return base
+    base = tag.split("-")[0].lower()
+    for candidate in (tag, base):
+        if candidate and (MATERIAL_LANGUAGES / f"{candidate}.html").is_file():
+            return candidate
+    return "en"
 
 
 def _config_yaml(site: Site, settings: SiteSettings, docs_dir: str, out_dir: Path) -> str:
@@ -276,6 +279,7 @@ def _config_yaml(site: Site, settings: SiteSettings, docs_dir: str, out_dir: Pat
         "extra": {
             "alternates": [{"href": h, "type": t} for h, t in settings.alternates],
             "footer": dict(settings.footer),
+            "language": str(escape(settings.language)),  # <html lang>: partials/language.html
         },
         "plugins": [],  # search is added by render_site, fed flagpress's own index
         "markdown_extensions": [],
