@@ -131,6 +131,21 @@ def test_quotes_apostrophes_and_dashes_are_typographic(pdfs: dict[str, Path]) ->
     assert "'" not in body and '"' not in body
 
 
+
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_every_entry_in_the_credits_table_starts_with_a_capital(
+    pdfs: dict[str, Path], variant: str
+) -> None:
+    """How people took part and the stages done together, written as the website writes
+    them ("Co-planning, Co-design"), not capitalised in one column and not in the next."""
+    text = "\n".join(page.extract_text() for page in PdfReader(pdfs[variant]).pages)
+    table = re.sub(r"\s+", "", text[text.index("How each piece was made") :])
+    for article in articles():
+        made = article["coproduction"]
+        assert made["level"].capitalize() in table
+        assert ",".join(stage.capitalize() for stage in made["stages"]) in table, article
+    assert not re.search(r"(^|[^A-Za-z])co-(planning|design|delivery|evaluation)", table)
+
 @pytest.mark.parametrize("variant", TAGGED)
 def test_the_tagged_editions_break_no_word_with_a_hyphen(
     pdfs: dict[str, Path], variant: str
