@@ -146,6 +146,17 @@ def test_every_entry_in_the_credits_table_starts_with_a_capital(
     assert not re.search(r"(^|[^A-Za-z])co-(planning|design|delivery|evaluation)", table)
 
 
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_the_contents_page_shows_a_small_cover_beside_the_list(
+    pdfs: dict[str, Path], variant: str
+) -> None:
+    """A fuller contents page: the cover art, small, beside the heading (its words are
+    the art's own), above each piece's summary (test_print_editions checks those)."""
+    contents = squash(PdfReader(pdfs[variant]).pages[1].extract_text())
+    assert contents.startswith("inthisissue")
+    assert "fulfillinglivesactiongroups" in contents  # drawn only in the cover art
+
+
 @pytest.mark.parametrize("variant", TAGGED)
 def test_the_tagged_editions_break_no_word_with_a_hyphen(
     pdfs: dict[str, Path], variant: str
