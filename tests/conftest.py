@@ -46,6 +46,7 @@ SLOW_FILES = {
     "test_print_editions.py",
     "test_printer_ready.py",
     "test_print_layout.py",
+    "test_print_flow.py",
     "test_naming_matrix.py",
     "test_report.py",
     "test_content_notes.py",

@@ -43,6 +43,7 @@ from flagpress.render.press.variants import VARIANTS
 from flagpress.settings import Brand
 
 PRINTED = ("screen", "print", "large-print")
+EDITIONS = (*PRINTED, "booklet")  # the booklet's pages: the printer's layout, its own CSS
 TODAY = dt.date.today()
 SAMPLE_PDF = "flag-magazine-issue-7-{}.pdf"
 
@@ -267,7 +268,7 @@ def layouts(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str, st
             files["site_config.yml"] = a5
         files["templates/masthead.svg"] = MASTHEAD
         write_publication(root, files)
-        for variant in PRINTED:
+        for variant in EDITIONS:
             found[kind, brand, variant] = laid_out(root, variant)
     return found
 
@@ -284,7 +285,7 @@ def checked_texts(document, index: int) -> list[tuple[TextBox, str, str]]:  # no
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("variant", PRINTED)
+@pytest.mark.parametrize("variant", EDITIONS)
 @pytest.mark.parametrize(("kind", "brand"), CASES)
 def test_every_text_on_both_covers_reads_at_4_5_to_1(
     layouts: dict, kind: str, brand: str, variant: str

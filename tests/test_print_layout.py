@@ -131,6 +131,32 @@ def test_quotes_apostrophes_and_dashes_are_typographic(pdfs: dict[str, Path]) ->
     assert "'" not in body and '"' not in body
 
 
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_every_entry_in_the_credits_table_starts_with_a_capital(
+    pdfs: dict[str, Path], variant: str
+) -> None:
+    """How people took part and the stages done together, written as the website writes
+    them ("Co-planning, Co-design"), not capitalised in one column and not in the next."""
+    text = "\n".join(page.extract_text() for page in PdfReader(pdfs[variant]).pages)
+    table = re.sub(r"\s+", "", text[text.index("How each piece was made") :])
+    for article in articles():
+        made = article["coproduction"]
+        assert made["level"].capitalize() in table
+        assert ",".join(stage.capitalize() for stage in made["stages"]) in table, article
+    assert not re.search(r"(^|[^A-Za-z])co-(planning|design|delivery|evaluation)", table)
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_the_contents_page_shows_a_small_cover_beside_the_list(
+    pdfs: dict[str, Path], variant: str
+) -> None:
+    """A fuller contents page: the cover art, small, beside the heading (its words are
+    the art's own), above each piece's summary (test_print_editions checks those)."""
+    contents = squash(PdfReader(pdfs[variant]).pages[1].extract_text())
+    assert contents.startswith("inthisissue")
+    assert "fulfillinglivesactiongroups" in contents  # drawn only in the cover art
+
+
 @pytest.mark.parametrize("variant", TAGGED)
 def test_the_tagged_editions_break_no_word_with_a_hyphen(
     pdfs: dict[str, Path], variant: str
@@ -174,13 +200,12 @@ def test_small_print_is_at_least_9_pt(pdfs: dict[str, Path], variant: str) -> No
     inside the diagrams are smaller, and large print has them alongside."""
     drawings = " ".join(p.read_text(encoding="utf-8") for p in ISSUE.glob("images/*.svg"))
     reader = PdfReader(pdfs[variant])
-    small = {
-        text.strip()
-        for page in reader.pages[1:-1]
-        for _, _, size, text in fragments(page)
-        if size < 9
-    }
-    assert small and all(text in drawings for text in small), small
+    printed = [
+        (size, text.strip()) for page in reader.pages[1:-1] for *_, size, text in fragments(page)
+    ]
+    assert min(size for size, text in printed if text not in drawings) == 9  # the notes
+    small = {text for size, text in printed if size < 9}
+    assert all(text in drawings for text in small), small
     markers = {size for page in reader.pages for _, _, size, t in fragments(page) if t == "3"}
     assert min(markers) >= 9
 
@@ -194,6 +219,39 @@ def test_large_print_gives_each_diagrams_words_at_16_pt(pdfs: dict[str, Path]) -
         if text.startswith("In words:")
     ]
     assert said and all(size >= 16 for size, _ in said)
+
+
+def figures() -> list[tuple[Path, str]]:
+    """(drawing, its caption without 'Figure N: ') of each figure in the sample issue."""
+    found = []
+    for source in sorted(ISSUE.glob("*.md")):
+        text = source.read_text(encoding="utf-8")
+        for drawing, caption in re.findall(
+            r"!\[[^\]]*\]\((images/[^)]+\.svg)\)\n/// caption\n(?:Figure \d+: )?(.+)\n///", text
+        ):
+            found.append((ISSUE / drawing, caption))
+    return found
+
+
+@pytest.mark.parametrize("variant", ("screen", "print"))
+def test_a_drawing_does_not_repeat_the_title_and_source_its_caption_gives(
+    pdfs: dict[str, Path], variant: str
+) -> None:
+    """A reader (and a screen reader) meets a figure's title and source once, in its
+    caption: the drawing holds only its own labels."""
+    printed = squash(" ".join(page.extract_text() for page in PdfReader(pdfs[variant]).pages))
+    drawn_and_said = figures()
+    assert len(drawn_and_said) == 2
+    for drawing, caption in drawn_and_said:
+        drawn = re.findall(r"<text[^>]*>([^<]+)</text>", drawing.read_text(encoding="utf-8"))
+        repeated = [t for t in drawn if len(t.split()) >= 3 and squash(t) in squash(caption)]
+        assert drawn and repeated == []
+        source = caption.split(", ", 1)[1]  # "based on Roper, Grey and Cadogan (2018)."
+        assert printed.count(squash(source)) == 1, source
+
+
+def squash(text: str) -> str:
+    return re.sub(r"[^0-9a-z]+", "", text.lower())
 
 
 # What a screen reader meets --------------------------------------------------------
