@@ -79,14 +79,16 @@ class LoadCache:
             self.hits += 1
         return value
 
-    def put(self, key: str, value: object) -> None:
-        self._write(key, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+    def put(self, key: str, value: object) -> bool:
+        """Store `value` under `key`; False when it could not be kept."""
+        return self._write(key, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
 
     def _read(self, key: str) -> bytes | None:
         return self._entries.get(key)
 
-    def _write(self, key: str, data: bytes) -> None:
+    def _write(self, key: str, data: bytes) -> bool:
         self._entries[key] = data
+        return True
 
 
 class DiskCache(LoadCache):
@@ -114,14 +116,15 @@ class DiskCache(LoadCache):
         except OSError:
             return None
 
-    def _write(self, key: str, data: bytes) -> None:
+    def _write(self, key: str, data: bytes) -> bool:
         """Write the entry atomically; a cache that cannot be written is simply not kept."""
         path = self._path(key)
         self._used.add(key)
         try:
             write_whole(path, data)
         except OSError:
-            return
+            return False
+        return True
 
 
 def disk_cache(root: Path, cache_dir: str) -> DiskCache:

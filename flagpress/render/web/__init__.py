@@ -10,7 +10,7 @@ from flagpress.diagnostics import Location, Problem
 from flagpress.render.edition import Edition
 from flagpress.render.folder import Folder
 from flagpress.render.progress import Progress, quiet
-from flagpress.render.web.described import ReusingBuilder
+from flagpress.render.web.described import ReusingBuilder, Vanished
 from flagpress.render.web.extras import ExtraSource
 from flagpress.render.web.footer import footer
 from flagpress.render.web.pages import compute_site
@@ -55,6 +55,8 @@ class Website:
             return []
         except RendererError as err:
             return [theme_problem(edition.root, err)]
+        except Vanished as err:  # another build, or a person, emptied the cache meanwhile
+            return [Location(".flagpress-cache", 1).error("cache-changed", f"{err}: build again")]
         finally:
             shutil.rmtree(work, ignore_errors=True)
 

@@ -43,6 +43,11 @@ class WebPage:
     share: Sharing = Sharing()  # Open Graph and Twitter card details (theme/partials/fp-meta)
     lastmod: dt.date | None = None  # the sitemap's date for the page (render/web/sitemap.py)
 
+    def content(self) -> str:
+        """The page's main HTML, when the renderer needs it (a stored page reads it back
+        then: render/web/described.py)."""
+        return self.html
+
 
 @dataclass(frozen=True)
 class PageSpec:

@@ -25,6 +25,7 @@ import datetime as dt
 import enum
 import hashlib
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 from pathlib import Path, PurePath
 
 from flagpress.diagnostics import Location
@@ -103,6 +104,26 @@ class Fingerprints:
         return found
 
 
+class Vanished(Exception):
+    """A stored page could not be read back from the cache while the website was made."""
+
+
+@dataclass(frozen=True)
+class StoredPage(WebPage):
+    """A described page whose HTML waits in the cache until the renderer asks for it.
+
+    Holding every page's HTML from describing to the end of MkDocs's build was most of
+    a build's memory (190 MB at 5,000 articles); each page is in the cache anyway.
+    `html` is a digest of the page's HTML, so the page's repr (the incremental build's
+    key for it) still changes whenever its HTML does.
+    """
+
+    stored: Callable[[], str] = field(default=lambda: "", repr=False, compare=False)
+
+    def content(self) -> str:
+        return self.stored()
+
+
 class DescribedPages:
     """The last builds' described pages, by fingerprint, one file each (load/cache.py's
     DiskCache: written whole, read back as plain data only, pruned to what was used).
@@ -125,10 +146,26 @@ class DescribedPages:
             return None  # a damaged entry only costs describing the page again
         return page, assets
 
-    def put(self, key: str, page: WebPage, assets: list[Asset]) -> None:
-        if self.cache is not None:
-            where = [[path, [at.path, at.line, at.col]] for path, at in assets]
-            self.cache.put(key, {"page": _plain(page), "assets": where})
+    def put(self, key: str, page: WebPage, assets: list[Asset]) -> bool:
+        """Remember the page; False when it could not be kept."""
+        if self.cache is None:
+            return False
+        where = [[path, [at.path, at.line, at.col]] for path, at in assets]
+        return self.cache.put(key, {"page": _plain(page), "assets": where})
+
+    def stored(self, key: str, page: WebPage) -> StoredPage:
+        """`page`, remembered under `key`, as a page that reads its HTML back when asked."""
+        digest = hashlib.sha256(page.html.encode("utf-8", "surrogatepass")).hexdigest()
+        src = page.src_uri  # not the page itself, which holds its HTML
+
+        def html() -> str:
+            found = self.get(key)
+            if found is None:
+                raise Vanished(f"a page kept in .flagpress-cache was deleted ({src})")
+            return found[0].html
+
+        fields = {f.name: getattr(page, f.name) for f in dataclasses.fields(WebPage)}
+        return StoredPage(**{**fields, "html": f"sha256:{digest}"}, stored=html)
 
     def save(self) -> None:
         """Forget the descriptions this build neither used nor made."""
@@ -197,13 +234,14 @@ class ReusingBuilder(SiteBuilder):
             page, assets = found
             for path, at in assets:
                 SiteBuilder.asset(self, path, at)  # through the gate again, checked again
-            self.site.pages.append(page)
+            self.site.pages.append(self.memory.stored(key, page))  # type: ignore[arg-type]
             return
         self._assets = []
         try:
             super().make(spec)
-            if key:
-                self.memory.put(key, self.site.pages[-1], self._assets)
+            made = self.site.pages[-1]
+            if key and self.memory.put(key, made, self._assets):
+                self.site.pages[-1] = self.memory.stored(key, made)
         finally:
             self._assets = None
 

@@ -125,9 +125,17 @@ class _FlagpressPlugin(BasePlugin):
     def on_page_content(self, html: str, *, page, config, files) -> str:  # noqa: ANN001
         ours = self.by_uri[page.file.src_uri]
         page.toc = get_toc([dict(t) for t in ours.toc])  # type: ignore[misc]
-        return ours.html
+        return ""  # the content comes just before the page is rendered (on_page_context)
+
+    def on_page_context(self, context, *, page, config, nav):  # noqa: ANN001, ANN201
+        # MkDocs prepares every page before it renders the first, and keeps them all to
+        # the end of the build: holding every page's content from the first to the last
+        # was most of a build's memory. Each page gets its own only while it is rendered.
+        page.content = self.by_uri[page.file.src_uri].content()
+        return context
 
     def on_post_page(self, output: str, *, page, config) -> str:  # noqa: ANN001
+        page.content = None  # written: nothing reads it again
         self.rendered += 1
         self.progress("rendering pages", self.rendered, len(self.site.pages))
         return valid_toggles(output)
