@@ -43,7 +43,7 @@ class Problem:
         return f"{where}: {self.severity.value}: {printable(self.message)} [{self.code}]"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Location:
     """A place in a source file; lines and columns count from 1."""
 

@@ -153,7 +153,7 @@ class Link:
     loc: Location
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Block:
     """A heading, table or paragraph of a body, in reading order, with where it was
     written: what the accessibility and plain-language checks read."""
