@@ -263,3 +263,24 @@ def test_a_gzip_bomb_is_refused_without_unpacking_it(publication) -> None:
         "site/assets/bomb.txt.gz:1:1: error: this output file could not be checked for "
         "private information: it unpacks to more than 64 MB."
     ) in result.stderr
+
+
+def test_the_small_word_list_judges_surnames_as_the_full_one() -> None:
+    """The leak scan judges how common a surname is with wordfreq's small English list
+    (4 MB of memory, not 32): every word near the threshold is judged as the full list
+    judges it, so no distinctive surname goes unsearched and no common word is searched."""
+    from wordfreq import get_frequency_dict, zipf_frequency
+
+    from flagpress.publish import secrets
+
+    def common(word: str, wordlist: str) -> bool:
+        return zipf_frequency(word, "en", wordlist=wordlist) >= secrets.SURNAME_MAX_ZIPF
+
+    near = [
+        word
+        for word in get_frequency_dict("en", "large")
+        if abs(zipf_frequency(word, "en", wordlist="large") - secrets.SURNAME_MAX_ZIPF) < 0.3
+    ]
+    assert len(near) > 1000
+    assert [w for w in near if common(w, secrets.WORDLIST) != common(w, "large")] == []
+    assert common("green", secrets.WORDLIST) and not common("okonkwo", secrets.WORDLIST)
