@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import gzip
 import io
+from pathlib import Path
 
 import pytest
 from conftest import FOREWORD, ISSUE, SITE_CONFIG, png, run
@@ -284,3 +285,39 @@ def test_the_small_word_list_judges_surnames_as_the_full_one() -> None:
     assert len(near) > 1000
     assert [w for w in near if common(w, secrets.WORDLIST) != common(w, "large")] == []
     assert common("green", secrets.WORDLIST) and not common("okonkwo", secrets.WORDLIST)
+
+
+def test_theme_files_as_shipped_are_not_read_but_an_edited_one_is(publication) -> None:
+    """Material's scripts are published as shipped: a private detail that happens to be
+    in its code (its bundle names an 'Andreas') is no leak there and must not stop the
+    build, but the same word in a theme file the publication changed is searched for."""
+    private = "anon-1: {real_name: Marianne Okonkwo, known_as: Andreas}\n"
+    root = publication({"content/contributors.private.yml": private})
+    result = run("build", "--root", str(root))
+    assert result.exit_code == 0, result.stderr
+    script = "templates/theme/assets/flagpress.js"
+    edited = (Path(__file__).parent.parent / "flagpress" / script).read_text(encoding="utf-8")
+    (root / script).parent.mkdir(parents=True)
+    (root / script).write_text(edited + "/* Andreas */\n", encoding="utf-8")
+    result = run("build", "--root", str(root))
+    assert result.exit_code == 1
+    assert "site/assets/flagpress.js:1:1: error: private information about 'anon-1'" in (
+        result.stderr
+    )
+
+
+def test_a_name_in_a_font_the_theme_publishes_stops_the_build(publication, tmp_path) -> None:
+    """A font a theme override adds is read through its tables: WOFF2 compresses them,
+    so a real name in its naming table used to go out unseen."""
+    from fontTools.ttLib import TTFont
+
+    from flagpress.render.typeface import face_file
+
+    font = TTFont(face_file("Regular"))
+    font["name"].setName("Designed with Marianne Okonkwo", 9, 3, 1, 0x409)
+    font.flavor = "woff2"
+    root = publication({"content/contributors.private.yml": PRIVATE})
+    (root / "templates/theme/assets/fonts").mkdir(parents=True)
+    font.save(root / "templates/theme/assets/fonts/extra.woff2")
+    result = run("build", "--root", str(root))
+    _stopped(root, result, "site/assets/fonts/extra.woff2", "anon-1", "real_name")

@@ -6,12 +6,14 @@ import random
 import zlib
 from pathlib import Path
 
+import pytest
 from conftest import FOREWORD, NEIL_NO_WEB, problem_lines, run, snapshot
 from pypdf import PdfWriter
 from pypdf.generic import NameObject, NumberObject, StreamObject
 
 from flagpress.matching import Matcher, Needle, compact, fold
 from flagpress.publish.output_texts import file_texts, variants
+from flagpress.publish.pdf_texts import Unreadable
 
 PRIVATE = (
     "neil-j: {real_name: Neil Jones, email: neil.jones@example.net, phone: '07700 900123'}\n"
@@ -144,3 +146,39 @@ def test_compressed_bytes_are_not_read_as_letters(tmp_path: Path) -> None:
 def test_font_programs_are_not_read_as_text(tmp_path: Path) -> None:
     font = _pdf_with_stream(tmp_path, b"\x00\x01O\x02mar\x03 glyphs", Length1="16")
     assert _found(font, "Omar") == []
+
+
+def _font(tmp_path: Path, designer: str, flavor: str | None, name: str) -> Path:
+    """The packaged typeface with `designer` in its naming table, as `name`."""
+    from fontTools.ttLib import TTFont
+
+    from flagpress.render.typeface import face_file
+
+    font = TTFont(face_file("Regular"))
+    font["name"].setName(designer, 9, 3, 1, 0x409)  # 9: the designer, in UTF-16
+    font.flavor = flavor
+    path = tmp_path / name
+    font.save(path)
+    return path
+
+
+def test_a_name_in_a_fonts_naming_table_is_found_in_every_wrapping(tmp_path: Path) -> None:
+    """WOFF2 compresses the naming table: read as bytes, a designer's name there was never
+    seen. Fonts are read through their tables, so it is found in each form."""
+    for flavor, name in ((None, "a.ttf"), ("woff", "a.woff"), ("woff2", "a.woff2")):
+        assert _found(_font(tmp_path, "Marianne Okonkwo", flavor, name), "Okonkwo") == [0], name
+
+
+def test_a_font_is_read_for_its_words_not_its_bytes(tmp_path: Path) -> None:
+    """Read as letters, a WOFF2 file was some 20,000 distinct characters of noise: now it
+    is its names and glyph names, a few thousand characters in all."""
+    texts = [text for _, text in file_texts(_font(tmp_path, "Ann", "woff2", "a.woff2"))]
+    assert "Atkinson Hyperlegible" in texts[0] and "Ann" in texts[0].split("\n")
+    assert len(set("".join(texts))) < 100
+
+
+def test_a_damaged_font_cannot_be_checked(tmp_path: Path) -> None:
+    path = tmp_path / "broken.woff2"
+    path.write_bytes(_font(tmp_path, "Ann", "woff2", "a.woff2").read_bytes()[:400])
+    with pytest.raises(Unreadable, match="it is not a font file that can be read"):
+        list(file_texts(path))

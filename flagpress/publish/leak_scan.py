@@ -19,7 +19,8 @@ Reading text is the slow part, so every file found clean (of any type) is rememb
 in `ROOT/.flagpress-cache/leak-scan/` under a digest of its bytes, its channel and the
 secrets searched for (never the secrets themselves; see `clean_files`): an unchanged
 file is not read as text again, in the new release, in the kept one or by `flagpress
-pdf`. Its path is still checked every time: that costs nothing.
+pdf`. Its path is still checked every time: that costs nothing. A file identical to
+one of the theme assets flagpress or Material ships is not read either (`shipped`).
 """
 
 from __future__ import annotations
@@ -38,6 +39,7 @@ from flagpress.naming import WEB_PDF, Channel
 from flagpress.publish.clean_files import CleanFiles, content_digest, verdict_key
 from flagpress.publish.output_texts import Unreadable, file_texts
 from flagpress.publish.secrets import Secret, Secrets, channel_secrets
+from flagpress.publish.shipped import shipped_digests
 
 CACHE_VERSION = "leak-scan-2"  # change when the scan finds more, so old results are redone
 WITHHELD = "[name withheld]"
@@ -136,9 +138,12 @@ def _scan_one(
         return
     data = None
     if cache is not None:
-        if cache.is_clean(_key(cache.digest(path), channel, secrets)):
+        digest = cache.digest(path)
+        if digest in shipped_digests() or cache.is_clean(_key(digest, channel, secrets)):
             return
         data = path.read_bytes()  # what is read is what the verdict is remembered for
+    elif content_digest(data := path.read_bytes()) in shipped_digests():
+        return
     try:
         found = _found(path, data, secrets.matcher)
     except Unreadable as err:

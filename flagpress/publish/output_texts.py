@@ -7,8 +7,9 @@ whose letters are separate `<tspan>`s), text under a right-to-left override is
 also read reversed, and every string of a JSON file is read. A PDF is read whole:
 the text of each page, then every string of every object (metadata, /Alt text,
 link URIs, bookmarks) and every decompressed stream (XMP, attachments), with
-embedded PDFs read the same way. Compressed data is unpacked in a stream with a
-cap, and anything that cannot be read raises `Unreadable`: the scan fails closed.
+embedded PDFs read the same way. A font is read for its names, glyph names and SVG
+glyphs (`font_texts`). Compressed data is unpacked in a stream with a cap, and
+anything that cannot be read raises `Unreadable`: the scan fails closed.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import unquote_plus
 
+from flagpress.publish.font_texts import font_texts, is_font
 from flagpress.publish.pdf_texts import MAX_UNPACKED, Unreadable, pdf_texts
 
 _TAG = re.compile(r"<[^>]*>")
@@ -52,6 +54,9 @@ def data_texts(data: bytes, suffix: str, depth: int = 0) -> Iterator[tuple[int, 
     """(page number or 0, text) pieces of a file's bytes; `suffix` says what it is."""
     if suffix == ".pdf" or data.startswith(b"%PDF-"):
         yield from pdf_texts(data, data_texts, depth)
+        return
+    if is_font(data, suffix):
+        yield from ((0, piece) for text in font_texts(data) for piece in variants(text))
         return
     for text in decodings(data):
         yield from ((0, piece) for piece in variants(text))
