@@ -4,6 +4,7 @@ way, and the ways tests look at what users see (diagnostics, pages, PDF text).""
 from __future__ import annotations
 
 import html
+import os
 import re
 import shutil
 import textwrap
@@ -30,8 +31,11 @@ settings.load_profile("flagpress")
 def pytest_configure(config: pytest.Config) -> None:
     """Hypothesis caches what it learns from the code under test in its home folder,
     `.hypothesis/` in the current folder by default (written while tests are collected):
-    keep it in this run's temporary folder instead, one per xdist worker."""
+    keep it in this run's temporary folder instead, one per xdist worker; the same for
+    the user's cache folder."""
     set_hypothesis_home_dir(config._tmp_path_factory.mktemp("hypothesis"))  # noqa: SLF001
+    # flagpress keeps converted typefaces in the user's cache folder: the run's own one.
+    os.environ["XDG_CACHE_HOME"] = str(config._tmp_path_factory.mktemp("user-cache"))  # noqa: SLF001
 
 
 # Whole files left out of the quick subset (`-m "not browser and not slow"`): they build

@@ -18,12 +18,14 @@ from conftest import (
     page_html,
     run,
     visible_text,
+    write_publication,
 )
 from fontTools.ttLib import TTFont
 from hypothesis import given
 from hypothesis import strategies as st
 
 from flagpress.colours import BLACK, WHITE, contrast, ink_on, text_on
+from flagpress.render.web import fonts
 from flagpress.render.web.brand import FONT_DIR, brand_css
 from flagpress.render.web.reading import reading_time, word_count
 from flagpress.settings import Brand
@@ -211,17 +213,27 @@ def test_the_typeface_is_served_from_the_site_itself_as_woff2(branded: Path) -> 
     assert files_containing(branded, *on_other_hosts, suffixes=(".html", ".css")) == []
 
 
-def test_the_woff2_files_are_made_once_and_kept_in_the_cache(publication) -> None:
+def test_the_woff2_files_are_made_once_and_kept_in_the_cache(
+    publication, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "user"))
+    fonts._convert.cache_clear()  # not remembered by this process either
     root = publication()
     build(root)
     cached = sorted((root / ".flagpress-cache/fonts").glob("*.woff2"))
     assert len(cached) == 4
+    assert len(list((tmp_path / "user/flagpress/fonts").glob("*.woff2"))) == 4
     stamps = [p.stat().st_mtime_ns for p in cached]
     site = build(root)
     assert [p.stat().st_mtime_ns for p in cached] == stamps  # reused, not made again
     regular = next(p for p in cached if p.name.startswith("AtkinsonHyperlegible-Regular-"))
     served = site / "assets/fonts/AtkinsonHyperlegible-Regular.woff2"
     assert served.read_bytes() == regular.read_bytes()
+    # A new publication's first build takes them from the user's cache: none is converted.
+    fonts._convert.cache_clear()
+    monkeypatch.setattr(fonts, "_convert", lambda *_: pytest.fail("converted again"))
+    other = build(write_publication(tmp_path / "other"))
+    assert (other / served.relative_to(site)).read_bytes() == regular.read_bytes()
 
 
 def test_the_masthead_is_published_cleaned_and_shown_on_the_home_page(branded: Path) -> None:

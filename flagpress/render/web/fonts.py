@@ -3,42 +3,52 @@
 The PyPI package ships TrueType only (about 55 KB a face). WOFF2 is the same font
 compressed with Brotli, 23-25 KB a face (measured): a reader on phone data downloads
 half as much before the text appears. Converting the four faces takes about half a
-second of CPU, so each result is kept in the publication's cache folder, named by
-the digest of the TTF it came from (a new package version makes new files), and
-remembered in the process too.
+second of CPU, so each result is kept in the publication's cache folder and in the
+user's (`~/.cache/flagpress/fonts`), named by the digest of the TTF it came from (a
+new package version makes new files), and remembered in the process too.
 """
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import io
 import os
-import tempfile
 from pathlib import Path
 
 from fontTools.ttLib import TTFont
 
+from flagpress.cache_file import write_whole
 from flagpress.load import CACHE_DIR
 
 
 def woff2(ttf: Path, root: Path) -> bytes:
-    """The WOFF2 form of the font file `ttf`, from root's cache when it was made before."""
+    """The WOFF2 form of the font file `ttf`, from a cache when it was made before: the
+    publication's, else the user's (so a new publication's first build, or a CI run
+    starting without `.flagpress-cache`, does not convert the faces again)."""
     digest = hashlib.sha256(ttf.read_bytes()).hexdigest()[:20]
-    cached = root / CACHE_DIR / "fonts" / f"{ttf.stem}-{digest}.woff2"
-    try:
-        return cached.read_bytes()
-    except OSError:
-        pass
+    name = f"{ttf.stem}-{digest}.woff2"
+    places = [folder / name for folder in (root / CACHE_DIR / "fonts", _user_fonts()) if folder]
+    for place in places:
+        try:
+            return place.read_bytes()
+        except OSError:
+            pass
     data = _convert(ttf, digest)
-    try:
-        cached.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(dir=cached.parent, delete=False) as part:
-            part.write(data)
-        os.replace(part.name, cached)  # never half a file, even with two builds at once
-    except OSError:
-        pass  # a cache that cannot be written only costs time
+    for place in places:
+        with contextlib.suppress(OSError):  # a cache that cannot be written only costs time
+            write_whole(place, data)  # never half a file, even with two builds at once
     return data
+
+
+def _user_fonts() -> Path | None:
+    """The user's cache folder for converted faces (XDG), or None without a home."""
+    base = os.environ.get("XDG_CACHE_HOME", "")
+    try:
+        return (Path(base) if base else Path.home() / ".cache") / "flagpress" / "fonts"
+    except RuntimeError:
+        return None
 
 
 @functools.cache
