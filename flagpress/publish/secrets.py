@@ -26,7 +26,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 import phonenumbers
-from wordfreq import zipf_frequency
 
 from flagpress.load.private_file import Private
 from flagpress.matching import Matcher, Needle, compact, fold
@@ -165,6 +164,8 @@ def _name_variants(pub: Publication, person_id: str, real_name: str) -> Iterator
 
 def _distinctive(pub: Publication, surname: str) -> bool:
     """See the module doc: long enough, rare in English, in nobody's public name."""
+    from wordfreq import zipf_frequency  # 0.1 s to import: only with a private real name
+
     rarity = zipf_frequency(surname, "en", wordlist=WORDLIST)
     if len(surname) < SURNAME_MIN_LENGTH or rarity >= SURNAME_MAX_ZIPF:
         return False
