@@ -30,6 +30,7 @@ search a text grows with the text's length, not with the number of secrets.
 
 from __future__ import annotations
 
+import codecs
 import functools
 import itertools
 import json
@@ -46,10 +47,14 @@ from anyascii import anyascii
 
 GAP = " "
 _RUN = re.compile(r"[a-z0-9]+")
-_GAPS = re.compile(r"[^a-z0-9]+")
 _CAMEL = regex.compile(r"(?<=\p{Ll})(?=\p{Lu})")
 _IGNORABLE = regex.compile(r"[\p{Default_Ignorable_Code_Point}\p{Cc}\p{Cf}\p{Mn}\p{Me}]")
 _ALNUM = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
+# Every byte folded as fold_char folds its ASCII character: letters lowercased, digits
+# kept, anything else a gap.
+_ASCII_FOLD = bytes(
+    ord(chr(b).lower()) if chr(b).isascii() and chr(b).isalnum() else ord(GAP) for b in range(256)
+)
 
 
 @functools.cache
@@ -109,10 +114,28 @@ def _fold_one(char: str) -> str:
 
 
 def fold(text: str) -> str:
-    """`text` folded (see the module doc): fast, for whole files."""
-    text = _CAMEL.sub(GAP, text)
-    table = {ord(c): fold_char(c) for c in set(text)}
-    return text.translate(table)
+    """`text` folded (see the module doc): fast, for whole files.
+
+    The same as folding each character with `fold_char`, but only the runs of
+    non-ASCII characters (rare in web pages: a curly quote, a dash) go through it; the
+    ASCII rest is folded by one byte table, several times faster than `str.translate`
+    with a dictionary, which was most of the leak scan's time.
+    """
+    encoded = _CAMEL.sub(GAP, text).encode("ascii", _FOLD_ERRORS)
+    return encoded.translate(_ASCII_FOLD).decode("ascii")
+
+
+def _fold_run(error: UnicodeError) -> tuple[str, int]:
+    """The codec error handler `fold` encodes with: a run of non-ASCII characters, folded
+    (the encoder scans the ASCII between runs at C speed and calls this for each run)."""
+    if not isinstance(error, UnicodeEncodeError):
+        raise error
+    run = error.object[error.start : error.end]
+    return "".join(fold_char(char) for char in run), error.end
+
+
+_FOLD_ERRORS = "flagpress-fold"
+codecs.register_error(_FOLD_ERRORS, _fold_run)
 
 
 def fold_with_origins(text: str) -> tuple[str, list[int]]:
@@ -167,7 +190,7 @@ class Matcher:
         """Every needle found in already folded text, with its span in that text."""
         if self.empty:
             return
-        text = _GAPS.sub("", folded)
+        text = folded.replace(GAP, "")  # folded text is letters, digits and gaps only
         runs: _Runs | None = None  # built only once something matched: most texts are clean
         for last, (length, group) in self._automaton.iter(text):
             runs = runs or _Runs(folded)

@@ -115,3 +115,13 @@ def test_a_phone_number_is_found_however_written_but_not_inside_other_numbers() 
     # A PDF's table of byte offsets is a long run of digits: no phone number in it.
     xref = "0000077009 00000 n\n0000012345 00000 n\n1077009000001 0 obj"
     assert matcher.keys_in(xref) == set()
+
+
+@given(st.text(alphabet=st.characters(codec="utf-8")) | st.text("aZ9 é’\u00ad-<>&ﬁа"))
+def test_fold_folds_each_character_as_fold_char_does(text: str) -> None:
+    """Whole files are folded by a fast path (a byte table for ASCII, fold_char for runs
+    of other characters): it must give what folding each character one by one gives."""
+    from flagpress import matching
+
+    one_by_one = "".join(matching.fold_char(c) for c in matching._CAMEL.sub(" ", text))
+    assert fold(text) == one_by_one
