@@ -16,8 +16,11 @@ from pathlib import Path
 
 def write_whole(path: Path, data: bytes) -> None:
     """Put `data` at `path` in one step; raises OSError when it cannot be written."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".partial-")
+    try:
+        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".partial-")
+    except FileNotFoundError:  # the folder's first file: made then, not tried every time
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".partial-")
     try:
         with os.fdopen(handle, "wb") as out:
             out.write(data)
