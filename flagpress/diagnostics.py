@@ -51,6 +51,11 @@ class Location:
     line: int = 1
     col: int = 1
 
+    def __reduce__(self) -> tuple[type, tuple[str, int, int]]:
+        """Pickled as its three values: a slotted data class's own state functions run
+        in Python for each of the tens of thousands a cache holds."""
+        return (Location, (self.path, self.line, self.col))
+
     def error(self, code: str, message: str, about: str = "") -> Problem:
         return Problem(self.path, self.line, self.col, Severity.ERROR, message, code, about)
 

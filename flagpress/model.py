@@ -163,6 +163,10 @@ class Block:
     loc: Location
     level: int = 0  # a heading's level, 1 to 6
 
+    def __reduce__(self) -> tuple[type, tuple[str, str, Location, int]]:
+        """Pickled as its values (see Location.__reduce__)."""
+        return (Block, (self.kind, self.text, self.loc, self.level))
+
 
 @dataclass(frozen=True)
 class Body:
