@@ -246,3 +246,24 @@ def test_a_website_address_that_is_not_one_is_refused_at_its_line(publication, u
         "site_config.yml:4:6: error: 'url': write the website's address, starting with "
         "https://, e.g. https://www.example.org/ [bad-url]"
     )
+
+
+def test_an_attribute_found_safe_once_is_still_refused_when_it_holds_a_path() -> None:
+    """The sandbox remembers its decisions by the object's type, the attribute and the
+    value's type: the same attribute holding a path later is refused all the same."""
+    from dataclasses import dataclass
+    from pathlib import PurePosixPath
+
+    from jinja2.sandbox import SecurityError
+
+    from flagpress.render.templates import Sandbox
+
+    @dataclass
+    class Holder:
+        where: object
+
+    template = Sandbox().from_string("{{ item.where }}")
+    assert template.render(item=Holder("a text")) == "a text"
+    with pytest.raises(SecurityError, match="attribute 'where'"):
+        template.render(item=Holder(PurePosixPath("content/contributors.private.yml")))
+    assert template.render(item=Holder("again")) == "again"
