@@ -136,13 +136,12 @@ def _scan_one(
         yield _leak(shown, secret, "this output file's name (and so its web address)")
     if not path.is_file():
         return
-    data = None
     if cache is not None:
         digest = cache.digest(path)
         if digest in shipped_digests() or cache.is_clean(_key(digest, channel, secrets)):
             return
-        data = path.read_bytes()  # what is read is what the verdict is remembered for
-    elif content_digest(data := path.read_bytes()) in shipped_digests():
+    data = path.read_bytes()  # what is read is what the verdict is remembered for
+    if cache is None and content_digest(data) in shipped_digests():
         return
     try:
         found = _found(path, data, secrets.matcher)
@@ -151,7 +150,7 @@ def _scan_one(
         return
     for number, secret in found:
         yield _leak(shown, secret, "this output file" + (f" (page {number})" if number else ""))
-    if cache is not None and data is not None and not found:
+    if cache is not None and not found:
         cache.remember(_key(content_digest(data), channel, secrets))
 
 
@@ -159,7 +158,7 @@ def _key(digest: bytes, channel: Channel, secrets: Secrets) -> bytes:
     return verdict_key(CACHE_VERSION, channel, secrets.digest, digest)
 
 
-def _found(path: Path, data: bytes | None, matcher: Matcher) -> set[tuple[int, Secret]]:
+def _found(path: Path, data: bytes, matcher: Matcher) -> set[tuple[int, Secret]]:
     found: set[tuple[int, Secret]] = set()
     for number, text in file_texts(path, data):
         found.update((number, key) for key in matcher.keys_in(text))  # type: ignore[misc]

@@ -164,10 +164,11 @@ def _name_variants(pub: Publication, person_id: str, real_name: str) -> Iterator
 
 def _distinctive(pub: Publication, surname: str) -> bool:
     """See the module doc: long enough, rare in English, in nobody's public name."""
+    if len(surname) < SURNAME_MIN_LENGTH:
+        return False
     from wordfreq import zipf_frequency  # 0.1 s to import: only with a private real name
 
-    rarity = zipf_frequency(surname, "en", wordlist=WORDLIST)
-    if len(surname) < SURNAME_MIN_LENGTH or rarity >= SURNAME_MAX_ZIPF:
+    if zipf_frequency(surname, "en", wordlist=WORDLIST) >= SURNAME_MAX_ZIPF:
         return False
     public = [p.name for p in pub.contributors.values() if p.name]
     public += [pub.config.title, pub.config.publisher]

@@ -27,7 +27,7 @@ def shipped_digests() -> frozenset[bytes]:
         hashlib.sha256(path.read_bytes()).digest()
         for folder in (FLAGPRESS_ASSETS, _material_assets())
         if folder is not None and folder.is_dir()
-        for path in sorted(folder.rglob("*"))
+        for path in folder.rglob("*")
         if path.is_file()
     )
 

@@ -118,7 +118,7 @@ class StoredPage(WebPage):
     key for it) still changes whenever its HTML does.
     """
 
-    stored: Callable[[], str] = field(default=lambda: "", repr=False, compare=False)
+    stored: Callable[[], str] = field(kw_only=True, repr=False, compare=False)
 
     def content(self) -> str:
         return self.stored()
