@@ -25,6 +25,7 @@ import jinja2
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from flagpress.diagnostics import ContentError, Location, Problem
+from flagpress.render.compiled_templates import keep_compiled
 
 BUILTIN = Path(__file__).resolve().parent.parent / "templates"
 
@@ -68,6 +69,7 @@ class Sandbox(ImmutableSandboxedEnvironment):
         self.allowed_methods = frozenset(allowed_methods)
         self.formatters: weakref.WeakSet[Callable[..., str]] = weakref.WeakSet()
         self._decided: dict[tuple[type, str, type], bool] = {}
+        keep_compiled(self)
 
     def unsafe_undefined(self, obj: Any, attribute: str) -> jinja2.Undefined:
         """Refuse at once: Jinja's default hands back an undefined value, which a filter

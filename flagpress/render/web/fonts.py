@@ -14,13 +14,13 @@ import contextlib
 import functools
 import hashlib
 import io
-import os
 from pathlib import Path
 
 from fontTools.ttLib import TTFont
 
 from flagpress.cache_file import write_whole
 from flagpress.load import CACHE_DIR
+from flagpress.user_cache import user_cache
 
 
 def woff2(ttf: Path, root: Path) -> bytes:
@@ -29,7 +29,8 @@ def woff2(ttf: Path, root: Path) -> bytes:
     starting without `.flagpress-cache`, does not convert the faces again)."""
     digest = hashlib.sha256(ttf.read_bytes()).hexdigest()[:20]
     name = f"{ttf.stem}-{digest}.woff2"
-    places = [folder / name for folder in (root / CACHE_DIR / "fonts", _user_fonts()) if folder]
+    folders = (root / CACHE_DIR / "fonts", user_cache("fonts"))
+    places = [folder / name for folder in folders if folder]
     for place in places:
         try:
             return place.read_bytes()
@@ -40,15 +41,6 @@ def woff2(ttf: Path, root: Path) -> bytes:
         with contextlib.suppress(OSError):  # a cache that cannot be written only costs time
             write_whole(place, data)  # never half a file, even with two builds at once
     return data
-
-
-def _user_fonts() -> Path | None:
-    """The user's cache folder for converted faces (XDG), or None without a home."""
-    base = os.environ.get("XDG_CACHE_HOME", "")
-    try:
-        return (Path(base) if base else Path.home() / ".cache") / "flagpress" / "fonts"
-    except RuntimeError:
-        return None
 
 
 @functools.cache
