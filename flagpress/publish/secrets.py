@@ -31,6 +31,7 @@ from flagpress.load.private_file import Private
 from flagpress.matching import Matcher, Needle, compact, fold
 from flagpress.model import Publication
 from flagpress.naming import Channel, may_be_named
+from flagpress.publish.common_words import zipf_at_least
 
 MIN_LENGTH = 3  # shorter strings would match everywhere; real names and emails are longer
 SURNAME_MIN_LENGTH = 4
@@ -166,9 +167,7 @@ def _distinctive(pub: Publication, surname: str) -> bool:
     """See the module doc: long enough, rare in English, in nobody's public name."""
     if len(surname) < SURNAME_MIN_LENGTH:
         return False
-    from wordfreq import zipf_frequency  # 0.1 s to import: only with a private real name
-
-    if zipf_frequency(surname, "en", wordlist=WORDLIST) >= SURNAME_MAX_ZIPF:
+    if zipf_at_least(surname, SURNAME_MAX_ZIPF, WORDLIST):
         return False
     public = [p.name for p in pub.contributors.values() if p.name]
     public += [pub.config.title, pub.config.publisher]
