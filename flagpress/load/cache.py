@@ -81,7 +81,15 @@ class LoadCache:
 
     def put(self, key: str, value: object) -> bool:
         """Store `value` under `key`; False when it could not be kept."""
-        return self._write(key, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+        return self.put_pickled(key, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+
+    def put_pickled(self, key: str, data: bytes) -> bool:
+        """Store a value already pickled (by a worker process); False when not kept."""
+        return self._write(key, data)
+
+    def has(self, key: str) -> bool:
+        """Whether something is stored under `key` (not whether it is usable)."""
+        return key in self._entries
 
     def _read(self, key: str) -> bytes | None:
         return self._entries.get(key)
@@ -108,6 +116,9 @@ class DiskCache(LoadCache):
 
     def _path(self, key: str) -> Path:
         return self.folder / key[:2] / key
+
+    def has(self, key: str) -> bool:
+        return self._path(key).is_file()
 
     def _read(self, key: str) -> bytes | None:
         self._used.add(key)

@@ -38,16 +38,22 @@ def read_markdown(
     converter, asked for only when the body is not in `cache`.
     """
     if cache is None:
-        return _read(text, shown, model, converter)
+        return read_uncached(text, shown, model, converter)
     # "Did you mean" suggestions made while reading name contributors' ids.
     key = entry_key(model.__name__, shown, text, people_key())
     cached = cache.get(key)
     if _is_read(cached):
         return cached  # type: ignore[return-value]
-    read = _read(text, shown, model, converter)
-    if not any(p.code == "too-slow" for p in read[1]):  # it may pass on a quieter run
+    read = read_uncached(text, shown, model, converter)
+    if cacheable(read):
         cache.put(key, read)
     return read
+
+
+def cacheable(read: Read) -> bool:
+    """Whether a reading may be kept: one stopped for taking too long may pass on a
+    quieter run."""
+    return not any(p.code == "too-slow" for p in read[1])
 
 
 def _is_read(value: object) -> bool:
@@ -61,7 +67,10 @@ def _is_read(value: object) -> bool:
     )
 
 
-def _read(text: str, shown: str, model: type, converter: Callable[[], BodyConverter]) -> Read:
+def read_uncached(
+    text: str, shown: str, model: type, converter: Callable[[], BodyConverter]
+) -> Read:
+    """What reading `text` gives, made now (not looked up)."""
     problems: list[Problem] = []
     try:
         split = split_front_matter(text, shown)

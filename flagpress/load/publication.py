@@ -7,7 +7,7 @@ that one run lists every problem in every file.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +19,7 @@ from flagpress.load.layout import CONFIG_FILE, CONTRIBUTORS_FILE
 from flagpress.load.markdown_body import BodyConverter
 from flagpress.load.markdown_file import read_markdown
 from flagpress.load.person_ids import known_people, people_key
+from flagpress.load.read_ahead import read_ahead
 from flagpress.load.source_files import read_text
 from flagpress.load.stray_files import stray_files
 from flagpress.load.strict_yaml import YList, YMap, YStr, YValue, parse_yaml
@@ -155,6 +156,7 @@ def load_publication(
     config = _load_config(reader)
     contributors, duplicates = _load_contributors(reader)
     with known_people([*(contributors or {}).values(), *duplicates]):
+        read_ahead(root, _markdown_files(root), cache, MAX_MARKDOWN_BYTES)
         issues = _load_issues(reader)
         articles = _load_markdown_dir(reader, root / "content" / "articles", _article)
         pages = _load_markdown_dir(reader, root / "content" / "pages", _page)
@@ -171,6 +173,14 @@ def load_publication(
         pages=tuple(sorted(pages, key=lambda p: p.slug)),
     )
     return publication, reader.problems
+
+
+def _markdown_files(root: Path) -> Iterator[tuple[Path, type]]:
+    """Every Markdown file that may be read, with what it is read as."""
+    content = root / "content"
+    yield from ((path, Article) for path in sorted(content.glob("issues/*/*.md")))
+    yield from ((path, Article) for path in sorted(content.glob("articles/*.md")))
+    yield from ((path, Page) for path in sorted(content.glob("pages/*.md")))
 
 
 def _load_config(reader: _Reader) -> SiteConfig | None:
