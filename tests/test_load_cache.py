@@ -6,6 +6,9 @@ from __future__ import annotations
 import os
 import pickle
 import shutil
+import sqlite3
+from collections.abc import Callable
+from contextlib import closing
 from importlib import metadata
 from pathlib import Path
 
@@ -29,8 +32,18 @@ EXPECTED = reported(PHONE_WARNING)  # the summary line is on stdout
 pytestmark = pytest.mark.usefixtures("every_run_in_full")
 
 
-def _entries(root: Path) -> list[Path]:
-    return sorted(p for p in (root / ".flagpress-cache" / "load").rglob("*") if p.is_file())
+def _entries(root: Path) -> dict[str, bytes]:
+    """Every entry kept (key -> stored bytes), read straight from the SQLite file."""
+    with closing(sqlite3.connect(root / ".flagpress-cache" / "load" / "entries.sqlite")) as db:
+        return {key: bytes(value) for key, value in db.execute("SELECT key, value FROM entries")}
+
+
+def _replace_entries(root: Path, value_of: Callable[[int], bytes]) -> None:
+    with closing(sqlite3.connect(root / ".flagpress-cache" / "load" / "entries.sqlite")) as db:
+        keys = sorted(_entries(root))
+        with db:
+            for number, key in enumerate(keys):
+                db.execute("UPDATE entries SET value = ? WHERE key = ?", (value_of(number), key))
 
 
 @pytest.fixture
@@ -90,10 +103,8 @@ def test_a_corrupt_or_planted_entry_is_ignored(publication, conversions) -> None
     check(root)
     sentinel = root / "still-here"
     sentinel.write_text("x", encoding="utf-8")
-    entries = _entries(root)
     planted = pickle.dumps(_Remove(str(sentinel)))  # would delete the file if trusted
-    for number, entry in enumerate(entries):
-        entry.write_bytes(planted if number % 2 else b"\x80\x05not a pickle")
+    _replace_entries(root, lambda number: planted if number % 2 else b"\x80\x05not a pickle")
     conversions.clear()
     result = check(root)
     assert (result.stderr, result.exit_code) == (EXPECTED, 0)
@@ -180,19 +191,48 @@ def test_no_private_value_is_cached(publication) -> None:
         {"content/contributors.private.yml": "neil-j: {real_name: Zebedee Quillfeather}\n"}
     )
     assert check(root).exit_code == 0
-    entries = _entries(root)
-    assert entries
-    assert not [p for p in entries if b"Quillfeather" in p.read_bytes()]
+    assert _entries(root)
+    assert not [k for k, value in _entries(root).items() if b"Quillfeather" in value]
+    kept = [p for p in (root / ".flagpress-cache").rglob("*") if p.is_file()]
+    assert kept
+    assert not [p for p in kept if b"Quillfeather" in p.read_bytes()]
 
 
 def test_old_versions_of_a_file_do_not_pile_up(publication) -> None:
     root = publication()
     check(root)
-    before = _entries(root)
+    before = set(_entries(root))
     assert len(before) == 6  # three Markdown files, and the text checks of each
     for word in ("Hello.", "Hello again.", "Goodbye."):
         (root / FOREWORD_PATH).write_text(FOREWORD.replace("Welcome.", word), encoding="utf-8")
         assert check(root).exit_code == 0
-    after = _entries(root)
+    after = set(_entries(root))
     assert len(after) == 6
-    assert len(set(before) & set(after)) == 4  # the unchanged files' entries are kept
+    assert len(before & after) == 4  # the unchanged files' entries are kept
+
+
+def test_a_damaged_cache_file_is_made_again(publication, conversions) -> None:
+    root = publication(with_body(PHONE))
+    check(root)
+    store = root / ".flagpress-cache" / "load" / "entries.sqlite"
+    for name in ("entries.sqlite-wal", "entries.sqlite-shm"):
+        (store.parent / name).unlink(missing_ok=True)
+    store.write_bytes(b"SQLite format 3\x00" + b"\xff" * 5000)  # a header, then noise
+    conversions.clear()
+    result = check(root)
+    assert (result.stderr, result.exit_code) == (EXPECTED, 0)
+    assert len(conversions) == 3
+    assert len(_entries(root)) == 6  # made again, whole
+    conversions.clear()
+    assert check(root).stderr == EXPECTED
+    assert conversions == []
+
+
+def test_entries_kept_one_file_each_by_older_versions_are_deleted(publication) -> None:
+    root = publication()
+    old = root / ".flagpress-cache" / "load" / "ab" / ("ab" + "0" * 62)
+    old.parent.mkdir(parents=True)
+    old.write_bytes(b"an entry as flagpress kept them before")
+    assert check(root).exit_code == 0
+    assert not old.parent.exists()
+    assert len(_entries(root)) == 6

@@ -13,7 +13,7 @@ a key made of:
   and PyYAML (a converter upgrade may change the HTML);
 - the settings the result depends on, passed in by the caller.
 
-Entries are pickles written atomically (a temporary file, then one rename), read
+Entries are pickles, kept in one SQLite file (load/entry_store.py), read
 back by an unpickler that only builds flagpress's own model classes, so an entry
 that is corrupt, from an older flagpress, or planted there cannot run code: it is
 ignored and the file is read again. The private file is never cached. Entries hold
@@ -22,6 +22,7 @@ what the content files hold, no more. The folder is safe to delete.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime as dt
 import enum
@@ -35,7 +36,7 @@ import re
 import sys
 from pathlib import Path
 
-from flagpress.cache_file import write_whole
+from flagpress.load.entry_store import EntryStore
 
 # Bump when the layout of an entry changes in a way the code digest would not catch.
 FORMAT = 1
@@ -100,42 +101,35 @@ class LoadCache:
 
 
 class DiskCache(LoadCache):
-    """Entries as files in `folder` (normally `.flagpress-cache/load/` in the publication)."""
+    """Entries kept in `folder` (normally `.flagpress-cache/load/` in the publication),
+    in one SQLite file (load/entry_store.py)."""
 
     def __init__(self, folder: Path) -> None:
         super().__init__()
         self.folder = folder
+        self._store = EntryStore(folder)
         self._used: set[str] = set()
+
+    def has(self, key: str) -> bool:
+        return self._store.has(key)
 
     def prune(self) -> None:
         """Delete every entry this object neither read nor wrote: after a whole run,
-        those are old versions of files, so the folder does not grow with each edit."""
-        for path in self.folder.glob("??/*"):
-            if _KEY.fullmatch(path.name) and path.name not in self._used:
+        those are old versions of files, so the store does not grow with each edit."""
+        self._store.keep_only(self._used)
+        for path in self.folder.glob("??/*"):  # one file per entry, as kept until December 2026
+            if _KEY.fullmatch(path.name):
                 path.unlink(missing_ok=True)
-
-    def _path(self, key: str) -> Path:
-        return self.folder / key[:2] / key
-
-    def has(self, key: str) -> bool:
-        return self._path(key).is_file()
+                with contextlib.suppress(OSError):
+                    path.parent.rmdir()
 
     def _read(self, key: str) -> bytes | None:
         self._used.add(key)
-        try:
-            return self._path(key).read_bytes()
-        except OSError:
-            return None
+        return self._store.get(key)
 
     def _write(self, key: str, data: bytes) -> bool:
-        """Write the entry atomically; a cache that cannot be written is simply not kept."""
-        path = self._path(key)
         self._used.add(key)
-        try:
-            write_whole(path, data)
-        except OSError:
-            return False
-        return True
+        return self._store.put(key, data)
 
 
 def disk_cache(root: Path, cache_dir: str) -> DiskCache:
