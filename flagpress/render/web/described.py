@@ -125,10 +125,10 @@ class StoredPage(WebPage):
 
 
 class DescribedPages:
-    """The last builds' described pages, by fingerprint, one file each (load/cache.py's
+    """The last builds' described pages, by fingerprint, one entry each (load/cache.py's
     DiskCache: written whole, read back as plain data only, pruned to what was used).
 
-    One file per page, not one for all: a build reads only the pages it asks for and
+    One entry per page, not one for all: a build reads only the pages it asks for and
     writes only the new ones, and never holds every page twice to (de)serialise them.
     """
 
