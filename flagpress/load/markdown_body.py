@@ -24,6 +24,7 @@ from markdown.treeprocessors import Treeprocessor
 from flagpress.diagnostics import ContentError, Location
 from flagpress.load.body_markup import BodyMarkup
 from flagpress.load.body_outline import Outline, SourceIndex, source_index
+from flagpress.load.quick_smarty import quicken_smarty
 from flagpress.model import Body, Link
 
 EXTENSIONS = [
@@ -96,6 +97,7 @@ class BodyConverter:
             extension_configs=EXTENSION_CONFIGS,
             output_format="html",
         )
+        quicken_smarty(self._md)
 
     def convert(self, source: str, path: str, first_line: int) -> Body:
         """Convert `source` (the body of `path`, starting at file line `first_line`).
