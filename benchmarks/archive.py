@@ -31,7 +31,8 @@ FIRST = ("Alex", "Bea", "Cal", "Dee", "Eli", "Fern", "Gus", "Hana", "Ira", "Jo")
 # Made-up surnames: never everyday words, so the leak scan's surname rule applies.
 SYLLABLES = ("vor", "quen", "dral", "mib", "tharn", "zel", "brox", "wend", "kiv", "lup")
 IMAGES = ("four-stages.svg", "ladder-of-participation.svg")
-# Short sentences, so the plain-language checks pass and the report stays readable.
+# Short sentences, so the plain-language checks pass and the report stays readable;
+# a third of them with the straight quotes, dashes and dots that writers type.
 SENTENCES = (
     "Volunteers and staff met every fortnight to plan the work.",
     "Everyone brought what they knew to the table.",
@@ -41,6 +42,11 @@ SENTENCES = (
     "People with lived experience helped to design the service.",
     "They also checked how it was going each month.",
     "The council listened and made two changes.",
+    # Apostrophes, quotes and dashes, as real writing has them (smarty makes them curly).
+    "We didn't wait for anyone's permission to start.",
+    'One volunteer said: "This is the first time we\'ve been asked."',
+    "It took time -- more than we'd planned...",
+    "Nobody's view counted for more than anyone else's.",
 )
 
 
