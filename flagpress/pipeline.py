@@ -9,6 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from flagpress import sign_off
 from flagpress.commands import changes
 from flagpress.commands import status as status_
 from flagpress.commands import where as where_
@@ -108,6 +109,7 @@ def build(
         return outcome
     edition = build_edition(pub, root, today, ALTERNATES)
     forget_stale_pdfs(edition)  # a withdrawn issue's PDFs must not wait in the cache
+    sign_off.forget_normalised()  # the check's: as large again as every body, unused now
     staging = publish.stage(output)
     printing = publish.stage(printer) if _for_the_printer(edition, printer) else None
     # Files equal to the live website's are published as hard links to them.

@@ -44,6 +44,8 @@ class Website:
         folder.write(ROBOTS, robots_txt(edition.config.url).encode("utf-8"))
         builder = ReusingBuilder(edition, folder)
         site = compute_site(edition, folder, self.extras, builder=builder)
+        memory = builder.memory
+        del builder  # and its digest of every value a page was made from (17 MB at 5,000)
         settings = site_settings(edition)
         # MkDocs empties the folder it writes to: it gets one of its own, published after;
         # pages whose inputs did not change are published from the live website instead.
@@ -51,7 +53,7 @@ class Website:
         try:
             search = search_docs(edition, site.pages)
             render_website(site, settings, (folder, work), search, progress)
-            builder.memory.save()
+            memory.save()
             return []
         except RendererError as err:
             return [theme_problem(edition.root, err)]
