@@ -10,8 +10,9 @@ from pathlib import Path
 import pytest
 from conftest import FOREWORD, check
 
-from flagpress.load import load_publication, read_ahead
+from flagpress.load import every_core, load_publication, read_ahead
 from flagpress.load.cache import disk_cache
+from flagpress.validate import per_text
 
 ARTICLES = 40  # more than read_ahead.MIN_FILES
 
@@ -37,7 +38,7 @@ def archive(publication) -> Path:
     return publication(files)
 
 
-@pytest.mark.skipif(read_ahead._cores() < 2, reason="one core: nothing is read ahead")
+@pytest.mark.skipif(every_core.cores_here() < 2, reason="one core: nothing is read ahead")
 def test_reading_ahead_loads_and_reports_what_reading_one_by_one_does(archive: Path,
                                                                     tmp_path: Path) -> None:
     one_by_one = load_publication(archive, None)  # no cache: nothing is read ahead
@@ -48,6 +49,17 @@ def test_reading_ahead_loads_and_reports_what_reading_one_by_one_does(archive: P
     assert ahead == one_by_one
     suggestion = [p for p in ahead[1] if "piece-03" in p.path and "neil-j" in p.message]
     assert suggestion, ahead[1]
+
+
+@pytest.mark.skipif(every_core.cores_here() < 2, reason="one core: nothing is checked ahead")
+def test_text_checks_on_every_core_find_what_one_by_one_does(archive: Path,
+                                                              tmp_path: Path) -> None:
+    pub, _ = load_publication(archive, None)
+    cache = disk_cache(tmp_path, "cache")
+    one_by_one = list(per_text.check(pub, None))
+    assert any(p.code == "personal-data" for p in one_by_one)  # piece-07's phone number
+    assert list(per_text.check(pub, cache)) == one_by_one
+    assert cache.misses == 0  # every text's checks were made ahead, on every core
 
 
 def test_check_reports_the_same_cold_as_warm(archive: Path) -> None:

@@ -15,21 +15,30 @@ from collections.abc import Iterator
 
 from flagpress.diagnostics import Problem
 from flagpress.load.cache import LoadCache, entry_key
+from flagpress.load.every_core import fill_cache
 from flagpress.model import Body, Publication
 from flagpress.settings import SiteConfig
 from flagpress.validate import blocks, footnotes, personal_data, plain_language
 
 
 def check(pub: Publication, cache: LoadCache | None = None) -> Iterator[Problem]:
-    """Every per-text problem of every article and page, from `cache` where it can."""
+    """Every per-text problem of every article and page, from `cache` where it can (the
+    texts it lacks are checked on every core first: load/every_core.py)."""
     texts = [(a.source, a.body) for a in pub.all_articles()]
     texts += [(p.source, p.body) for p in pub.pages]
-    settings = repr((pub.config.contact, pub.config.plain_language))
-    for source, body in texts:
-        if cache is None:
+    if cache is None:
+        for source, body in texts:
             yield from _check(pub.config, source, body)
-            continue
-        key = entry_key("text checks", source, body.source, f"{body.first_line} {settings}")
+        return
+    settings = repr((pub.config.contact, pub.config.plain_language))
+    keyed = [
+        (entry_key("text checks", source, body.source, f"{body.first_line} {settings}"),
+         (source, body))
+        for source, body in texts
+    ]
+    missing = [(key, text) for key, text in keyed if not cache.has(key)]
+    fill_cache(cache, missing, lambda text: _check(pub.config, *text))
+    for key, (source, body) in keyed:
         found = cache.get(key)
         if not (isinstance(found, list) and all(isinstance(p, Problem) for p in found)):
             found = _check(pub.config, source, body)
