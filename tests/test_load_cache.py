@@ -17,6 +17,7 @@ from conftest import FOREWORD, FOREWORD_PATH, SITE_CONFIG, WEB_ONLY, check, repo
 
 from flagpress.load import cache as load_cache
 from flagpress.load import load_publication
+from flagpress.load.entry_store import EntryStore
 from flagpress.load.markdown_body import BodyConverter
 from flagpress.validate import personal_data
 
@@ -236,3 +237,16 @@ def test_entries_kept_one_file_each_by_older_versions_are_deleted(publication) -
     assert check(root).exit_code == 0
     assert not old.parent.exists()
     assert len(_entries(root)) == 6
+
+
+def test_a_pruned_entry_leaves_nothing_behind_in_the_files(tmp_path: Path) -> None:
+    """A page that named someone who then withdrew consent is pruned: its bytes must not
+    stay in the database's free space or its log, as they would not in a deleted file."""
+    store = EntryStore(tmp_path / "cache")
+    assert store.put("old", b"Zebedee Quillfeather " * 200)
+    assert store.put("kept", b"nothing private")
+    store.keep_only(["kept"])
+    assert store.get("old") is None and store.get("kept") == b"nothing private"
+    files = [p for p in (tmp_path / "cache").iterdir() if p.is_file()]
+    assert files
+    assert not [p.name for p in files if b"Quillfeather" in p.read_bytes()]

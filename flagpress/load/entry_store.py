@@ -7,6 +7,9 @@ their 256 folders had to be walked to prune them. One SQLite database (write-ahe
 log, so a write is an append, and readers never wait for writers) holds them all:
 each entry is written whole in a transaction of its own, two runs at once each see
 whole entries, and a run killed half-way loses at most what it had not written.
+What is deleted is overwritten (SQLite's secure delete), and pruning empties the log,
+so a page that named someone who has since withdrawn consent does not stay in the
+file's free space, as it would not stay in a deleted file.
 
 The file is only a cache: one that cannot be opened, is not a database or is
 damaged is deleted and made again once, and after that the run goes on without it
@@ -22,6 +25,9 @@ from pathlib import Path
 
 FILE = "entries.sqlite"
 _SETUP = (
+    # What is deleted is overwritten, not left in free pages: a page described before
+    # someone withdrew consent must not linger in the file after it is pruned.
+    "PRAGMA secure_delete=ON",
     "PRAGMA journal_mode=WAL",
     "PRAGMA synchronous=NORMAL",  # no fsync per write: a cache may lose its last writes
     "CREATE TABLE IF NOT EXISTS entries (key TEXT PRIMARY KEY, value BLOB NOT NULL)"
@@ -62,6 +68,8 @@ class EntryStore:
                 db.execute("DELETE FROM kept")
                 db.executemany("INSERT OR IGNORE INTO kept VALUES (?)", ((k,) for k in keys))
                 db.execute("DELETE FROM entries WHERE key NOT IN (SELECT key FROM kept)")
+            # The log still holds the deleted entries' pages: written back and emptied.
+            db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
     def _execute(self, sql: str, args: tuple, create: bool) -> sqlite3.Cursor | None:
         """`sql` run, or None when the store is unusable (busy, unwritable, damaged)."""
