@@ -13,15 +13,18 @@ import pytest
 from conftest import run
 
 from flagpress.publish import common_words, secrets
+from flagpress.render import compiled_templates
 from flagpress.render.templates import ContainedLoader, Sandbox
 from flagpress.render.web.mkdocs_adapter.site import _ThemeLoader
 
 
 @pytest.fixture
 def user_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A user cache folder of this test's own, empty to begin with."""
+    """A user cache folder of this test's own, empty to begin with; templates in the
+    test's folder count as shipped by a package (only those are kept)."""
     folder = tmp_path / "user-cache"
     monkeypatch.setenv("XDG_CACHE_HOME", str(folder))
+    monkeypatch.setattr(compiled_templates, "_package_roots", lambda: (tmp_path.resolve(),))
     common_words._common.cache_clear()
     yield folder
     common_words._common.cache_clear()
@@ -80,6 +83,25 @@ def test_a_cache_that_cannot_be_written_only_costs_time(publication, tmp_path: P
     assert result.exit_code == 0, result.stderr
     page = root / "site" / "issues" / "2019-03" / "foreword" / "index.html"
     assert "Welcome" in page.read_text(encoding="utf-8")
+
+
+def test_a_publications_own_templates_are_never_kept(publication, tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """Only templates that packages ship are kept: an override a volunteer wrote (it
+    could thank someone by name) is compiled afresh and leaves nothing behind."""
+    folder = tmp_path / "user-cache"
+    monkeypatch.setenv("XDG_CACHE_HOME", str(folder))
+    override = (
+        "{% extends 'base.html' %}{% block content %}Thanks to Zebedee Quillfeather{% endblock %}"
+    )
+    root = publication({"templates/theme/main.html": override})
+    result = run("build", "--root", str(root))
+    assert result.exit_code == 0, result.stderr
+    kept = list((folder / "flagpress" / "templates").iterdir())
+    assert kept  # Material's and flagpress's own templates
+    assert not [p.name for p in kept if b"Quillfeather" in p.read_bytes()]
+    page = root / "site" / "issues" / "2019-03" / "foreword" / "index.html"
+    assert "Thanks to Zebedee Quillfeather" in page.read_text(encoding="utf-8")
 
 
 def test_common_words_are_judged_as_wordfreq_judges_them(user_cache: Path) -> None:

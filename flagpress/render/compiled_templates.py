@@ -6,6 +6,10 @@ and flagpress's ~55 templates, again on every build. Jinja's bytecode cache keep
 the compiled code, checked against the template's source on every load, so an edited
 override is compiled afresh.
 
+Only templates that installed packages ship (flagpress's, Material's, MkDocs') are
+kept: a publication's own templates are compiled again each build, so nothing written
+for a publication is ever kept in the user's cache.
+
 Jinja keys its cache by template name and file only. Here the key also holds
 everything in the environment that changes the generated code (its class, Jinja's
 version, the delimiters and whitespace settings, extensions, the filters and tests and
@@ -24,7 +28,9 @@ key holds Jinja's version, and the test fails if a new Jinja folds elsewhere.
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
+from importlib.util import find_spec
 from pathlib import Path
 from typing import Any
 
@@ -57,7 +63,10 @@ class _Cache(FileSystemBytecodeCache):
     ) -> Bucket:
         key = hashlib.sha256(repr((_settings(environment, name), name, filename)).encode())
         bucket = Bucket(environment, key.hexdigest(), self.get_source_checksum(source))
-        self.load_bytecode(bucket)
+        if _shipped(filename):
+            self.load_bytecode(bucket)
+        else:
+            bucket.key = ""  # compiled for this build only (see dump_bytecode)
         return bucket
 
     def load_bytecode(self, bucket: Bucket) -> None:
@@ -65,9 +74,31 @@ class _Cache(FileSystemBytecodeCache):
             super().load_bytecode(bucket)
 
     def dump_bytecode(self, bucket: Bucket) -> None:
+        if not bucket.key:
+            return  # a publication's own template: nothing of a publication is kept here
         with contextlib.suppress(OSError):  # nor one that cannot be written
             self.folder.mkdir(mode=0o700, parents=True, exist_ok=True)
             super().dump_bytecode(bucket)
+
+
+def _shipped(filename: str | None) -> bool:
+    """Whether the template is a file an installed package ships (flagpress's, Material's,
+    MkDocs'): a publication's own templates are compiled afresh each build, so the
+    user's cache holds nothing written for a publication."""
+    if filename is None:
+        return False
+    path = Path(filename).resolve()
+    return any(path.is_relative_to(root) for root in _package_roots())
+
+
+@functools.cache
+def _package_roots() -> tuple[Path, ...]:
+    found = []
+    for name in ("flagpress", "material", "mkdocs"):
+        spec = find_spec(name)
+        if spec is not None and spec.origin is not None:
+            found.append(Path(spec.origin).resolve().parent)
+    return tuple(found)
 
 
 class _Unfolded(CodeGenerator):
