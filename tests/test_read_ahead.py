@@ -93,3 +93,12 @@ def _every_file(root: Path):  # noqa: ANN202
     from flagpress.load.publication import _markdown_files
 
     return _markdown_files(root)
+
+
+def test_without_fork_one_process_does_the_work(archive: Path, tmp_path: Path,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    """Windows has no fork: nothing is read ahead, and reading gives the same."""
+    monkeypatch.setattr(every_core.multiprocessing, "get_all_start_methods", lambda: ["spawn"])
+    cache = disk_cache(tmp_path, "cache")
+    assert read_ahead.read_ahead(archive, _every_file(archive), cache, 1_000_000) == 0
+    assert load_publication(archive, cache) == load_publication(archive, None)

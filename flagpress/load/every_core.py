@@ -8,9 +8,10 @@ usual code that follows, piece by piece in its own order, then finds each one th
 What is found is the same either way; only the time on the clock differs.
 
 Workers are forked, so the data and the code are already in memory: a task is only
-the number of a piece. Not when other threads run (`flagpress serve`), where forking
-is not safe, and a pool that fails leaves the work to the code that follows, which
-does it, and reports any problem, as it always does.
+the number of a piece. Not where there is no fork (Windows: one process does the work,
+as before), nor when other threads run (`flagpress serve`), where forking is not
+safe. A pool that fails leaves the work to the code that follows, which does it, and
+reports any problem, as it always does.
 """
 
 from __future__ import annotations
@@ -36,7 +37,7 @@ def fill_cache(
     (a result of None is not kept); returns how many were made (0: not worth a pool)."""
     global _job  # noqa: PLW0603 - handed to the forked workers through memory
     cores = cores_here()
-    if cores < 2 or len(pieces) < MIN_ITEMS or threading.active_count() > 1:
+    if cores < 2 or len(pieces) < MIN_ITEMS or not _may_fork():
         return 0
     _job = (work, pieces)
     try:
@@ -59,6 +60,11 @@ def cores_here() -> int:
         return len(os.sched_getaffinity(0))
     except AttributeError:  # not on Linux
         return os.cpu_count() or 1
+
+
+def _may_fork() -> bool:
+    """Forking is safe here: the system has it (not Windows) and no other thread runs."""
+    return "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
 
 
 def _make(number: int) -> tuple[int, bytes | None]:
