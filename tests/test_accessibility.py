@@ -230,6 +230,21 @@ def test_threshold_warns_with_the_longest_sentences(publication) -> None:
     ]
 
 
+def test_sentences_are_measured_and_quoted_as_readers_see_them(publication) -> None:
+    """Straight quotes, dashes and dots become typographic ones out of the tree until the
+    page is written: the warning quotes them as such, and counts only the words."""
+    config = SITE_CONFIG + WEB_ONLY + "plain_language: {max_sentence_words: 4}\n"
+    text = 'She said "we will" -- and they did... It\'s true.'
+    result = check(publication({"site_config.yml": config, **body(text)}))
+    assert flat(result).splitlines() == [
+        f"{FOREWORD_PATH}:10:1: warning: this text is harder to read than site_config.yml "
+        "allows: sentences of 4.5 words on average (at most 4). Shorter sentences and everyday "
+        "words help most; the longest sentences are line 10 (7 words): 'She said \u201cwe "
+        "will\u201d \u2013 and they did\u2026'; line 10 (2 words): 'It\u2019s true.' "
+        "[hard-to-read]",
+    ]
+
+
 def test_no_threshold_no_warning(publication) -> None:
     assert check(publication(body(HARD))).stderr == ""
 

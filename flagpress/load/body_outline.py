@@ -25,6 +25,7 @@ from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
 from flagpress.diagnostics import Location
+from flagpress.load.stashed_text import readable
 from flagpress.model import Block
 
 _HEADINGS = {f"h{n}" for n in range(1, 7)}
@@ -46,6 +47,11 @@ class _Collector(Treeprocessor):
     def run(self, root: ET.Element) -> None:
         self.found = []
         self._walk(root)
+        # As readers see it (load/stashed_text.py): sentences are measured and quoted so.
+        self.found = [
+            (kind, level, " ".join(readable(self.md, text).split()))
+            for kind, level, text in self.found
+        ]
 
     def _walk(self, parent: ET.Element) -> None:
         for el in parent:

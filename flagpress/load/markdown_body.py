@@ -25,6 +25,7 @@ from flagpress.diagnostics import ContentError, Location
 from flagpress.load.body_markup import BodyMarkup
 from flagpress.load.body_outline import Outline, SourceIndex, source_index
 from flagpress.load.quick_smarty import quicken_smarty
+from flagpress.load.stashed_text import readable
 from flagpress.model import Body, Link
 
 EXTENSIONS = [
@@ -58,7 +59,8 @@ class _LinkCollector(Treeprocessor):
             if el.tag == "a" and el.get("href") is not None:
                 href = el.get("href", "")
                 if not href.startswith("#"):
-                    self.found.append((href, False, "".join(el.itertext())))
+                    text = readable(self.md, "".join(el.itertext()))
+                    self.found.append((href, False, text))
             elif el.tag == "img":
                 self.found.append((el.get("src", ""), True, el.get("alt", "")))
 

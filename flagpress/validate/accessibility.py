@@ -108,7 +108,7 @@ def _headings(body: Body) -> Iterator[Problem]:
 
 def _link_text(link: Link) -> Iterator[Problem]:
     text = " ".join(link.text.split())
-    said = text.lower().strip(" .,:;!?()'\"")
+    said = text.lower().strip(" .,:;!?()'\"…‘’“”")  # straight, or as smarty writes them
     if not text:
         yield link.loc.error(
             "link-no-text",

@@ -26,8 +26,9 @@ from flagpress.model import Body, Publication
 from flagpress.settings import PlainLanguage, SiteConfig
 
 _WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
-# A sentence ends at . ! or ? (and any closing quote or bracket) before a capital or digit.
-_BREAK = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"'”’)\]]))\s+(?=[\"'“‘(\[]?[A-Z0-9])")
+# A sentence ends at . ! ? or … (and any closing quote or bracket) before a capital or
+# digit; … is how three dots read once made typographic.
+_BREAK = re.compile(r"(?:(?<=[.!?…])|(?<=[.!?…][\"'”’)\]]))\s+(?=[\"'“‘(\[]?[A-Z0-9])")
 _ABBREVIATION = re.compile(r"(\b[A-Z]|\b(?:e\.g|i\.e|etc|Mr|Mrs|Ms|Dr|St|No|vs))\.$")
 _VOWELS = re.compile(r"[aeiouy]+")
 LONGEST_SHOWN = 3
