@@ -108,8 +108,23 @@ def rendered(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The pages each build renders one by one ('*' for a whole build)."""
     pages: list[str] = []
     whole, one = incremental.render_site, LivePages.render
-    monkeypatch.setattr(incremental, "render_site", lambda *a: (pages.append("*"), whole(*a)))
-    monkeypatch.setattr(LivePages, "render", lambda s, p: (pages.append(p.src_uri), one(s, p))[1])
+    building: list[bool] = []  # a whole build renders its pages one by one too
+
+    def render_site(*args):  # noqa: ANN002, ANN202
+        pages.append("*")
+        building.append(True)
+        try:
+            return whole(*args)
+        finally:
+            building.pop()
+
+    def render(self, page):  # noqa: ANN001, ANN202
+        if not building:
+            pages.append(page.src_uri)
+        return one(self, page)
+
+    monkeypatch.setattr(incremental, "render_site", render_site)
+    monkeypatch.setattr(LivePages, "render", render)
     return pages
 
 

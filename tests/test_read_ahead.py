@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 from conftest import FOREWORD, check
 
-from flagpress.load import every_core, load_publication, read_ahead
+from flagpress import every_core
+from flagpress.load import load_publication, read_ahead
 from flagpress.load.cache import disk_cache
 from flagpress.validate import per_text
 

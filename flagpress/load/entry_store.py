@@ -19,19 +19,22 @@ damaged is deleted and made again once, and after that the run goes on without i
 from __future__ import annotations
 
 import contextlib
+import os
 import sqlite3
 from collections.abc import Iterable
 from pathlib import Path
 
 FILE = "entries.sqlite"
+# Connections a forked worker found open: SQLite's rule is that a child process neither
+# uses nor closes them, so they are held here (never closed) and a new one is opened.
+_INHERITED: list[sqlite3.Connection] = []
 _SETUP = (
     # What is deleted is overwritten, not left in free pages: a page described before
     # someone withdrew consent must not linger in the file after it is pruned.
     "PRAGMA secure_delete=ON",
     "PRAGMA journal_mode=WAL",
     "PRAGMA synchronous=NORMAL",  # no fsync per write: a cache may lose its last writes
-    "CREATE TABLE IF NOT EXISTS entries (key TEXT PRIMARY KEY, value BLOB NOT NULL)"
-    " WITHOUT ROWID",
+    "CREATE TABLE IF NOT EXISTS entries (key TEXT PRIMARY KEY, value BLOB NOT NULL) WITHOUT ROWID",
 )
 
 
@@ -42,6 +45,7 @@ class EntryStore:
         self.folder = folder
         self._db: sqlite3.Connection | None = None
         self._tries = 2  # open, and once more after deleting a damaged file
+        self._pid = os.getpid()  # the process the connection was opened in
 
     def get(self, key: str) -> bytes | None:
         cursor = self._execute("SELECT value FROM entries WHERE key = ?", (key,), create=False)
@@ -87,12 +91,17 @@ class EntryStore:
 
     def _open(self, create: bool) -> sqlite3.Connection | None:
         path = self.folder / FILE
+        if self._pid != os.getpid():  # a forked worker (flagpress/every_core.py)
+            if self._db is not None:
+                _INHERITED.append(self._db)
+            self._db, self._tries, self._pid = None, 2, os.getpid()
         while self._db is None and self._tries > 0 and (create or path.is_file()):
             self._tries -= 1
             try:
                 path.parent.mkdir(parents=True, exist_ok=True)
-                db = sqlite3.connect(path, timeout=30, isolation_level=None,
-                                     check_same_thread=False)
+                db = sqlite3.connect(
+                    path, timeout=30, isolation_level=None, check_same_thread=False
+                )
                 for statement in _SETUP:
                     db.execute(statement)
                 self._db = db

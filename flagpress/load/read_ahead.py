@@ -3,7 +3,7 @@
 Converting bodies is most of a first `check` and about 40% of a first build, and what
 a Markdown file gives depends on its own text and path only (load/markdown_file.py).
 So the files missing from the cache are read by forked workers first
-(load/every_core.py), and the reading that follows, file by file in the usual order,
+(flagpress/every_core.py), and the reading that follows, file by file in the usual order,
 finds every one in the cache. The people known while reading (their ids and names,
 for "did you mean" suggestions) are in the workers' memory too, as forked.
 """
@@ -16,7 +16,7 @@ from pathlib import Path
 
 from flagpress.diagnostics import ContentError
 from flagpress.load.cache import LoadCache, entry_key
-from flagpress.load.every_core import fill_cache
+from flagpress.load.fill_cache import fill_cache
 from flagpress.load.markdown_body import BodyConverter
 from flagpress.load.markdown_file import Read, cacheable, read_uncached
 from flagpress.load.person_ids import people_key
@@ -26,8 +26,9 @@ from flagpress.load.source_files import read_text
 Piece = tuple[str, str, type]
 
 
-def read_ahead(root: Path, files: Iterator[tuple[Path, type]], cache: LoadCache | None,
-               limit: int) -> int:
+def read_ahead(
+    root: Path, files: Iterator[tuple[Path, type]], cache: LoadCache | None, limit: int
+) -> int:
     """Read the `files` (path, model) missing from `cache` on every core, into `cache`;
     returns how many were read ahead (0 when it was not worth it or not possible)."""
     if cache is None:
@@ -36,8 +37,9 @@ def read_ahead(root: Path, files: Iterator[tuple[Path, type]], cache: LoadCache 
     return fill_cache(cache, pieces, _read)
 
 
-def _pieces(root: Path, files: Iterator[tuple[Path, type]], limit: int
-            ) -> Iterator[tuple[str, Piece]]:
+def _pieces(
+    root: Path, files: Iterator[tuple[Path, type]], limit: int
+) -> Iterator[tuple[str, Piece]]:
     """Each plain file that can be read as text (any other is left to the usual reading,
     which reports it), with its cache key."""
     for path, model in files:

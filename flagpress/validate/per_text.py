@@ -15,7 +15,7 @@ from collections.abc import Iterator
 
 from flagpress.diagnostics import Problem
 from flagpress.load.cache import LoadCache, entry_key
-from flagpress.load.every_core import fill_cache
+from flagpress.load.fill_cache import fill_cache
 from flagpress.model import Body, Publication
 from flagpress.settings import SiteConfig
 from flagpress.validate import blocks, footnotes, personal_data, plain_language
@@ -23,7 +23,7 @@ from flagpress.validate import blocks, footnotes, personal_data, plain_language
 
 def check(pub: Publication, cache: LoadCache | None = None) -> Iterator[Problem]:
     """Every per-text problem of every article and page, from `cache` where it can (the
-    texts it lacks are checked on every core first: load/every_core.py)."""
+    texts it lacks are checked on every core first: load/fill_cache.py)."""
     texts = [(a.source, a.body) for a in pub.all_articles()]
     texts += [(p.source, p.body) for p in pub.pages]
     if cache is None:

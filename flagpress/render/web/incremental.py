@@ -134,9 +134,7 @@ def _render_some(
     live, work = folders
     partial = PartialBuild(site, settings, live, work)
     try:
-        for number, page in enumerate(pages, 1):
-            partial.write(page)
-            progress("rendering pages", number, len(pages))
+        partial.write_pages(pages, progress)
         partial.finish(search)
     finally:
         partial.close()

@@ -1,7 +1,9 @@
-"""Pages one at a time through a warmed MkDocs: the preview and incremental builds.
+"""Pages through a warmed MkDocs: whole builds, incremental builds and the preview.
 
-A whole `mkdocs build` redoes every page; these set MkDocs up once, as `render_site`
-does, and render only the pages asked for, exactly as a build would write them.
+MkDocs is set up once (config, theme environment, files, nav) and then renders any
+page exactly as `mkdocs build` would write it. A build writes its pages on every core
+(flagpress/every_core.py): rendering them in Material's templates is most of what
+MkDocs does, and each page depends only on what was set up before the workers forked.
 """
 
 from __future__ import annotations
@@ -17,6 +19,8 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation, get_navigation
 from mkdocs.structure.pages import Page
 
+from flagpress.every_core import on_every_core
+from flagpress.render.progress import Progress, quiet
 from flagpress.render.web.context import Site, WebPage
 from flagpress.render.web.mkdocs_adapter.site import (
     SiteSettings,
@@ -52,10 +56,11 @@ class LivePages:
         docs_dir = os.path.join(self._work.name, "docs")
         os.mkdir(docs_dir)
         out_dir = (site_dir or built).resolve()
-        config = load_config(
-            io.StringIO(_config_yaml(site, settings, docs_dir, out_dir)),
-            config_file_path=os.path.join(self._work.name, "mkdocs.yml"),
-        )
+        with _mkdocs_warnings([]):  # a setting MkDocs refuses or warns about
+            config = load_config(
+                io.StringIO(_config_yaml(site, settings, docs_dir, out_dir)),
+                config_file_path=os.path.join(self._work.name, "mkdocs.yml"),
+            )
         _escape_shown_values(config, settings)
         if settings.overrides is not None and settings.overrides.is_dir():
             config.theme.dirs.insert(0, str(settings.overrides))
@@ -112,8 +117,9 @@ class LivePages:
 
 
 class PartialBuild(LivePages):
-    """A build of some pages only, for `flagpress build` when nothing that every page
-    shows has changed (render/web/incremental.py decides which, and reuses the rest).
+    """A build of the pages asked for, for `flagpress build`: all of them (`render_site`),
+    or only those whose inputs changed when nothing that every page shows has
+    (render/web/incremental.py decides which, and reuses the rest).
 
     Writes into `work` the pages it is asked for, then what depends on every page:
     404.html, the sitemap and the search index.
@@ -132,6 +138,39 @@ class PartialBuild(LivePages):
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(self.render(page))
 
+    def write_pages(self, pages: list[WebPage], progress: Progress = quiet) -> None:
+        """Render `pages` into the work folder, on every core; `progress` hears of each.
+
+        A page a worker could not write (a broken theme override, a warning) is
+        rendered again here, after the others, so that its error is raised here.
+        """
+        left = set(range(len(pages)))
+
+        def write(number: int) -> bool:  # in a worker
+            try:
+                self.write(pages[number])
+            except Exception:  # noqa: BLE001 - rendered again in the main process, which raises
+                return False
+            return True
+
+        def done(number: int, written: bool) -> None:
+            if written:
+                left.discard(number)
+                progress("rendering pages", len(pages) - len(left), len(pages))
+
+        on_every_core(write, len(pages), done)
+        for number in sorted(left):
+            self.write(pages[number])
+            left.discard(number)
+            progress("rendering pages", len(pages) - len(left), len(pages))
+
+    def copy_theme_files(self) -> None:
+        """The theme's scripts, styles, fonts and pictures, copied as `mkdocs build` does."""
+        theme_files = Files([])
+        with _mkdocs_warnings(list(self.config.theme.dirs)):
+            theme_files.add_files_from_theme(self.env, self.config)
+            theme_files.copy_static_files()
+
     def finish(self, search: list[dict[str, str]]) -> None:
         """404.html, sitemap.xml (and .gz) and the search index holding `search`, as
         `render_site` writes them."""
@@ -144,6 +183,25 @@ class PartialBuild(LivePages):
         index = self.work / "search" / "search_index.json"
         index.parent.mkdir(parents=True, exist_ok=True)
         index.write_bytes(self.search_index(search))
+
+
+def render_site(
+    site: Site,
+    settings: SiteSettings,
+    out_dir: Path,
+    search: list[dict[str, str]],
+    progress: Progress = quiet,
+) -> None:
+    """Write the website for `site` into the empty folder `out_dir`, with `search` (see
+    render/web/search_index.py) as its search index, telling `progress` of each page as
+    it is written. Raises RendererError when MkDocs fails or warns."""
+    build = PartialBuild(site, settings, out_dir, out_dir)
+    try:
+        build.copy_theme_files()
+        build.write_pages(list(site.pages), progress)
+        build.finish(search)
+    finally:
+        build.close()
 
 
 def destinations(sources: list[str]) -> dict[str, str]:

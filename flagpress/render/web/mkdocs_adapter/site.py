@@ -1,4 +1,4 @@
-"""The whole website through MkDocs + Material: settings, theme, plugins, one build.
+"""MkDocs + Material set up for flagpress: settings, the sandboxed theme, the plugins.
 
 MkDocs + Material are used as a renderer only: flagpress hands over finished page
 bodies as generated files, MkDocs wraps them in the theme, builds the nav and the
@@ -9,12 +9,10 @@ flagpress produced something MkDocs did not understand.
 
 from __future__ import annotations
 
-import io
 import json
 import logging
 import os
 import re
-import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -30,8 +28,6 @@ import material  # type: ignore[import-untyped]  # noqa: E402
 from markupsafe import escape  # noqa: E402
 from material.plugins.search.plugin import SearchPlugin  # type: ignore[import-untyped]  # noqa: E402
 from mkdocs import localization  # noqa: E402
-from mkdocs.commands.build import build as mkdocs_build  # noqa: E402
-from mkdocs.config import load_config  # noqa: E402
 from mkdocs.config.defaults import MkDocsConfig  # noqa: E402
 from mkdocs.exceptions import MkDocsException  # noqa: E402
 from mkdocs.plugins import BasePlugin  # noqa: E402
@@ -41,7 +37,6 @@ from mkdocs.structure.toc import get_toc  # noqa: E402
 from mkdocs.theme import Theme  # noqa: E402
 from mkdocs.utils import templates as mkdocs_filters  # noqa: E402
 
-from flagpress.render.progress import Progress, quiet  # noqa: E402
 from flagpress.render.templates import (  # noqa: E402
     BUILTIN,
     ContainedLoader,
@@ -86,9 +81,7 @@ def _theme_env(theme: Theme) -> jinja2.Environment:
     are templates volunteers write, run where the private file is. Autoescaping
     stays off, as Material expects: values flagpress hands over are escaped first.
     """
-    env = Sandbox(
-        loader=_ThemeLoader(theme.dirs), auto_reload=False, allowed_methods=THEME_METHODS
-    )
+    env = Sandbox(loader=_ThemeLoader(theme.dirs), auto_reload=False, allowed_methods=THEME_METHODS)
     env.filters["url"] = mkdocs_filters.url_filter
     env.filters["script_tag"] = mkdocs_filters.script_tag_filter
     localization.install_translations(env, theme.locale, theme.dirs)
@@ -118,11 +111,9 @@ class SiteSettings:
 class _FlagpressPlugin(BasePlugin):
     """Adds flagpress's pages and files; replaces each page body with flagpress's HTML."""
 
-    def __init__(self, site: Site, language: str = "", progress: Progress = quiet) -> None:
+    def __init__(self, site: Site, language: str = "") -> None:
         super().__init__()
         self.site = site
-        self.progress = progress
-        self.rendered = 0
         self.locale = language.replace("-", "_")  # og:locale writes en-GB as en_GB
         self.by_uri: dict[str, WebPage] = {p.src_uri: p for p in site.pages}
 
@@ -155,8 +146,6 @@ class _FlagpressPlugin(BasePlugin):
 
     def on_post_page(self, output: str, *, page, config) -> str:  # noqa: ANN001
         page.content = None  # written: nothing reads it again
-        self.rendered += 1
-        self.progress("rendering pages", self.rendered, len(self.site.pages))
         return valid_toggles(output)
 
     def on_post_template(self, output_content: str, *, template_name, config) -> str:  # noqa: ANN001
@@ -316,51 +305,6 @@ def _config_yaml(site: Site, settings: SiteSettings, docs_dir: str, out_dir: Pat
 
 def _index_language(settings: SiteSettings) -> str:
     return settings.language.split("-")[0].lower() or "en"
-
-
-def render_site(
-    site: Site,
-    settings: SiteSettings,
-    out_dir: Path,
-    search: list[dict[str, str]],
-    progress: Progress = quiet,
-) -> None:
-    """Write the website for `site` into the empty folder `out_dir`, with `search` (see
-    render/web/search_index.py) as its search index, telling `progress` of each page as
-    it is written."""
-    logger = logging.getLogger("mkdocs")
-    collect = _Collect()
-    propagate = logger.propagate
-    logger.addHandler(collect)
-    logger.propagate = False
-    dirs: list[str] = []
-    try:
-        with tempfile.TemporaryDirectory(prefix="flagpress-mkdocs-") as work:
-            docs_dir = os.path.join(work, "docs")  # stays empty: pages are generated
-            os.mkdir(docs_dir)
-            config = load_config(
-                io.StringIO(_config_yaml(site, settings, docs_dir, out_dir.resolve())),
-                config_file_path=os.path.join(work, "mkdocs.yml"),
-            )
-            _escape_shown_values(config, settings)
-            if settings.overrides is not None and settings.overrides.is_dir():
-                config.theme.dirs.insert(0, str(settings.overrides))
-            theme = config.theme
-            theme.get_env = lambda: _theme_env(theme)  # type: ignore[method-assign]
-            dirs = list(theme.dirs)
-            config.plugins["material/search"] = _search(search, _index_language(settings))
-            config.plugins["flagpress"] = _FlagpressPlugin(site, settings.language, progress)
-            mkdocs_build(config)
-    except MkDocsException as err:
-        details = "; ".join(collect.messages)
-        raise RendererError(f"the website could not be rendered: {err} {details}") from err
-    except Exception as err:
-        raise _template_failure(err, dirs) from None
-    finally:
-        logger.removeHandler(collect)
-        logger.propagate = propagate
-    if collect.messages:
-        raise RendererError("the website renderer warned: " + "; ".join(collect.messages))
 
 
 def _escape_shown_values(config: MkDocsConfig, settings: SiteSettings) -> None:

@@ -1,0 +1,72 @@
+"""Independent pieces of work done on every core, by forked workers.
+
+Some work is many independent pieces: reading each Markdown file, the checks of each
+text, rendering each page of the website. When at least `MIN_ITEMS` pieces are
+waiting and the machine has more than one core, a pool of worker processes (one per
+core) does them, and each result is handed to the caller in the main process as it
+arrives. A caller always has a way to do the work itself, piece by piece, and does
+so for whatever the workers did not do: what is made is the same either way; only the
+time on the clock differs.
+
+Workers are forked, so the data and the code are already in memory: a task is only
+the number of a piece. Not where there is no fork (Windows: one process does the work,
+as before), nor when other threads run (`flagpress serve`), where forking is not
+safe. A pool that fails leaves the work to the caller, which does it, and reports any
+problem, as it always does.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import pickle
+import threading
+from collections.abc import Callable
+from typing import Any
+
+MIN_ITEMS = 32  # fewer are done sooner by one process than a pool can start
+# What the forked workers find in memory: the work to do on a piece, by its number.
+_job: Callable[[int], Any] | None = None
+
+
+def on_every_core(work: Callable[[int], Any], count: int, take: Callable[[int, Any], None]) -> bool:
+    """Do `work(n)` for every n below `count` in forked workers, handing each result to
+    `take(n, result)` here as it comes, in any order. Results travel pickled.
+
+    False when no pool ran (one core, too few pieces, no fork, other threads, or the
+    pool failed): the caller then does, itself, whatever `take` was not given.
+    """
+    global _job  # noqa: PLW0603 - handed to the forked workers through memory
+    cores = cores_here()
+    if cores < 2 or count < MIN_ITEMS or not _may_fork():
+        return False
+    _job = work
+    try:
+        workers = min(cores, count // MIN_ITEMS + 1)
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            for number, result in pool.imap_unordered(_do, range(count), chunksize=8):
+                take(number, result)
+    except (OSError, pickle.PicklingError, multiprocessing.ProcessError):
+        return False  # the caller does the work, and reports any problem
+    finally:
+        _job = None
+    return True
+
+
+def cores_here() -> int:
+    """The cores this process may run on."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def _may_fork() -> bool:
+    """Forking is safe here: the system has it (not Windows) and no other thread runs."""
+    return "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
+
+
+def _do(number: int) -> tuple[int, Any]:
+    """In a worker: piece `number`'s result."""
+    assert _job is not None
+    return number, _job(number)
