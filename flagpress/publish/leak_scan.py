@@ -29,9 +29,11 @@ import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
+from typing import NamedTuple
 from urllib.parse import unquote
 
 from flagpress.diagnostics import Location, Problem
+from flagpress.every_core import on_every_core
 from flagpress.load.private_file import Private
 from flagpress.matching import Matcher
 from flagpress.model import Publication
@@ -82,7 +84,7 @@ def scan_files(
     `channel` is where the files are published (None: a website, see the module doc).
     """
     by_channel: dict[Channel, _Looking] = {}
-    problems: set[Problem] = set()
+    jobs: list[tuple[Path, str, int, _Looking]] = []
     for path, rel in files:
         published = channel or website_channel(path)
         if published not in by_channel:
@@ -92,7 +94,11 @@ def scan_files(
         if looking.secrets.matcher.empty:
             continue  # nothing private and everyone may be named here: nothing to look for
         skip = fixed if fixed is not None else len(PurePosixPath(rel).parts) - 1
-        problems.update(_scan_one(path, rel, skip, looking, cache))
+        jobs.append((path, rel, skip, looking))
+    searched = _search_ahead([(path, looking) for path, _, _, looking in jobs], cache)
+    problems: set[Problem] = set()
+    for path, rel, skip, looking in jobs:
+        problems.update(_scan_one(path, rel, skip, looking, cache, searched))
     return sorted(problems)
 
 
@@ -128,30 +134,86 @@ def website_channel(path: Path) -> Channel:
 
 
 def _scan_one(
-    path: Path, rel: str, skip: int, looking: _Looking, cache: CleanFiles | None
+    path: Path,
+    rel: str,
+    skip: int,
+    looking: _Looking,
+    cache: CleanFiles | None,
+    searched: dict[Path, _Searched],
 ) -> Iterator[Problem]:
+    """The problems of one file: its path, then its text unless found clean before
+    (`searched` holds the files already searched on every core, see `_search_ahead`)."""
     channel, secrets = looking.channel, looking.secrets
     shown, named_in_path = _redacted(rel, skip, looking)
     for secret in named_in_path:
         yield _leak(shown, secret, "this output file's name (and so its web address)")
-    if not path.is_file():
+    if not path.is_file() or (cache is not None and _known_clean(path, looking, cache)):
         return
-    if cache is not None:
-        digest = cache.digest(path)
-        if digest in shipped_digests() or cache.is_clean(_key(digest, channel, secrets)):
-            return
-    data = path.read_bytes()  # what is read is what the verdict is remembered for
-    if cache is None and content_digest(data) in shipped_digests():
+    result = searched.get(path) or _search(path, secrets.matcher, shipped_too=cache is None)
+    if result.unreadable is not None:
+        yield _unreadable(shown, result.unreadable)
         return
-    try:
-        found = _found(path, data, secrets.matcher)
-    except Unreadable as err:
-        yield _unreadable(shown, str(err))
-        return
-    for number, secret in found:
+    for number, secret in result.found:
         yield _leak(shown, secret, "this output file" + (f" (page {number})" if number else ""))
-    if cache is not None and not found:
-        cache.remember(_key(content_digest(data), channel, secrets))
+    if cache is not None and not result.found:
+        cache.remember(_key(result.digest, channel, secrets))
+
+
+def _known_clean(path: Path, looking: _Looking, cache: CleanFiles) -> bool:
+    """The file is one the theme ships, or one found clean before for these secrets."""
+    digest = cache.digest(path)
+    return digest in shipped_digests() or cache.is_clean(
+        _key(digest, looking.channel, looking.secrets)
+    )
+
+
+class _Searched(NamedTuple):
+    """What searching one file's text found: the digest of the bytes searched (what
+    the verdict is remembered for), the secrets by page, or why it could not be read."""
+
+    digest: bytes
+    found: frozenset[tuple[int, Secret]]
+    unreadable: str | None = None
+
+
+def _search(path: Path, matcher: Matcher, shipped_too: bool) -> _Searched:
+    """Search the file's text; with `shipped_too`, a file the theme ships is clean."""
+    data = path.read_bytes()
+    digest = content_digest(data)
+    if shipped_too and digest in shipped_digests():
+        return _Searched(digest, frozenset())
+    try:
+        return _Searched(digest, frozenset(_found(path, data, matcher)))
+    except Unreadable as err:
+        return _Searched(digest, frozenset(), str(err))
+
+
+def _search_ahead(
+    files: list[tuple[Path, _Looking]], cache: CleanFiles | None
+) -> dict[Path, _Searched]:
+    """The files whose text must be searched, searched on every core first
+    (flagpress/every_core.py); empty when no pool ran, and each is searched in turn."""
+    todo = [
+        (path, looking.secrets.matcher)
+        for path, looking in files
+        if path.is_file() and (cache is None or not _known_clean(path, looking, cache))
+    ]
+    searched: dict[Path, _Searched] = {}
+    shipped_digests()  # worked out once, before the workers fork
+
+    def search(number: int) -> _Searched | None:  # in a worker
+        path, matcher = todo[number]
+        try:
+            return _search(path, matcher, shipped_too=cache is None)
+        except Exception:  # noqa: BLE001 - searched again in the main process, which reports it
+            return None
+
+    def keep(number: int, result: _Searched | None) -> None:
+        if result is not None:
+            searched[todo[number][0]] = result
+
+    on_every_core(search, len(todo), keep)
+    return searched
 
 
 def _key(digest: bytes, channel: Channel, secrets: Secrets) -> bytes:
