@@ -141,28 +141,35 @@ class PartialBuild(LivePages):
     def write_pages(self, pages: list[WebPage], progress: Progress = quiet) -> None:
         """Render `pages` into the work folder, on every core; `progress` hears of each.
 
-        A page a worker could not write (a broken theme override, a warning) is
-        rendered again here, after the others, so that its error is raised here.
+        The first page is rendered here, so the theme's templates are loaded once,
+        before the workers fork. A page a worker could not write (a broken theme
+        override, a warning) is rendered again here, after the others, so that its
+        error is raised here.
         """
         left = set(range(len(pages)))
 
-        def write(number: int) -> bool:  # in a worker
+        def write_here(number: int) -> None:
+            self.write(pages[number])
+            left.discard(number)
+            progress("rendering pages", len(pages) - len(left), len(pages))
+
+        def write(number: int) -> bool:  # in a worker: page `number` + 1
             try:
-                self.write(pages[number])
+                self.write(pages[number + 1])
             except Exception:  # noqa: BLE001 - rendered again in the main process, which raises
                 return False
             return True
 
         def done(number: int, written: bool) -> None:
             if written:
-                left.discard(number)
+                left.discard(number + 1)
                 progress("rendering pages", len(pages) - len(left), len(pages))
 
-        on_every_core(write, len(pages), done)
+        if pages:
+            write_here(0)
+            on_every_core(write, len(pages) - 1, done)
         for number in sorted(left):
-            self.write(pages[number])
-            left.discard(number)
-            progress("rendering pages", len(pages) - len(left), len(pages))
+            write_here(number)
 
     def copy_theme_files(self) -> None:
         """The theme's scripts, styles, fonts and pictures, copied as `mkdocs build` does."""
