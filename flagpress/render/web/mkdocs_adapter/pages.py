@@ -75,6 +75,8 @@ class LivePages:
             self.env = theme.get_env()
             self.files = config.plugins.on_files(Files([]), config=config)
             self.nav: Navigation = get_navigation(self.files, config)
+            # Listed once: listing them for each page made a build of N pages take N².
+            self.documents = self.files.documentation_pages()
             self.nav = config.plugins.on_nav(self.nav, config=config, files=self.files)
             self.env = config.plugins.on_env(self.env, config=config, files=self.files)
 
@@ -96,7 +98,7 @@ class LivePages:
         config._current_page = page
         page.active = True
         try:
-            context = get_context(self.nav, self.files.documentation_pages(), config, page)
+            context = get_context(self.nav, self.documents, config, page)
             template = self.env.get_template(page.meta.get("template", "main.html"))
             context = config.plugins.on_page_context(
                 context, page=page, config=config, nav=self.nav
@@ -181,7 +183,7 @@ class PartialBuild(LivePages):
     def finish(self, search: list[dict[str, str]]) -> None:
         """404.html, sitemap.xml (and .gz) and the search index holding `search`, as
         `render_site` writes them."""
-        for file in self.files.documentation_pages():
+        for file in self.documents:
             page = file.page if file.page is not None else Page(None, file, self.config)
             _date(page, self._plugin.by_uri[file.src_uri])  # the sitemap dates every page
         with _mkdocs_warnings(list(self.config.theme.dirs)):
