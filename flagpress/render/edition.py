@@ -12,6 +12,7 @@ it is published with. Outputs read this and nothing else of the publication.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -209,7 +210,12 @@ class Edition:
         return [a for issue in self.issues for a in issue.articles] + list(self.web_only)
 
     def issue(self, slug: str | None) -> PublicIssue | None:
-        return next((i for i in self.issues if i.slug == slug), None)
+        return self._issues_by_slug.get(slug or "")
+
+    @functools.cached_property
+    def _issues_by_slug(self) -> dict[str, PublicIssue]:
+        """Looked up for every article page (its issue, its neighbours): not a search."""
+        return {i.slug: i for i in self.issues}
 
     def profiles(self, channel: Channel = "web") -> list[Contributor]:
         """People who asked for a contributor page and may be named in `channel`."""

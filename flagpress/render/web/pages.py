@@ -102,6 +102,7 @@ def _add_list(
 ) -> None:
     """The pages of a list of `articles` as cards (render/web/paging.py), page 1 at
     `first`; each page's template gets its `articles`, `pager` and `topic` (or None)."""
+    updated = max((a.date for a in articles), default=None)  # every page's date
     for listed in paging.paginate(first, articles):
         numbered = listed.pager.title(title)
         cards, pager = listed.articles, listed.pager
@@ -112,7 +113,7 @@ def _add_list(
             articles=cards,
             pager=pager,
             topic=topic,
-            updated=max((a.date for a in articles), default=None),  # for every page's date
+            updated=updated,
         )
 
 

@@ -36,7 +36,8 @@ def lastmod(edition: Edition, template: str, context: Mapping) -> dt.date | None
     if template in ("issue.html", "credits.html") and isinstance(issue, PublicIssue):
         return issue.date
     if isinstance(topic, Topic):
-        return _newest(a.date for a in topic.articles)
+        updated = context.get("updated")  # the same, worked out once for all its pages
+        return updated if isinstance(updated, dt.date) else _newest(a.date for a in topic.articles)
     if template in ("contributor.html", "articles.html") and "updated" in context:
         # The whole list's newest, not the page's: every page changes with a new article.
         updated = context["updated"]
