@@ -57,6 +57,7 @@ class Gate:
         self._verdicts: dict[str, _Verdict] = {}
         self._first: dict[str, Location] = {}  # content path -> where it was first referenced
         self._scratches: list[Path] = []
+        self._folders: set[Path] = set()  # folders in staging made for published files
 
     def write(self, address: str, data: bytes) -> None:
         """Publish bytes flagpress generated at `address`."""
@@ -175,7 +176,9 @@ class Gate:
             return None
         self._owners[key] = owner
         target = self.staging / normal
-        target.parent.mkdir(parents=True, exist_ok=True)
+        if target.parent not in self._folders:  # made once: thousands of files share them
+            target.parent.mkdir(parents=True, exist_ok=True)
+            self._folders.add(target.parent)
         return target
 
     def _parents_free(self, address: str) -> bool:

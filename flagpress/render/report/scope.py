@@ -48,8 +48,13 @@ class Part:
 
 def parts(edition: Edition, scope: Scope) -> list[Part]:
     """The issues with articles in scope, oldest first, then the web-only articles."""
-    found = [_issue_part(issue, scope) for issue in reversed(edition.issues)]
-    web = tuple(a for a in reversed(edition.web_only) if scope.covers(a))
+    if scope.issue is None:
+        issues: list[PublicIssue] = list(reversed(edition.issues))
+        web = tuple(a for a in reversed(edition.web_only) if scope.covers(a))
+    else:  # one issue's report (one per issue: not every article of the archive each time)
+        one = edition.issue(scope.issue)
+        issues, web = ([one] if one is not None else []), ()
+    found = [_issue_part(issue, scope) for issue in issues]
     found.append(Part(WEB_ONLY, None, web, ()))
     return [part for part in found if part.articles]
 

@@ -23,6 +23,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import enum
+import functools
 import hashlib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -41,6 +42,12 @@ FOLDER = "described"  # in the website's memory (.flagpress-cache/web/)
 WHOLE_EDITION = frozenset({"home.html", "issues.html", "tags.html"})
 
 Asset = tuple[str, Location]  # a content file a page published, and where it was linked
+
+
+@functools.cache
+def _field_names(kind: type) -> tuple[str, ...]:
+    """A data class's field names, looked up once per class (not once per object)."""
+    return tuple(f.name for f in dataclasses.fields(kind))
 
 
 class Unknown(Exception):
@@ -96,9 +103,9 @@ class Fingerprints:
         elif isinstance(value, Location):
             digest.update(repr(value).encode())
         else:
-            for field in dataclasses.fields(value):  # type: ignore[arg-type]
-                digest.update(field.name.encode() + b"=")
-                self._feed(digest, getattr(value, field.name))
+            for name in _field_names(type(value)):  # type: ignore[arg-type]
+                digest.update(name.encode() + b"=")
+                self._feed(digest, getattr(value, name))
         found = digest.hexdigest()
         self._known[id(value)] = (value, found)  # kept alive, so the id stays its own
         return found
