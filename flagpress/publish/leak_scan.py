@@ -61,7 +61,7 @@ def scan(
     Paths are shown as `shown/relative/path`; the names checked are the relative ones.
     `channel` is where every file is published (None: a website, see the module doc).
     """
-    paths = sorted(folder.rglob("*"))
+    paths = sorted(folder.rglob("*"), key=str)  # comparing text, not Paths part by part
     named = [(p, f"{shown}/{p.relative_to(folder).as_posix()}") for p in paths]
     fixed = len(PurePosixPath(shown).parts)
     return scan_files(named, pub, private, today, cache, fixed, channel)
@@ -139,17 +139,19 @@ def _scan_one(
     skip: int,
     looking: _Looking,
     cache: CleanFiles | None,
-    searched: dict[Path, _Searched],
+    searched: dict[Path, _Searched | None],
 ) -> Iterator[Problem]:
     """The problems of one file: its path, then its text unless found clean before
-    (`searched` holds the files already searched on every core, see `_search_ahead`)."""
+    (`searched`: what `_search_ahead` found, or knows need not be read)."""
     channel, secrets = looking.channel, looking.secrets
     shown, named_in_path = _redacted(rel, skip, looking)
     for secret in named_in_path:
         yield _leak(shown, secret, "this output file's name (and so its web address)")
-    if not path.is_file() or (cache is not None and _known_clean(path, looking, cache)):
+    result = searched[path]
+    if result is _NOT_READ:
         return
-    result = searched.get(path) or _search(path, secrets.matcher, shipped_too=cache is None)
+    if result is None:  # no worker searched it
+        result = _search(path, secrets.matcher, shipped_too=cache is None)
     if result.unreadable is not None:
         yield _unreadable(shown, result.unreadable)
         return
@@ -176,6 +178,10 @@ class _Searched(NamedTuple):
     unreadable: str | None = None
 
 
+# Files whose text is not searched: not a file, or found clean before (see `_search_ahead`).
+_NOT_READ = _Searched(b"", frozenset())
+
+
 def _search(path: Path, matcher: Matcher, shipped_too: bool) -> _Searched:
     """Search the file's text; with `shipped_too`, a file the theme ships is clean."""
     data = path.read_bytes()
@@ -190,15 +196,18 @@ def _search(path: Path, matcher: Matcher, shipped_too: bool) -> _Searched:
 
 def _search_ahead(
     files: list[tuple[Path, _Looking]], cache: CleanFiles | None
-) -> dict[Path, _Searched]:
-    """The files whose text must be searched, searched on every core first
-    (flagpress/every_core.py); empty when no pool ran, and each is searched in turn."""
-    todo = [
-        (path, looking.secrets.matcher)
-        for path, looking in files
-        if path.is_file() and (cache is None or not _known_clean(path, looking, cache))
-    ]
-    searched: dict[Path, _Searched] = {}
+) -> dict[Path, _Searched | None]:
+    """Each file's search: `_NOT_READ` for a file whose text need not be searched (not a
+    file, or found clean before), else what a worker found (flagpress/every_core.py),
+    or None when no worker searched it (no pool ran, or the worker failed)."""
+    searched: dict[Path, _Searched | None] = {}
+    todo = []
+    for path, looking in files:
+        if not path.is_file() or (cache is not None and _known_clean(path, looking, cache)):
+            searched[path] = _NOT_READ
+        else:
+            searched[path] = None
+            todo.append((path, looking.secrets.matcher))
     shipped_digests()  # worked out once, before the workers fork
 
     def search(number: int) -> _Searched | None:  # in a worker
