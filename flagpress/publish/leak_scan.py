@@ -89,7 +89,7 @@ def scan_files(
         published = channel or website_channel(path)
         if published not in by_channel:
             secrets = channel_secrets(pub, private, published, today)
-            by_channel[published] = _Looking(published, secrets, {})
+            by_channel[published] = _Looking(published, secrets, _segments(published, secrets))
         looking = by_channel[published]
         if looking.secrets.matcher.empty:
             continue  # nothing private and everyone may be named here: nothing to look for
@@ -110,6 +110,19 @@ class _Looking:
     channel: Channel
     secrets: Secrets
     segments: dict[str, frozenset[Secret]]
+
+
+# Verdicts on path segments, by channel and secrets: a build scans the new release and
+# the kept one, which share nearly every folder name (thousands, at archive scale).
+_SEGMENTS: dict[tuple[Channel, str], dict[str, frozenset[Secret]]] = {}
+
+
+def _segments(channel: Channel, secrets: Secrets) -> dict[str, frozenset[Secret]]:
+    """The verdicts on path segments for these secrets in `channel`, shared by scans."""
+    key = (channel, secrets.digest)
+    if key not in _SEGMENTS and len(_SEGMENTS) >= 4:  # other secrets: a later build's
+        _SEGMENTS.clear()
+    return _SEGMENTS.setdefault(key, {})
 
 
 def scan_made(
