@@ -401,3 +401,16 @@ def files_containing(folder: Path, *needles: str, suffixes: tuple[str, ...] = ()
 def pdf_page_texts(pdf: Path) -> list[str]:
     """The text pypdf extracts from each page of `pdf`, in page order."""
     return [page.extract_text() for page in PdfReader(pdf).pages]
+
+
+def record_pools(monkeypatch: pytest.MonkeyPatch, module: object) -> list[bool]:
+    """Whether each call of `module`'s `on_every_core` ran a pool of workers (in order)."""
+    ran: list[bool] = []
+    real = module.on_every_core  # type: ignore[attr-defined]
+
+    def recorded(*args):  # noqa: ANN002, ANN202
+        ran.append(real(*args))
+        return ran[-1]
+
+    monkeypatch.setattr(module, "on_every_core", recorded)
+    return ran

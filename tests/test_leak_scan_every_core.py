@@ -8,7 +8,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from conftest import png
+from conftest import png, record_pools
 
 from flagpress import every_core
 from flagpress.load import load_publication
@@ -36,16 +36,8 @@ def _site(folder: Path) -> Path:
 
 @pytest.fixture
 def pools(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
-    """Whether each scan ran a pool of workers."""
-    ran: list[bool] = []
-    real = leak_scan.on_every_core
-
-    def recorded(*args):  # noqa: ANN002, ANN202
-        ran.append(real(*args))
-        return ran[-1]
-
-    monkeypatch.setattr(leak_scan, "on_every_core", recorded)
-    return ran
+    """Whether each call ran a pool of workers."""
+    return record_pools(monkeypatch, leak_scan)
 
 
 def _scan(root: Path, site: Path, cache: Path | None) -> tuple[list[str], set[bytes]]:

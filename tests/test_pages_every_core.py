@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import FOREWORD, problem_lines, run
+from conftest import FOREWORD, problem_lines, record_pools, run
 
 from flagpress import every_core
 from flagpress.render.web.mkdocs_adapter import pages
@@ -29,16 +29,8 @@ def many(publication) -> Path:
 
 @pytest.fixture
 def pools(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
-    """Whether each rendering of pages ran a pool of workers."""
-    ran: list[bool] = []
-    real = pages.on_every_core
-
-    def recorded(*args):  # noqa: ANN002, ANN202
-        ran.append(real(*args))
-        return ran[-1]
-
-    monkeypatch.setattr(pages, "on_every_core", recorded)
-    return ran
+    """Whether each call ran a pool of workers."""
+    return record_pools(monkeypatch, pages)
 
 
 def _site(root: Path, output: Path) -> dict[str, bytes]:
