@@ -39,7 +39,7 @@ def timed(name: str, function: Callable) -> Callable:
 
 
 def instrument() -> None:
-    pipeline._check = timed("check (load and validate)", pipeline._check)
+    pipeline.checked = timed("check (load and validate)", pipeline.checked)
     pages.compute_site = timed("pages described (flagpress templates)", pages.compute_site)
     incremental.render_website = timed("website rendered (MkDocs)", incremental.render_website)
     pipeline._scan = timed("leak scan", pipeline._scan)

@@ -190,10 +190,10 @@ def _built(
 @STRICT
 def pdf(issue: str, variant: str, output: Path | None, root: Path, strict: bool) -> None:
     """Check the content, then make one PDF edition of ISSUE (its folder name or number)."""
-    from flagpress import pipeline
+    from flagpress import made_aside
 
     with ProgressLine(sys.stderr) as progress:
-        outcome = pipeline.pdf(root, issue, variant, output, strict, dt.date.today(), progress)
+        outcome = made_aside.pdf(root, issue, variant, output, strict, dt.date.today(), progress)
     _report("pdf", root, outcome.problems, strict)
     if not outcome.built:
         raise SystemExit(1)
@@ -239,11 +239,11 @@ def report(
 ) -> None:
     """Add up how the published work was co-produced: rungs, stages, roles, lived
     experience and sign-off, with small numbers about people hidden."""
-    from flagpress import pipeline
+    from flagpress import made_aside
     from flagpress.render.report import Scope, write
 
     scope = Scope(issue, start.date() if start else None, end.date() if end else None)
-    outcome = pipeline.report(root, scope, pdf_file, strict, dt.date.today())
+    outcome = made_aside.report(root, scope, pdf_file, strict, dt.date.today())
     _report("report", root, outcome.problems, strict)
     if outcome.report is None:
         raise SystemExit(1)

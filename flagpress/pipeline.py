@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
-import shutil
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,7 +15,6 @@ from flagpress.commands.check_paths import problems_of, reading_ease_of
 from flagpress.commands.unchanged import Checked
 from flagpress.diagnostics import (
     ContentError,
-    Location,
     Problem,
     UsageError,
     did_you_mean,
@@ -38,7 +35,6 @@ from flagpress.publish.redaction import redact
 from flagpress.render import ALTERNATES, OUTPUTS, Edition, Output, Progress, build_edition, quiet
 from flagpress.render.edition import FOR_THE_PRINTER
 from flagpress.render.press import PrinterEditions, forget_stale_pdfs
-from flagpress.render.report import Report, Scope, build_report
 from flagpress.validate import plain_language, validate
 
 
@@ -62,7 +58,7 @@ def check(
     Files unchanged since the last run are read from `cache` (by default the
     publication's own, in .flagpress-cache/load/; `serve` can keep one in memory).
     """
-    pub, _, problems = _check(root, today, cache)
+    pub, _, problems = checked(root, today, cache)
     return pub, problems
 
 
@@ -76,9 +72,11 @@ def shown_problems(
     return Checked(problems_of(problems, wanted), reading_ease_of(reading, wanted))
 
 
-def _check(
+def checked(
     root: Path, today: dt.date, cache: LoadCache | None = None
 ) -> tuple[Publication | None, Private, list[Problem]]:
+    """Load, validate and read the private file: the model (None if unreadable), the
+    private details, and every problem, redacted (what each command starts with)."""
     cache = cache or disk_cache(root, CACHE_DIR)
     pub, problems = load_publication(root, cache)
     if pub is not None:
@@ -103,7 +101,7 @@ def build(
     publish.check_output(root, output)
     _check_printer_folder(root, printer)
     progress("checking the content", 0, 0)
-    pub, private, problems = _check(root, today)
+    pub, private, problems = checked(root, today)
     outcome = Outcome(problems=problems)
     if pub is None or has_errors(problems, strict):
         return outcome
@@ -114,9 +112,9 @@ def build(
     printing = publish.stage(printer) if _for_the_printer(edition, printer) else None
     # Files equal to the live website's are published as hard links to them.
     live = publish.live(output)
-    gates = [Gate(root, staging, pub.config.downloads, live, _cache(root))]
+    gates = [Gate(root, staging, pub.config.downloads, live, memory_folder(root))]
     gates += [Gate(root, printing, ())] if printing is not None else []
-    clean = CleanFiles(_cache(root))  # files found clean, this build and earlier ones
+    clean = CleanFiles(memory_folder(root))  # files found clean, this build and earlier ones
     try:
         outcome.problems += _render(edition, gates, strict, progress)
         if not has_errors(outcome.problems, strict):
@@ -214,8 +212,8 @@ def _render(edition: Edition, gates: list[Gate], strict: bool, progress: Progres
     return problems
 
 
-def _cache(root: Path) -> Path:
-    """Where the leak scan remembers files it found clean (by digest only)."""
+def memory_folder(root: Path) -> Path:
+    """Where outputs and the leak scan remember what they made and found clean."""
     return root / CACHE_DIR
 
 
@@ -225,7 +223,7 @@ class UnknownPerson(UsageError):
 
 def whereabouts(root: Path, person: str, today: dt.date) -> list[where_.Place]:
     """Every place `person` appears: for data-protection requests."""
-    pub, private, _ = _check(root, today)
+    pub, private, _ = checked(root, today)
     if pub is None or person not in pub.contributors:
         known = pub.contributors if pub else {}
         raise UnknownPerson(
@@ -239,151 +237,10 @@ def status(root: Path, today: dt.date) -> tuple[list[status_.Section], list[Prob
 
     Raises ContentError when the publication cannot be read at all.
     """
-    pub, private, problems = _check(root, today)
+    pub, private, problems = checked(root, today)
     if pub is None:
         raise ContentError(problems)
     return status_.status(pub, private, today, changes.kept(root)), problems
-
-
-class UnknownIssue(UsageError):
-    """`flagpress pdf` was given an issue that does not exist."""
-
-
-def pdf(
-    root: Path,
-    issue: str,
-    variant: str,
-    output: Path | None,
-    strict: bool,
-    today: dt.date,
-    progress: Progress = quiet,
-) -> Outcome:
-    """Check, then make one PDF of `issue` (its folder name or number) at `output`.
-
-    Without `output`, the PDF gets its published name in the current folder. Like a
-    build, it is leak-scanned first and never written if it holds private information.
-    """
-    from flagpress.render.press import VARIANTS, render_editions
-
-    if output is None:  # the PDF's own name, in the current folder
-        refuse_sources(root, Path.cwd() / "issue.pdf", shown="the current folder")
-    else:
-        refuse_sources(root, output)
-    pub, private, problems = _check(root, today)
-    outcome = Outcome(problems=problems)
-    if pub is None or has_errors(problems, strict):
-        return outcome
-    written = [i for i in pub.issues if issue in (i.slug, str(i.number))]
-    if not written:
-        raise _unknown_issue(pub, issue)
-    edition = build_edition(pub, root, today)
-    chosen = edition.issue(written[0].slug)
-    if chosen is None:
-        outcome.problems.append(
-            Location(written[0].source).error(
-                "nothing-to-print", "this issue has no published articles yet: nothing to print"
-            )
-        )
-        return outcome
-    try:
-        progress("making the PDF", 0, 0)
-        editions = render_editions(edition, issues=[chosen], variants=[variant], workers=1)
-    except ContentError as err:
-        outcome.problems = sorted(set(problems + err.problems))
-        return outcome
-    outcome.problems = sorted(set(problems + editions.problems))
-    if has_errors(outcome.problems, strict) or not editions.files:
-        return outcome
-    made = editions.files[0]
-    output = output if output is not None else Path(made.filename)
-    channel = VARIANTS[variant].channel  # the same PDF as the build's, named alike
-    scanned = (made.path, str(output))
-    outcome.problems += leak_scan.scan_made(scanned, pub, private, today, _cache(root), channel)
-    if has_errors(outcome.problems, strict):
-        return outcome
-    partial = output.with_name(output.name + ".partial")
-    shutil.copyfile(made.path, partial)
-    os.replace(partial, output)  # never a half-written PDF at `output`
-    outcome.pdfs, outcome.built, outcome.release = 1, True, output
-    return outcome
-
-
-class BadRange(UsageError):
-    """`flagpress report` was given a date range that ends before it starts."""
-
-
-@dataclass
-class ReportOutcome:
-    problems: list[Problem] = field(default_factory=list)
-    report: Report | None = None
-    pdf: Path | None = None  # where the PDF was written, if one was asked for
-
-
-def report(
-    root: Path, scope: Scope, pdf_file: Path | None, strict: bool, today: dt.date
-) -> ReportOutcome:
-    """Check, then count the co-production report of `scope` (an issue's folder name or
-    number in `scope.issue`); with `pdf_file`, also write it as a leak-scanned PDF."""
-    if scope.start and scope.end and scope.start > scope.end:
-        raise BadRange(f"--from {scope.start} is after --to {scope.end}; swap them")
-    if pdf_file is not None:
-        refuse_sources(root, pdf_file)
-    pub, private, problems = _check(root, today)
-    outcome = ReportOutcome(problems=problems)
-    if pub is None or has_errors(problems, strict):
-        return outcome
-    if scope.issue is not None:
-        scope = _issue_scope(pub, scope)
-    edition = build_edition(pub, root, today)
-    outcome.report = build_report(edition, scope)
-    if pdf_file is not None:
-        outcome.problems += _report_pdf(edition, outcome.report, pdf_file, pub, private, today)
-        if not has_errors(outcome.problems, strict):
-            outcome.pdf = pdf_file
-    return outcome
-
-
-def _issue_scope(pub: Publication, scope: Scope) -> Scope:
-    """`scope` with its issue given by folder name: an unknown one is a usage error."""
-    found = [i for i in pub.issues if scope.issue in (i.slug, str(i.number))]
-    if not found:
-        raise _unknown_issue(pub, scope.issue or "")
-    return Scope(found[0].slug, scope.start, scope.end)
-
-
-def _unknown_issue(pub: Publication, wanted: str) -> UnknownIssue:
-    """Listing the issues that exist, by folder name and number, oldest first."""
-    issues = sorted(pub.issues, key=lambda i: (i.date, i.number))
-    if not issues:
-        return UnknownIssue(f"there is no issue '{wanted}': content/issues/ has none yet")
-    listed = ", ".join(f"{i.slug} (number {i.number})" for i in issues)
-    return UnknownIssue(f"there is no issue '{wanted}'; the issues are: {listed}")
-
-
-def _report_pdf(
-    edition: Edition,
-    made: Report,
-    pdf_file: Path,
-    pub: Publication,
-    private: Private,
-    today: dt.date,
-) -> list[Problem]:
-    """Render the report's PDF aside, scan it, and only then put it at `pdf_file`."""
-    from flagpress.render.report.pdf import render_pdf
-
-    partial = pdf_file.with_name(pdf_file.name + ".partial")
-    problems = render_pdf(edition, made, partial)
-    if has_errors(problems, strict=False) or not partial.is_file():
-        partial.unlink(missing_ok=True)
-        return problems
-    scanned = (partial, str(pdf_file))
-    cache = _cache(edition.root)
-    problems += leak_scan.scan_made(scanned, pub, private, today, cache, "web-pdf")
-    if has_errors(problems, strict=False):
-        partial.unlink(missing_ok=True)
-        return problems
-    os.replace(partial, pdf_file)  # never a half-written PDF at `pdf_file`
-    return problems
 
 
 def preview(

@@ -14,6 +14,8 @@ from conftest import REPO
 PACKAGE = REPO / "flagpress"
 # The shared core, then the stages in pipeline order, then what drives them.
 STAGES = ["core", "load", "validate", "render", "publish", "commands", "pipeline", "cli"]
+# Top-level modules that belong to a stage: the commands that make one file aside.
+IN_STAGE = {"made_aside": "pipeline"}
 
 
 def _module(path: Path) -> str:
@@ -49,6 +51,7 @@ def _imports() -> dict[str, set[str]]:
 
 def _stage(module: str) -> str:
     part = module.split(".")[1] if "." in module else ""
+    part = IN_STAGE.get(part, part)
     return part if part in STAGES else "core"
 
 
