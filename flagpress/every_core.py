@@ -33,8 +33,10 @@ def on_every_core(work: Callable[[int], Any], count: int, take: Callable[[int, A
     """Do `work(n)` for every n below `count` in forked workers, handing each result to
     `take(n, result)` here as it comes, in any order. Results travel pickled.
 
-    False when no pool ran (one core, too few pieces, no fork, other threads, or the
-    pool failed): the caller then does, itself, whatever `take` was not given.
+    A piece whose work raised is not handed over: the caller does, itself, whatever
+    `take` was not given, and so raises or reports any problem as it always does. False
+    when no pool ran (one core, too few pieces, no fork, other threads, or the pool
+    failed).
     """
     global _job  # noqa: PLW0603 - handed to the forked workers through memory
     cores = cores_here()
@@ -44,8 +46,9 @@ def on_every_core(work: Callable[[int], Any], count: int, take: Callable[[int, A
     try:
         workers = min(cores, count // MIN_ITEMS + 1)
         with multiprocessing.get_context("fork").Pool(workers) as pool:
-            for number, result in pool.imap_unordered(_do, range(count), chunksize=8):
-                take(number, result)
+            for number, done, result in pool.imap_unordered(_do, range(count), chunksize=8):
+                if done:
+                    take(number, result)
     except (OSError, pickle.PicklingError, multiprocessing.ProcessError):
         return False  # the caller does the work, and reports any problem
     finally:
@@ -66,7 +69,10 @@ def _may_fork() -> bool:
     return "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
 
 
-def _do(number: int) -> tuple[int, Any]:
-    """In a worker: piece `number`'s result."""
+def _do(number: int) -> tuple[int, bool, Any]:
+    """In a worker: piece `number`, whether it was done, and its result."""
     assert _job is not None
-    return number, _job(number)
+    try:
+        return number, True, _job(number)
+    except Exception:  # noqa: BLE001 - done again by the caller, which reports it
+        return number, False, None

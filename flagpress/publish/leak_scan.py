@@ -223,16 +223,12 @@ def _search_ahead(
             todo.append((path, looking.secrets.matcher))
     shipped_digests()  # worked out once, before the workers fork
 
-    def search(number: int) -> _Searched | None:  # in a worker
+    def search(number: int) -> _Searched:  # in a worker
         path, matcher = todo[number]
-        try:
-            return _search(path, matcher, shipped_too=cache is None)
-        except Exception:  # noqa: BLE001 - searched again in the main process, which reports it
-            return None
+        return _search(path, matcher, shipped_too=cache is None)
 
-    def keep(number: int, result: _Searched | None) -> None:
-        if result is not None:
-            searched[todo[number][0]] = result
+    def keep(number: int, result: _Searched) -> None:
+        searched[todo[number][0]] = result
 
     on_every_core(search, len(todo), keep)
     return searched

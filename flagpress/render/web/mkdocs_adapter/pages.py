@@ -144,34 +144,23 @@ class PartialBuild(LivePages):
         """Render `pages` into the work folder, on every core; `progress` hears of each.
 
         The first page is rendered here, so the theme's templates are loaded once,
-        before the workers fork. A page a worker could not write (a broken theme
-        override, a warning) is rendered again here, after the others, so that its
-        error is raised here.
+        before the workers fork. A page no worker wrote (a broken theme override, a
+        warning) is rendered here after the others, so that its error is raised here.
         """
-        left = set(range(len(pages)))
+        if not pages:
+            return
+        self.write(pages[0])
+        rest, left = pages[1:], set(range(len(pages) - 1))
 
-        def write_here(number: int) -> None:
-            self.write(pages[number])
+        def written(number: int, _: None) -> None:
             left.discard(number)
             progress("rendering pages", len(pages) - len(left), len(pages))
 
-        def write(number: int) -> bool:  # in a worker: page `number` + 1
-            try:
-                self.write(pages[number + 1])
-            except Exception:  # noqa: BLE001 - rendered again in the main process, which raises
-                return False
-            return True
-
-        def done(number: int, written: bool) -> None:
-            if written:
-                left.discard(number + 1)
-                progress("rendering pages", len(pages) - len(left), len(pages))
-
-        if pages:
-            write_here(0)
-            on_every_core(write, len(pages) - 1, done)
+        progress("rendering pages", 1, len(pages))
+        on_every_core(lambda number: self.write(rest[number]), len(rest), written)
         for number in sorted(left):
-            write_here(number)
+            self.write(rest[number])
+            written(number, None)
 
     def copy_theme_files(self) -> None:
         """The theme's scripts, styles, fonts and pictures, copied as `mkdocs build` does."""
