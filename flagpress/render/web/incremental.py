@@ -107,10 +107,7 @@ def render_website(
         render_site(site, settings, work, search, progress)
         plan = Plan(list(site.pages), {})
     else:
-        index = folder.previous(SEARCH_INDEX)
-        assert index is not None  # _plan checked it
-        live = index.parent.parent  # the live website
-        _render_some(site, settings, (plan.render, search), (live, work), progress)
+        _render_some(site, settings, (plan.render, search), work, progress)
     files = _publish(work, folder, plan.reuse)
     if store is not None:
         where = destinations([p.src_uri for p in site.pages])
@@ -125,14 +122,13 @@ def _render_some(
     site: Site,
     settings: SiteSettings,
     wanted: tuple[list[WebPage], list[dict[str, str]]],
-    folders: tuple[Path, Path],
+    work: Path,
     progress: Progress,
 ) -> None:
     """The `wanted` pages, and the search index holding its entries, rendered into the
-    work folder of `folders` (the live website's, then the work folder)."""
+    `work` folder (the theme's files are taken from the live website: see `_plan`)."""
     pages, search = wanted
-    live, work = folders
-    partial = PartialBuild(site, settings, live, work)
+    partial = PartialBuild(site, settings, work)
     try:
         partial.write_pages(pages, progress)
         partial.finish(search)

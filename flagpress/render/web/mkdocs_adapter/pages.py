@@ -47,15 +47,12 @@ class LivePages:
     list of pages are fixed: when they change, make a new one. Not thread-safe.
     """
 
-    def __init__(
-        self, site: Site, settings: SiteSettings, built: Path, site_dir: Path | None = None
-    ) -> None:
-        """`built` is the folder a `render_site` of the same pages wrote; `site_dir` is
-        where MkDocs may write (by default `built`)."""
+    def __init__(self, site: Site, settings: SiteSettings, site_dir: Path) -> None:
+        """`site_dir` is where MkDocs may write (the pages' addresses are relative to it)."""
         self._work = tempfile.TemporaryDirectory(prefix="flagpress-live-")
         docs_dir = os.path.join(self._work.name, "docs")
         os.mkdir(docs_dir)
-        out_dir = (site_dir or built).resolve()
+        out_dir = site_dir.resolve()
         with _mkdocs_warnings([]):  # a setting MkDocs refuses or warns about
             config = load_config(
                 io.StringIO(_config_yaml(site, settings, docs_dir, out_dir)),
@@ -127,8 +124,8 @@ class PartialBuild(LivePages):
     404.html, the sitemap and the search index.
     """
 
-    def __init__(self, site: Site, settings: SiteSettings, previous: Path, work: Path) -> None:
-        super().__init__(site, settings, previous, site_dir=work)
+    def __init__(self, site: Site, settings: SiteSettings, work: Path) -> None:
+        super().__init__(site, settings, work)
         self.work = work
 
     def write(self, page: WebPage) -> None:
@@ -193,7 +190,7 @@ def render_site(
     """Write the website for `site` into the empty folder `out_dir`, with `search` (see
     render/web/search_index.py) as its search index, telling `progress` of each page as
     it is written. Raises RendererError when MkDocs fails or warns."""
-    build = PartialBuild(site, settings, out_dir, out_dir)
+    build = PartialBuild(site, settings, out_dir)
     try:
         build.copy_theme_files()
         build.write_pages(list(site.pages), progress)
