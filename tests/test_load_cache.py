@@ -250,3 +250,14 @@ def test_a_pruned_entry_leaves_nothing_behind_in_the_files(tmp_path: Path) -> No
     files = [p for p in (tmp_path / "cache").iterdir() if p.is_file()]
     assert files
     assert not [p.name for p in files if b"Quillfeather" in p.read_bytes()]
+
+
+def test_the_missing_keys_are_found_in_a_few_queries(tmp_path: Path) -> None:
+    """Read-ahead and the text checks ask which of thousands of keys are missing."""
+    store = EntryStore(tmp_path / "store")
+    keys = [f"{number:064x}" for number in range(1200)]  # more than one batch
+    assert store.missing(keys) == set(keys)  # no file yet: every key is missing
+    for key in keys[::3]:
+        assert store.put(key, b"value")
+    assert store.missing(keys) == set(keys) - set(keys[::3])
+    assert load_cache.LoadCache().missing(keys[:2]) == set(keys[:2])

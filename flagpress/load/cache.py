@@ -88,9 +88,9 @@ class LoadCache:
         """Store a value already pickled (by a worker process); False when not kept."""
         return self._write(key, data)
 
-    def has(self, key: str) -> bool:
-        """Whether something is stored under `key` (not whether it is usable)."""
-        return key in self._entries
+    def missing(self, keys: list[str]) -> set[str]:
+        """The `keys` nothing is stored under (what is stored may still be unusable)."""
+        return {key for key in keys if key not in self._entries}
 
     def _read(self, key: str) -> bytes | None:
         return self._entries.get(key)
@@ -110,8 +110,8 @@ class DiskCache(LoadCache):
         self._store = EntryStore(folder)
         self._used: set[str] = set()
 
-    def has(self, key: str) -> bool:
-        return self._store.has(key)
+    def missing(self, keys: list[str]) -> set[str]:
+        return self._store.missing(keys)
 
     def prune(self) -> None:
         """Delete every entry this object neither read nor wrote: after a whole run,

@@ -25,6 +25,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 FILE = "entries.sqlite"
+_BATCH = 500  # keys per query (SQLite allows at least 999 parameters)
 # Connections a forked worker found open: SQLite's rule is that a child process neither
 # uses nor closes them, so they are held here (never closed) and a new one is opened.
 _INHERITED: list[sqlite3.Connection] = []
@@ -52,9 +53,18 @@ class EntryStore:
         row = cursor.fetchone() if cursor is not None else None
         return bytes(row[0]) if row else None
 
-    def has(self, key: str) -> bool:
-        cursor = self._execute("SELECT 1 FROM entries WHERE key = ?", (key,), create=False)
-        return cursor is not None and cursor.fetchone() is not None
+    def missing(self, keys: list[str]) -> set[str]:
+        """The `keys` with no entry (all of them when the store is unusable): a few
+        queries for thousands of keys, not one each."""
+        found: set[str] = set()
+        for start in range(0, len(keys), _BATCH):
+            batch = keys[start : start + _BATCH]
+            sql = f"SELECT key FROM entries WHERE key IN ({','.join('?' * len(batch))})"
+            cursor = self._execute(sql, tuple(batch), create=False)
+            if cursor is None:
+                return set(keys)
+            found.update(row[0] for row in cursor)
+        return set(keys) - found
 
     def put(self, key: str, value: bytes) -> bool:
         """Keep `value` under `key`; False when the store cannot be written."""

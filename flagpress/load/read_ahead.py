@@ -33,8 +33,9 @@ def read_ahead(
     returns how many were read ahead (0 when it was not worth it or not possible)."""
     if cache is None:
         return 0
-    pieces = [(key, piece) for key, piece in _pieces(root, files, limit) if not cache.has(key)]
-    return fill_cache(cache, pieces, _read)
+    pieces = list(_pieces(root, files, limit))
+    missing = cache.missing([key for key, _ in pieces])
+    return fill_cache(cache, [(key, piece) for key, piece in pieces if key in missing], _read)
 
 
 def _pieces(

@@ -36,8 +36,9 @@ def check(pub: Publication, cache: LoadCache | None = None) -> Iterator[Problem]
          (source, body))
         for source, body in texts
     ]
-    missing = [(key, text) for key, text in keyed if not cache.has(key)]
-    fill_cache(cache, missing, lambda text: _check(pub.config, *text))
+    missing = cache.missing([key for key, _ in keyed])
+    todo = [(key, text) for key, text in keyed if key in missing]
+    fill_cache(cache, todo, lambda text: _check(pub.config, *text))
     for key, (source, body) in keyed:
         found = cache.get(key)
         if not (isinstance(found, list) and all(isinstance(p, Problem) for p in found)):
