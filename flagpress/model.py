@@ -179,6 +179,7 @@ class Body:
     raw_html: tuple[tuple[str, Location], ...] = ()  # HTML tags typed into the Markdown
     blocks: tuple[Block, ...] = ()  # headings, tables and paragraphs, in order
     source: str = ""  # the Markdown as written: what sign-offs approve, what scans read
+    words: int = 0  # the words a reader reads in it (load/word_count.py): its reading time
 
 
 @declared

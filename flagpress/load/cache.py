@@ -222,16 +222,26 @@ class _ModelOnly(pickle.Unpickler):
     """Rebuilds flagpress's data classes and dates, and nothing else."""
 
     def find_class(self, module: str, name: str) -> type:
-        if module == "datetime" and name == "date":
-            return dt.date
-        if module in _ALLOWED_MODULES:
-            found = getattr(importlib.import_module(module), name, None)
-            is_data = dataclasses.is_dataclass(found) or (
-                isinstance(found, type) and issubclass(found, enum.Enum)
-            )
-            if isinstance(found, type) and is_data:
-                return found
-        raise pickle.UnpicklingError(f"not allowed in a cache entry: {module}.{name}")
+        found = _allowed(module, name)
+        if found is None:
+            raise pickle.UnpicklingError(f"not allowed in a cache entry: {module}.{name}")
+        return found
+
+
+@functools.cache
+def _allowed(module: str, name: str) -> type | None:
+    """The class an entry may name, or None: decided once per name, not once per entry
+    (each of the thousands of entries read names the same few classes)."""
+    if module == "datetime" and name == "date":
+        return dt.date
+    if module in _ALLOWED_MODULES:
+        found = getattr(importlib.import_module(module), name, None)
+        is_data = dataclasses.is_dataclass(found) or (
+            isinstance(found, type) and issubclass(found, enum.Enum)
+        )
+        if isinstance(found, type) and is_data:
+            return found
+    return None
 
 
 def _loads(data: bytes | None) -> object | None:

@@ -26,6 +26,7 @@ from flagpress.load.body_markup import BodyMarkup
 from flagpress.load.body_outline import Outline, SourceIndex, source_index
 from flagpress.load.quick_smarty import quicken_smarty
 from flagpress.load.stashed_text import readable
+from flagpress.load.word_count import word_count
 from flagpress.model import Body, Link
 
 EXTENSIONS = [
@@ -146,6 +147,7 @@ class BodyConverter:
             raw_html=raw_html,
             source=source,
             blocks=self._outline.blocks(source, path, first_line),
+            words=word_count(source),
         )
 
 

@@ -7,9 +7,7 @@ article can never be suggested: it is not there to suggest.
 
 from __future__ import annotations
 
-import functools
 import math
-import re
 from dataclasses import dataclass
 
 from flagpress.render.edition import Edition, PublicArticle
@@ -19,23 +17,10 @@ from flagpress.render.edition import Edition, PublicArticle
 WORDS_PER_MINUTE = 180
 RELATED = 3  # at most this many "More on these topics"
 
-_WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
-_MARKUP = re.compile(r"!?\[([^\]]*)\]\([^)]*\)|<!--.*?-->|^///[^\n]*|\[\^[^\]]*\]:?", re.M | re.S)
-
-
-@functools.cache  # unbounded: every pass visits every body in turn (see sign_off.normalise)
-def word_count(markdown: str) -> int:
-    """The words a reader reads in `markdown`: link text counts, addresses do not.
-
-    Remembered: an article's reading time is shown on its page and on every card of it
-    (home, issue, topics, people), seven times an article on average.
-    """
-    return len(_WORD.findall(_MARKUP.sub(r" \1 ", markdown)))
-
 
 def reading_time(article: PublicArticle) -> str:
     """'6 minute read': the body's words at a careful pace, rounded up, at least 1."""
-    minutes = max(1, math.ceil(word_count(article.body.source) / WORDS_PER_MINUTE))
+    minutes = max(1, math.ceil(article.body.words / WORDS_PER_MINUTE))
     return f"{minutes} minute read"
 
 
