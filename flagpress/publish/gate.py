@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from flagpress.diagnostics import Location, Problem
+from flagpress.publish.cleaned_pictures import CleanedPictures
 from flagpress.publish.downloads import check_pdf, never
 from flagpress.publish.release import MARKER, SCRATCH_PREFIX, remove
 from flagpress.render import urls
@@ -58,6 +59,8 @@ class Gate:
         self._first: dict[str, Location] = {}  # content path -> where it was first referenced
         self._scratches: list[Path] = []
         self._folders: set[Path] = set()  # folders in staging made for published files
+        # Pictures cleaned before are published again as the live release's file.
+        self.pictures = CleanedPictures(memory)
 
     def write(self, address: str, data: bytes) -> None:
         """Publish bytes flagpress generated at `address`."""
@@ -70,10 +73,7 @@ class Gate:
         target = self._claim(address, GENERATED)
         if target is None:
             return
-        try:
-            os.link(made, target)
-        except OSError:
-            shutil.copyfile(made, target)
+        _link(made, target)
 
     def previous(self, address: str) -> Path | None:
         """The live release's regular file at `address`, if there is one (never a link out)."""
@@ -108,9 +108,11 @@ class Gate:
         return work
 
     def close(self) -> None:
-        """Remove every scratch folder (whether or not the build succeeded)."""
+        """Remove every scratch folder (whether or not the build succeeded), and keep
+        what was learnt about the pictures cleaned."""
         for folder in self._scratches:
             remove(folder)
+        self.pictures.save()
 
     def content(self, path: str, at: Location) -> str:
         """Publish the content file `path` (linked at `at`) through its gate; its address."""
@@ -125,15 +127,19 @@ class Gate:
     def _publish(self, path: str) -> _Verdict:
         address = urls.asset(path)
         try:
-            data = self._cleaned(path)
+            made = self._cleaned(path, address)
         except Refused as err:
             return _Verdict(address, _code(path), f"{path} is not published: {err}")
-        if self._claim(address, path) is not None:
-            (self.staging / address).write_bytes(data)
+        target = self._claim(address, path)
+        if isinstance(made, Path) and target is not None:
+            _link(made, target)
+        elif target is not None:
+            target.write_bytes(made)
         return _Verdict(address)
 
-    def _cleaned(self, path: str) -> bytes:
-        """The bytes to publish for the content file `path`; raises Refused."""
+    def _cleaned(self, path: str, address: str) -> bytes | Path:
+        """The bytes to publish for the content file `path` at `address`, or the live
+        release's file there when it holds exactly those bytes; raises Refused."""
         source = self.root / path
         real = source.resolve()
         brand_drawing = path.startswith("templates/") and real.suffix.lower() == ".svg"
@@ -148,10 +154,8 @@ class Gate:
             _refuse_type(name, real)
         extension = Path(path).suffix.lower()
         data = real.read_bytes()
-        if extension in FORMATS:
-            return clean_image(data, extension)
-        if extension == ".svg":
-            return clean_svg(data)
+        if extension in FORMATS or extension == ".svg":
+            return self._picture(data, extension, address)
         if extension not in self.downloads:
             kind = extension.lstrip(".") or "such"
             raise Refused(
@@ -161,6 +165,17 @@ class Gate:
         if extension == ".pdf":
             check_pdf(data)
         return data
+
+    def _picture(self, data: bytes, extension: str, address: str) -> bytes | Path:
+        """The picture cleaned (metadata and scripts gone), or the live file at `address`
+        when it is what cleaning these bytes publishes (publish/cleaned_pictures.py)."""
+        key = self.pictures.key(data, extension)
+        live = self.previous(address)
+        if live is not None and self.pictures.published(key, live):
+            return live
+        made = clean_image(data, extension) if extension in FORMATS else clean_svg(data)
+        self.pictures.remember(key, made)
+        return made
 
     def _claim(self, address: str, owner: str) -> Path | None:
         """Make `owner` the only writer of `address`; the target path, or None on a clash."""
@@ -204,6 +219,14 @@ class Gate:
                 "and change the link",
             )
         )
+
+
+def _link(made: Path, target: Path) -> None:
+    """Publish `made` at `target` as a hard link (no byte written), or else a copy."""
+    try:
+        os.link(made, target)
+    except OSError:
+        shutil.copyfile(made, target)
 
 
 def _refuse_type(name: str, real: Path) -> None:
