@@ -30,7 +30,8 @@ TAGS = ("housing", "co-production", "volunteering", "health", "evaluation", "rec
 FIRST = ("Alex", "Bea", "Cal", "Dee", "Eli", "Fern", "Gus", "Hana", "Ira", "Jo")
 # Made-up surnames: never everyday words, so the leak scan's surname rule applies.
 SYLLABLES = ("vor", "quen", "dral", "mib", "tharn", "zel", "brox", "wend", "kiv", "lup")
-IMAGES = ("four-stages.svg", "ladder-of-participation.svg")
+IMAGES = ("four-stages.svg", "ladder-of-participation.svg", "photo.jpg")
+PHOTO = (1600, 1067)  # a photograph as editors upload them, resized by a phone or an app
 # Short sentences, so the plain-language checks pass and the report stays readable;
 # a third of them with the straight quotes, dashes and dots that writers type.
 SENTENCES = (
@@ -135,16 +136,23 @@ def body(number: int, rng: random.Random, link: str, image: str | None) -> str:
 
 def write_article(folder: Path, number: int, rng: random.Random, link: str, pics: bool) -> str:
     name = f"report-{number:05d}.md"
-    image = f"images/{IMAGES[number % len(IMAGES)]}" if pics and number % 3 == 0 else None
+    image = f"images/{IMAGES[number // 3 % len(IMAGES)]}" if pics and number % 3 == 0 else None
     text = front_matter(number, rng, image) + body(number, rng, link, image)
     (folder / name).write_text(text, encoding="utf-8")
     return name
 
 
 def write_images(folder: Path) -> None:
+    """The sample's two drawings, and a photograph of the folder's own (a different JPEG
+    in each folder: an archive's pictures are each cleaned by the gate)."""
     (folder / "images").mkdir(parents=True, exist_ok=True)
-    for image in IMAGES:
+    for image in IMAGES[:2]:
         shutil.copy(REPO / "content/issues/2019-03/images" / image, folder / "images" / image)
+    from PIL import Image  # noqa: PLC0415 - Pillow comes with flagpress
+
+    rng = random.Random(str(folder))
+    small = Image.frombytes("RGB", (40, 27), bytes(rng.randrange(256) for _ in range(40 * 27 * 3)))
+    small.resize(PHOTO, Image.Resampling.BICUBIC).save(folder / "images" / IMAGES[2], quality=85)
 
 
 def write_config(root: Path, print_variants: bool) -> None:
