@@ -43,9 +43,11 @@ _SCANNERS = (
     "flagpress.publish.leak_scan",
     "flagpress.publish.output_texts",
     "flagpress.publish.pdf_texts",
+    "flagpress.publish.font_texts",
+    "flagpress.publish.picture_texts",
     "flagpress.publish.secrets",
 )
-_LIBRARIES = ("pypdf", "pyahocorasick", "anyascii", "confusable-homoglyphs", "regex")
+_LIBRARIES = ("pypdf", "fonttools", "pyahocorasick", "anyascii", "confusable-homoglyphs", "regex")
 _OLD_MARKER = re.compile("[0-9a-f]{64}")  # a clean PDF as older versions remembered it
 _Identity = tuple[int, int, int, int, int]
 

@@ -8,8 +8,9 @@ also read reversed, and every string of a JSON file is read. A PDF is read whole
 the text of each page, then every string of every object (metadata, /Alt text,
 link URIs, bookmarks) and every decompressed stream (XMP, attachments), with
 embedded PDFs read the same way. A font is read for its names, glyph names and SVG
-glyphs (`font_texts`). Compressed data is unpacked in a stream with a cap, and
-anything that cannot be read raises `Unreadable`: the scan fails closed.
+glyphs (`font_texts`), a JPEG or PNG for all but its pixels (`picture_texts`).
+Compressed data is unpacked in a stream with a cap, and anything that cannot be read
+raises `Unreadable`: the scan fails closed.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from urllib.parse import unquote_plus
 
 from flagpress.publish.font_texts import font_texts, is_font
 from flagpress.publish.pdf_texts import MAX_UNPACKED, Unreadable, pdf_texts
+from flagpress.publish.picture_texts import picture_pieces
 
 _TAG = re.compile(r"<[^>]*>")
 _OVERRIDE = re.compile("\u202e([^\u202c\n]*)")
@@ -57,6 +59,11 @@ def data_texts(data: bytes, suffix: str, depth: int = 0) -> Iterator[tuple[int, 
         return
     if is_font(data, suffix):
         yield from ((0, piece) for text in font_texts(data) for piece in variants(text))
+        return
+    pictured = picture_pieces(data)
+    if pictured is not None:  # a JPEG or PNG: its words, not its pixels
+        for part in pictured:
+            yield from ((0, piece) for text in decodings(part) for piece in variants(text))
         return
     for text in decodings(data):
         yield from ((0, piece) for piece in variants(text))
