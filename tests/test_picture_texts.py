@@ -39,6 +39,35 @@ def _png(info: PngImagePlugin.PngInfo | None = None) -> bytes:
     return out.getvalue()
 
 
+def _gif(comment: bytes = b"") -> bytes:
+    out = io.BytesIO()
+    extra = {"comment": comment} if comment else {}
+    Image.new("P", (20, 10)).save(out, "GIF", **extra)
+    return out.getvalue()
+
+
+def _gif_xmp() -> bytes:
+    """A GIF with XMP as Adobe writes it: the packet's bytes stand as the block sizes."""
+    gif = _gif()
+    packet = f"<x:xmpmeta><dc:creator>{NAME}</dc:creator></x:xmpmeta>".encode()
+    magic = bytes([1, *range(255, -1, -1)])  # the "magic trailer" ends the sub-blocks
+    extension = b"\x21\xff\x0bXMP DataXMP" + packet + magic
+    return gif[:-1] + extension + b"\x3b"
+
+
+def _webp(**extra: object) -> bytes:
+    out = io.BytesIO()
+    Image.new("RGB", (20, 10), (200, 30, 30)).save(out, "WEBP", **extra)
+    return out.getvalue()
+
+
+def _riff(webp: bytes, kind: bytes, body: bytes) -> bytes:
+    """`webp` with one more chunk, its RIFF size made right."""
+    chunk = kind + struct.pack("<I", len(body)) + body + b"\0" * (len(body) & 1)
+    data = webp + chunk
+    return data[:4] + struct.pack("<I", len(data) - 8) + data[8:]
+
+
 def _chunk(kind: bytes, body: bytes) -> bytes:
     return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
 
@@ -71,8 +100,17 @@ def _with_text(kind: str) -> PngImagePlugin.PngInfo:
         (_png(_with_text("iTXt")), ".png"),
         (_png() + NAME.encode("utf-16-le"), ".png"),
         (_jpeg(comment=NAME.encode()), ".png"),  # what the bytes are decides, not the name
+        (_gif(NAME.encode()), ".gif"),
+        (_gif_xmp(), ".gif"),
+        (_gif() + NAME.encode(), ".gif"),
+        (_webp(exif=_exif()), ".webp"),
+        (_webp(xmp=f"<dc:creator>{NAME}</dc:creator>".encode()), ".webp"),
+        (_webp() + NAME.encode(), ".webp"),
     ],
-    ids=["comment", "exif", "xmp", "after-end", "text", "ztxt", "itxt", "after-iend", "named"],
+    ids=[
+        *("comment", "exif", "xmp", "after-end", "text", "ztxt", "itxt", "after-iend", "named"),
+        *("gif-comment", "gif-xmp", "after-trailer", "webp-exif", "webp-xmp", "after-riff"),
+    ],
 )
 def test_every_place_a_picture_keeps_words_is_read(data: bytes, suffix: str) -> None:
     assert _found(data, suffix)
@@ -91,6 +129,11 @@ def test_compressed_pixels_are_not_read_as_letters() -> None:
     assert not _found(spliced, ".png", "Okonkwo")
     # ...while the same bytes in a chunk of its own are words.
     assert _found(png[:pixels] + _chunk(b"teXt", b"Okonkwo") + png[pixels:], ".png", "Okonkwo")
+    gif = _gif()
+    pixels = len(gif) - 2  # the image's last sub-block ends here, then the trailer
+    assert not _found(gif[:pixels] + b"\x07Okonkwo" + gif[pixels:], ".gif", "Okonkwo")
+    assert not _found(_riff(_webp(), b"ALPH", b"Okonkwo"), ".webp", "Okonkwo")
+    assert _found(_riff(_webp(), b"NOTE", b"Okonkwo"), ".webp", "Okonkwo")
 
 
 @pytest.mark.parametrize(
@@ -99,8 +142,10 @@ def test_compressed_pixels_are_not_read_as_letters() -> None:
         _jpeg(comment=NAME.encode())[:-2],  # no end of image
         _jpeg(comment=NAME.encode()).replace(b"\xff\xfe", b"\xff\xfe\xff\xff", 1),
         _png(_with_text("tEXt"))[:-12],  # no end chunk
+        _gif(NAME.encode())[:-1],  # no trailer
+        _riff(_webp(xmp=NAME.encode()), b"NOTE", b"0123456789")[:-4],  # shorter than it says
     ],
-    ids=["no-eoi", "bad-length", "no-iend"],
+    ids=["no-eoi", "bad-length", "no-iend", "no-trailer", "short-riff"],
 )
 def test_a_picture_that_does_not_follow_its_format_is_read_whole(damaged: bytes) -> None:
     assert _found(damaged, ".jpg")
