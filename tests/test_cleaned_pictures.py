@@ -12,10 +12,12 @@ import json
 import os
 
 import pytest
-from conftest import FOREWORD, run
+from conftest import FOREWORD, png, record_pools, run
 from PIL import Image
 
-from flagpress.publish import gate
+from flagpress import every_core
+from flagpress.publish import gate, pictures_ahead
+from flagpress.publish.release import SCRATCH_PREFIX
 from flagpress.render.images import clean_image
 
 NAME = "Rosalind Featherstonehaugh"
@@ -115,3 +117,57 @@ def test_a_damaged_memory_of_pictures_only_costs_cleaning_them(
     assert cleaned == [photo, photo]
     assert (root / PUBLISHED).read_bytes() == clean_image(photo, ".jpg")
     assert json.loads((root / STORE).read_text(encoding="utf-8")) != store  # made again
+
+
+# --- photos cleaned ahead, on every core (publish/pictures_ahead.py) ------------------------
+
+PHOTOS = 40  # more than every_core.MIN_ITEMS
+IMAGES = "content/issues/2019-03/images"
+
+
+def _many(publication, linked: str):  # noqa: ANN001, ANN202
+    """A publication holding PHOTOS photos, three of them (and `linked`) in the foreword."""
+    shown = "\n\n".join(f"![Photo {n}](images/photo-{n:02}.jpg)" for n in (3, 17, 38))
+    photos = {f"{IMAGES}/photo-{n:02}.jpg": _photo((n * 6, 30, 30)) for n in range(PHOTOS)}
+    return publication(
+        {ARTICLE: FOREWORD.replace("Welcome.", f"{shown}\n\n{linked}Welcome."), **photos}
+    )
+
+
+@pytest.mark.skipif(every_core.cores_here() < 2, reason="one core: no workers")
+def test_photos_cleaned_on_every_core_are_those_cleaned_one_by_one(
+    publication, cleaned: list[bytes], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pools = record_pools(monkeypatch, pictures_ahead)
+    root = _many(publication, "")
+    _build(root)
+    assert pools == [True] and cleaned == []  # the gate took each from the workers
+    site = root / "site/issues/2019-03/images"
+    for n in (3, 17, 38):
+        photo = (root / f"{IMAGES}/photo-{n:02}.jpg").read_bytes()
+        assert (site / f"photo-{n:02}.jpg").read_bytes() == clean_image(photo, ".jpg")
+    published = sorted(p.name for p in site.iterdir() if p.name.startswith("photo-"))
+    assert published == ["photo-03.jpg", "photo-17.jpg", "photo-38.jpg"]  # no other
+    assert not list(root.parent.rglob(f"{SCRATCH_PREFIX}*"))  # the rest deleted
+    (root / ARTICLE).write_text(FOREWORD.replace("Welcome.", "Hello. Welcome."), encoding="utf-8")
+    _build(root)  # each photo cleaned before and still in the live site: no pool
+    assert pools == [True]
+
+
+@pytest.mark.skipif(every_core.cores_here() < 2, reason="one core: no workers")
+def test_a_photo_no_worker_could_clean_is_refused_as_it_would_be_alone(
+    publication, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pools = record_pools(monkeypatch, pictures_ahead)
+    root = _many(publication, "![Not a photo](images/fake.jpg)\n\n")
+    (root / IMAGES / "fake.jpg").write_bytes(png())
+    on_every_core = run("build", "--root", str(root))
+    assert pools == [True] and on_every_core.exit_code == 1
+    assert (
+        f"{ARTICLE}:16:16: error: {IMAGES}/fake.jpg is not published: the file is named .jpg "
+        "but holds a PNG image; save it again as JPEG or give it the right ending [unsafe-image]"
+    ) in on_every_core.stderr.splitlines()
+    monkeypatch.setattr(every_core, "cores_here", lambda: 1)
+    alone = run("build", "--root", str(root))
+    assert pools == [True, False]
+    assert (alone.exit_code, alone.stderr) == (1, on_every_core.stderr)

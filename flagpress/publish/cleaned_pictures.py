@@ -49,6 +49,10 @@ class CleanedPictures:
         key.update(hashlib.sha256(data).digest())
         return key.hexdigest()
 
+    def knows(self, key: str) -> bool:
+        """Whether an earlier build published the picture of `key` (its file may be gone)."""
+        return key in self._known
+
     def published(self, key: str, live: Path | None) -> bool:
         """Whether `live` holds exactly what cleaning the picture of `key` publishes."""
         digest = self._known.get(key)

@@ -22,6 +22,7 @@ from pathlib import Path
 from flagpress.diagnostics import Location, Problem
 from flagpress.publish.cleaned_pictures import CleanedPictures
 from flagpress.publish.downloads import check_pdf, never
+from flagpress.publish.pictures_ahead import Photo, clean_ahead, photos
 from flagpress.publish.release import MARKER, SCRATCH_PREFIX, remove
 from flagpress.render import urls
 from flagpress.render.images import FORMATS, Refused, clean_image
@@ -61,6 +62,8 @@ class Gate:
         self._folders: set[Path] = set()  # folders in staging made for published files
         # Pictures cleaned before are published again as the live release's file.
         self.pictures = CleanedPictures(memory)
+        self._ahead: Path | None = None  # photos cleaned ahead (publish/pictures_ahead.py)
+        self._looked_ahead = memory is None  # only for builds, which remember
 
     def write(self, address: str, data: bytes) -> None:
         """Publish bytes flagpress generated at `address`."""
@@ -118,6 +121,8 @@ class Gate:
         """Publish the content file `path` (linked at `at`) through its gate; its address."""
         verdict = self._verdicts.get(path)
         if verdict is None:
+            if not self._looked_ahead:
+                self._clean_ahead()
             self._first[path] = at
             verdict = self._verdicts[path] = self._publish(path)
         if verdict.code:
@@ -166,6 +171,22 @@ class Gate:
             check_pdf(data)
         return data
 
+    def _clean_ahead(self) -> None:
+        """Have every photo the live release does not hold cleaned on every core."""
+        self._looked_ahead = True
+        todo: list[Photo] = []
+        for path, kind in photos(self.root / "content"):
+            try:
+                key = self.pictures.key(path.read_bytes(), kind)
+            except OSError:
+                continue  # the gate says why, if a page links it
+            address = urls.asset(path.relative_to(self.root).as_posix())
+            if not (self.pictures.knows(key) and self.previous(address) is not None):
+                todo.append((path, kind))
+        if todo:
+            self._ahead = self.scratch()
+            clean_ahead(todo, self.pictures, self._ahead)
+
     def _picture(self, data: bytes, extension: str, address: str) -> bytes | Path:
         """The picture cleaned (metadata and scripts gone), or the live file at `address`
         when it is what cleaning these bytes publishes (publish/cleaned_pictures.py)."""
@@ -173,6 +194,10 @@ class Gate:
         live = self.previous(address)
         if live is not None and self.pictures.published(key, live):
             return live
+        ahead = self._ahead / key if self._ahead is not None else None
+        if ahead is not None and ahead.is_file():  # cleaned by a worker from these bytes
+            self.pictures.remember(key, ahead.read_bytes())
+            return ahead
         made = clean_image(data, extension) if extension in FORMATS else clean_svg(data)
         self.pictures.remember(key, made)
         return made
