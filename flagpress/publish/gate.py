@@ -136,9 +136,11 @@ class Gate:
         except Refused as err:
             return _Verdict(address, _code(path), f"{path} is not published: {err}")
         target = self._claim(address, path)
-        if isinstance(made, Path) and target is not None:
+        if target is None:
+            return _Verdict(address)
+        if isinstance(made, Path):
             _link(made, target)
-        elif target is not None:
+        else:
             target.write_bytes(made)
         return _Verdict(address)
 

@@ -128,7 +128,7 @@ def _colour_table(flags: int) -> int:
 
 def _sub_blocks(data: bytes, at: int) -> tuple[bytes, int] | None:
     """A GIF's data sub-blocks from `at`: their bytes joined, and where they end."""
-    parts = []
+    parts: list[bytes] = []
     while at < len(data):
         size = data[at]
         if size == 0:
