@@ -24,6 +24,9 @@ NINO = re.compile(
 )
 NHS = re.compile(r"(?<!\d)\d{3}[\s-]?\d{3}[\s-]?\d{4}(?!\d)")
 NHS_CONTEXT = re.compile(r"\bNHS\b", re.IGNORECASE)
+# Every pattern above needs a digit or an @: most lines of prose have neither, and are
+# passed over after one search instead of five (a tenth of a cold check's text checks).
+_MAY_HOLD = re.compile(r"[\d@]")
 
 WHAT = {
     "email": "an email address",
@@ -61,6 +64,8 @@ def _key(value: str) -> str:
 
 def _body(path: str, body: Body, allowed: set[str]) -> Iterator[Problem]:
     for offset, line in enumerate(body.source.split("\n")):
+        if not _MAY_HOLD.search(line):
+            continue
         for kind, col in _findings(line, allowed):
             where = Location(path, body.first_line + offset, col)
             yield where.warning(
