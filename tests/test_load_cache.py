@@ -261,3 +261,28 @@ def test_the_missing_keys_are_found_in_a_few_queries(tmp_path: Path) -> None:
         assert store.put(key, b"value")
     assert store.missing(keys) == set(keys) - set(keys[::3])
     assert load_cache.LoadCache().missing(keys[:2]) == set(keys[:2])
+
+
+def test_an_older_versions_table_is_dropped_leaving_nothing_behind(publication) -> None:
+    """Entries were kept in a WITHOUT ROWID table until December 2026 (slower for values
+    of kilobytes): found, it is dropped, and its bytes do not stay in the files."""
+    root = publication()
+    folder = root / ".flagpress-cache" / "load"
+    folder.mkdir(parents=True)
+    with closing(sqlite3.connect(folder / "entries.sqlite")) as db, db:
+        db.execute("CREATE TABLE entries (key TEXT PRIMARY KEY, value BLOB) WITHOUT ROWID")
+        db.execute("INSERT INTO entries VALUES (?, ?)", ("a" * 64, b"Zebedee Quillfeather" * 50))
+    assert check(root).exit_code == 0
+    assert len(_entries(root)) == 6
+    with closing(sqlite3.connect(folder / "entries.sqlite")) as db:
+        (sql,) = db.execute("SELECT sql FROM sqlite_master WHERE name = 'entries'").fetchone()
+    assert "WITHOUT ROWID" not in sql
+    assert not [p.name for p in folder.iterdir() if b"Quillfeather" in p.read_bytes()]
+
+
+def test_results_made_by_workers_are_stored_together(tmp_path: Path) -> None:
+    store = EntryStore(tmp_path / "store")
+    assert store.put_many([(f"{n:064x}", b"value %d" % n) for n in range(100)])
+    assert store.get(f"{99:064x}") == b"value 99" and store.missing(
+        [f"{n:064x}" for n in range(101)]
+    ) == {f"{100:064x}"}

@@ -88,6 +88,12 @@ class LoadCache:
         """Store a value already pickled (by a worker process); False when not kept."""
         return self._write(key, data)
 
+    def put_many(self, pickled: list[tuple[str, bytes]]) -> bool:
+        """Store values already pickled, together; False when they were not kept."""
+        for key, data in pickled:
+            self._entries[key] = data
+        return True
+
     def missing(self, keys: list[str]) -> set[str]:
         """The `keys` nothing is stored under (what is stored may still be unusable)."""
         return {key for key in keys if key not in self._entries}
@@ -112,6 +118,10 @@ class DiskCache(LoadCache):
 
     def missing(self, keys: list[str]) -> set[str]:
         return self._store.missing(keys)
+
+    def put_many(self, pickled: list[tuple[str, bytes]]) -> bool:
+        self._used.update(key for key, _ in pickled)
+        return self._store.put_many(pickled)
 
     def prune(self) -> None:
         """Delete every entry this object neither read nor wrote: after a whole run,

@@ -16,6 +16,8 @@ from typing import Any
 from flagpress.every_core import on_every_core
 from flagpress.load.cache import LoadCache
 
+TOGETHER = 64  # results stored in one go: few transactions, little held in memory
+
 
 def fill_cache(
     cache: LoadCache, pieces: Sequence[tuple[str, Any]], work: Callable[[Any], object | None]
@@ -27,8 +29,16 @@ def fill_cache(
         result = work(pieces[number][1])
         return None if result is None else pickle.dumps(result, pickle.HIGHEST_PROTOCOL)
 
+    waiting: list[tuple[str, bytes]] = []
+
     def keep(number: int, data: bytes | None) -> None:
         if data is not None:
-            cache.put_pickled(pieces[number][0], data)
+            waiting.append((pieces[number][0], data))
+        if len(waiting) >= TOGETHER:
+            cache.put_many(waiting)
+            waiting.clear()
 
-    return len(pieces) if on_every_core(made, len(pieces), keep) else 0
+    try:
+        return len(pieces) if on_every_core(made, len(pieces), keep) else 0
+    finally:
+        cache.put_many(waiting)
