@@ -76,3 +76,44 @@ def _do(number: int) -> tuple[int, bool, Any]:
         return number, True, _job(number)
     except Exception:  # noqa: BLE001 - done again by the caller, which reports it
         return number, False, None
+
+
+def in_order(
+    count: int,
+    ahead: list[int],
+    work: Callable[[int], Any],
+    use: Callable[[int, Any], None],
+) -> None:
+    """`use(n, made)` for every n below `count`, in order, where `made` is what a worker
+    made of `work(n)` for the n in `ahead`, or None (the caller then does the work).
+
+    Each result is used as soon as every piece before it has been, while the workers
+    go on: few results wait in memory, and the main process's part of the work (which
+    must be done in order) runs beside theirs. An error raised by `use` is raised here
+    once the pool has stopped, as it would have been raised doing the pieces in order.
+    """
+    ready: dict[int, Any] = {}
+    waiting = set(ahead)
+    following = 0
+    failed: list[BaseException] = []
+
+    def drain() -> None:
+        nonlocal following
+        while following < count and (following not in waiting or following in ready):
+            use(following, ready.pop(following, None))
+            following += 1
+
+    def take(number: int, made: Any) -> None:
+        ready[ahead[number]] = made
+        if not failed:
+            try:
+                drain()
+            except BaseException as err:  # noqa: BLE001 - raised below, after the pool
+                failed.append(err)
+
+    drain()  # the pieces before the first one made ahead
+    on_every_core(lambda number: work(ahead[number]), len(ahead), take)
+    if failed:
+        raise failed[0]
+    waiting.clear()  # what no worker made is done by the caller, in order
+    drain()

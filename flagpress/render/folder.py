@@ -24,7 +24,9 @@ class Folder(Protocol):
         ...
 
     def content(self, path: str, at: Location) -> str:
-        """Publish the content file `path`, referenced at `at`; returns its address.
+        """Publish the content file `path`, referenced at `at`; returns its address,
+        always `urls.asset(path)` (so a page can be rendered before its files are
+        published: render/web/context.py).
 
         A file the gate refuses is reported at `at` (the build then fails); the address
         is returned all the same, so rendering can go on and find every other problem.

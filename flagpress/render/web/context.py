@@ -61,6 +61,24 @@ class PageSpec:
     context: dict[str, object] = field(default_factory=dict)
 
 
+Asset = tuple[str, Location]  # a content file a page asks for, and where it is linked
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """A page's template rendered, with nothing published yet (so a worker process may
+    render it): its HTML before its pictures' sizes are added, its details, and the
+    content files it asks for, in order: `shown` by the page, `previews` by its link
+    preview (asked for after the sizes are added, as `SiteBuilder.place` does)."""
+
+    html: str
+    description: str
+    share: Sharing
+    lastmod: dt.date | None
+    shown: tuple[Asset, ...]
+    previews: tuple[Asset, ...]
+
+
 @dataclass
 class Site:
     """Everything the MkDocs adapter needs: the pages and the nav (files are published
@@ -82,6 +100,7 @@ class SiteBuilder:
         self.sources.update({p.source: urls.standing_page(p) for p in edition.pages})
         self.profiled = {p.id for p in edition.profiles("web")}
         self.sizes: dict[str, tuple[int, int]] = {}  # published image address -> size
+        self._asked: list[Asset] | None = None  # while rendering: the files asked for
         self.masthead = publish_brand(edition, folder)
         if self.masthead:
             self._size(self.masthead, edition.config.brand.masthead.strip())
@@ -102,31 +121,60 @@ class SiteBuilder:
 
     def make(self, spec: PageSpec) -> None:
         """Render the page `spec` describes and add it to the site (subclasses may keep
-        the spec instead, or take the page from elsewhere).
+        the spec instead, or take the page from elsewhere)."""
+        self.place(spec, self.render(spec))
+
+    def finish(self) -> None:
+        """Make the pages `make` kept for later, if it kept any (subclasses)."""
+
+    def render(self, spec: PageSpec) -> Rendered:
+        """Render the page `spec` describes, publishing nothing: the content files it
+        asks for are listed (each at the address the gate gives it, `urls.asset`).
 
         A page showing an article or standing page also gets its rendered `body`.
         Without a `description`, one is made for the page (render/web/sharing.py).
         """
-        context = dict(spec.context)  # the body is added for this rendering only
-        page = PageContext(self, spec.src)
-        item = context.get("article") or context.get("page")
-        if isinstance(item, PublicArticle | Page):
-            body = page.body(item.source, item.body)
-            note = item.content_note if isinstance(item, PublicArticle) else ""
-            context["body"] = remind_at_headings(body, note)  # deep links meet the note first
-        template = spec.template
-        html = self.templates.render(template, **page.variables(), **context)
-        html = with_dimensions(html, urls.folder_of(spec.src), self.sizes)
-        described = spec.description or describe(self.edition, self.namer, template, context)
-        share = sharing(self.edition, self.namer, self.asset, template, context)
-        when = lastmod(self.edition, template, context)
+        asked: list[Asset] = []
+        self._asked = asked
+        try:
+            context = dict(spec.context)  # the body is added for this rendering only
+            page = PageContext(self, spec.src)
+            item = context.get("article") or context.get("page")
+            if isinstance(item, PublicArticle | Page):
+                body = page.body(item.source, item.body)
+                note = item.content_note if isinstance(item, PublicArticle) else ""
+                context["body"] = remind_at_headings(body, note)  # deep links: the note first
+            template = spec.template
+            html = self.templates.render(template, **page.variables(), **context)
+            shown = tuple(asked)
+            asked.clear()
+            described = spec.description or describe(self.edition, self.namer, template, context)
+            share = sharing(self.edition, self.namer, self.asset, template, context)
+            when = lastmod(self.edition, template, context)
+        finally:
+            self._asked = None
         # Plain strings (not Markup): a page is the same whether made now or remembered.
-        made = WebPage(spec.src, str(spec.title), str(html), str(described), spec.toc, share, when)
+        return Rendered(str(html), str(described), share, when, shown, tuple(asked))
+
+    def place(self, spec: PageSpec, rendered: Rendered) -> None:
+        """Publish the files the rendered page asks for, in order, through the gate, add
+        its pictures' sizes, and add the page to the site."""
+        for path, at in rendered.shown:
+            self.asset(path, at)
+        html = with_dimensions(rendered.html, urls.folder_of(spec.src), self.sizes)
+        for path, at in rendered.previews:
+            self.asset(path, at)
+        share, when = rendered.share, rendered.lastmod
+        made = WebPage(spec.src, str(spec.title), html, rendered.description, spec.toc, share, when)
         self.site.pages.append(made)
 
     def asset(self, content_path: str, at: Location) -> str:
         """Publish the content file at `content_path` (linked at `at`) through the gate;
-        returns its address in the site. A refusal is reported at `at`."""
+        returns its address in the site. A refusal is reported at `at`. While a page is
+        rendered, the file is only listed (see `render`)."""
+        if self._asked is not None:
+            self._asked.append((content_path, at))
+            return urls.asset(content_path)
         address = self.folder.content(content_path, at)
         self._size(address, content_path)
         return address

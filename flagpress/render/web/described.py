@@ -30,18 +30,17 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePath
 
 from flagpress.diagnostics import Location
+from flagpress.every_core import in_order
 from flagpress.load.cache import DiskCache, made_by
 from flagpress.model import Body
 from flagpress.render.edition import Edition
 from flagpress.render.folder import Folder
-from flagpress.render.web.context import PageSpec, SiteBuilder, WebPage
+from flagpress.render.web.context import Asset, PageSpec, Rendered, SiteBuilder, WebPage
 from flagpress.render.web.sharing import Sharing
 
 FOLDER = "described"  # in the website's memory (.flagpress-cache/web/)
 # Templates that read the Edition as a whole, not only what their pages are given.
 WHOLE_EDITION = frozenset({"home.html", "issues.html", "tags.html"})
-
-Asset = tuple[str, Location]  # a content file a page published, and where it was linked
 
 
 @functools.cache
@@ -153,6 +152,10 @@ class DescribedPages:
             return None  # a damaged entry only costs describing the page again
         return page, assets
 
+    def missing(self, keys: list[str]) -> set[str]:
+        """The `keys` no page is remembered under (all of them without a cache)."""
+        return self.cache.missing(keys) if self.cache is not None else set(keys)
+
     def put(self, key: str, page: WebPage, assets: list[Asset]) -> bool:
         """Remember the page; False when it could not be kept."""
         if self.cache is None:
@@ -207,14 +210,22 @@ def _page(entry: dict) -> WebPage:
 
 
 class ReusingBuilder(SiteBuilder):
-    """A SiteBuilder that takes each page it can from the last build's descriptions."""
+    """A SiteBuilder that takes each page it can from the last build's descriptions,
+    and renders the others on every core (flagpress/every_core.py).
+
+    Pages are kept as they are added and made in `finish`, in order: workers render
+    the pages not remembered (rendering publishes nothing: `SiteBuilder.render`), and
+    each is placed here, in the site's order, as soon as those before it are, so that
+    the gate publishes the same files in the same order, with the same problems, as
+    one process making every page in turn. A page no worker rendered is rendered here.
+    """
 
     def __init__(self, edition: Edition, folder: Folder) -> None:
         super().__init__(edition, folder)
         memory = folder.memory()
         self.memory = DescribedPages(memory / "web" / FOLDER if memory is not None else None)
         self.fingerprints = Fingerprints()
-        self._assets: list[Asset] | None = None
+        self._kept: list[PageSpec] = []
         overrides = _files(edition.root / "templates" / "web", lambda _path: True)
         self._overridden = bool(overrides)
         self._every_page = self.fingerprints.of(
@@ -235,27 +246,35 @@ class ReusingBuilder(SiteBuilder):
         self._edition: str | None = None
 
     def make(self, spec: PageSpec) -> None:
-        key = self._key(spec)
-        found = self.memory.get(key) if key else None
+        self._kept.append(spec)  # made in `finish`
+
+    def finish(self) -> None:
+        specs, self._kept = self._kept, []
+        keys = [self._key(spec) for spec in specs]
+        missing = self.memory.missing([key for key in keys if key])
+        todo = [number for number, key in enumerate(keys) if key is None or key in missing]
+        # The first is rendered here, before the workers fork: its templates load once.
+        in_order(
+            len(specs),
+            todo[1:],
+            lambda number: self.render(specs[number]),
+            lambda number, rendered: self._made(specs[number], keys[number], rendered),
+        )
+
+    def _made(self, spec: PageSpec, key: str | None, rendered: Rendered | None) -> None:
+        """Add the page: remembered under `key`, rendered by a worker, or rendered now."""
+        found = self.memory.get(key) if key and rendered is None else None
         if found is not None:
             page, assets = found
             for path, at in assets:
-                SiteBuilder.asset(self, path, at)  # through the gate again, checked again
+                self.asset(path, at)  # through the gate again, checked again
             self.site.pages.append(self.memory.stored(key, page))  # type: ignore[arg-type]
             return
-        self._assets = []
-        try:
-            super().make(spec)
-            made = self.site.pages[-1]
-            if key and self.memory.put(key, made, self._assets):
-                self.site.pages[-1] = self.memory.stored(key, made)
-        finally:
-            self._assets = None
-
-    def asset(self, content_path: str, at: Location) -> str:
-        if self._assets is not None:
-            self._assets.append((content_path, at))
-        return super().asset(content_path, at)
+        rendered = rendered if rendered is not None else self.render(spec)
+        self.place(spec, rendered)
+        made = self.site.pages[-1]
+        if key and self.memory.put(key, made, [*rendered.shown, *rendered.previews]):
+            self.site.pages[-1] = self.memory.stored(key, made)
 
     def _key(self, spec: PageSpec) -> str | None:
         """The fingerprint of everything the page is made from; None if there is none."""

@@ -88,6 +88,7 @@ def compute_site(
         b.add(
             extra.src, extra.title, extra.template, description=extra.description, **extra.context
         )
+    b.finish()
     b.site.nav = _nav(edition)
     return b.site
 
