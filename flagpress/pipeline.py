@@ -139,7 +139,8 @@ def build(
     if printing is not None:
         outcome.for_the_printer = sum(1 for _ in printing.rglob("*.pdf"))
         publish.switch(printing, printer)
-    outcome.release = publish.switch(staging, output)
+    # One more previous release stays until the kept one is scanned (remove_naming).
+    outcome.release = publish.switch(staging, output, spare=publish.KEEP_PREVIOUS + 1)
     outcome.built = True
     # A kept release naming someone who has since withdrawn must not outlive this build.
     outcome.notes = publish.remove_naming(

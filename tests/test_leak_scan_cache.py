@@ -228,6 +228,33 @@ def test_a_rebuild_reads_only_new_files_and_hashes_each_shared_file_once(
     assert made[0].hashed == len({p.stat().st_ino for p in files})
 
 
+@pytest.mark.usefixtures("every_run_in_full")
+def test_a_third_build_hashes_each_shared_file_once_too(
+    publication, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The oldest release is deleted after the kept one is scanned, not before: deleting
+    it changed the change time of every file the three releases share, and the kept
+    release's scan hashed each of them again (a second pass over the whole website)."""
+    root = publication({"content/contributors.private.yml": PRIVATE})
+    _build(root)
+    _build(root)
+    made: list[CleanFiles] = []
+
+    class Recorded(CleanFiles):
+        def __init__(self, folder: Path | None) -> None:
+            super().__init__(folder)
+            made.append(self)
+
+    monkeypatch.setattr(pipeline, "CleanFiles", Recorded)
+    _build(root)
+    live = (root / "site").resolve()
+    releases = [p for p in (root / ".site-releases").iterdir() if p.name.startswith("release-")]
+    assert len(releases) == 2  # the oldest is gone all the same
+    files = [p for release in releases for p in release.rglob("*") if p.is_file()]
+    assert live in releases and len(files) > 20
+    assert made[0].hashed == len({p.stat().st_ino for p in files})
+
+
 def test_a_name_added_to_the_private_file_is_found_in_a_page_that_was_clean(
     publication,
 ) -> None:

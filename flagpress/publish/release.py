@@ -139,11 +139,12 @@ def discard(staging: Path) -> None:
         remove(staging)
 
 
-def switch(staging: Path, output: Path) -> Path:
+def switch(staging: Path, output: Path, spare: int = KEEP_PREVIOUS) -> Path:
     """Make `staging` the live site in one atomic step; returns the release folder.
 
     Every other release is made private only after the link has moved, so the live
-    site is readable at every moment.
+    site is readable at every moment. The newest `spare` previous releases are kept;
+    a build keeps one more, for `remove_naming` to scan before deleting it.
     """
     releases = releases_dir(output)
     stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S%fZ")
@@ -159,7 +160,7 @@ def switch(staging: Path, output: Path) -> Path:
         link.unlink()
     os.symlink(os.path.relpath(release, output.parent), link)
     os.replace(link, output)
-    _prune(releases, keep={release.name})
+    _prune(releases, keep={release.name}, spare=spare)
     for old in kept(output):
         old.chmod(PRIVATE_MODE)
     return release
@@ -182,11 +183,18 @@ def remove_naming(output: Path, scan: Scanner) -> list[str]:
     someone who has since withdrawn consent (or been taken down) is deleted at the
     next successful build. A release that cannot be fully checked is deleted too.
     The lines name the release and the people's ids, never what was found.
+
+    Only the newest KEEP_PREVIOUS are scanned; every other old release is deleted
+    after the scan, not before: deleting it changes the change time of each file it
+    shares with the kept one, and the scan then read again every file the new
+    release's scan had just read (publish/clean_files.py knows a file by it).
     """
     lines = []
-    for old in kept(output):
+    clean = set()
+    for old in kept(output)[:KEEP_PREVIOUS]:
         problems = scan(old, old.name)
         if not problems:
+            clean.add(old.name)
             continue
         shown = f"{releases_dir(output).name}/{old.name}"
         try:
@@ -198,6 +206,7 @@ def remove_naming(output: Path, scan: Scanner) -> list[str]:
             )
             continue
         lines.append(f"Deleted the kept previous release {shown}, which {_why(problems)}.")
+    _prune(releases_dir(output), keep={output.resolve().name, *clean}, spare=0)
     return lines
 
 
@@ -244,12 +253,13 @@ def _ours(releases: Path) -> list[Path]:
     )
 
 
-def _prune(releases: Path, keep: set[str]) -> None:
-    """Delete old releases and abandoned staging folders, keeping the newest previous ones."""
+def _prune(releases: Path, keep: set[str], spare: int) -> None:
+    """Delete old releases and abandoned staging folders, keeping those in `keep` and
+    the newest `spare` others."""
     ours = _ours(releases)
     previous = [p for p in ours if p.name.startswith("release-") and p.name not in keep]
     abandoned = [p for p in ours if p.name.startswith(("staging-", SCRATCH_PREFIX))]
-    doomed = previous[KEEP_PREVIOUS:] + abandoned
+    doomed = previous[spare:] + abandoned
     for path in doomed:
         remove(path)
     for path in releases.iterdir():
