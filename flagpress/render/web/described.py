@@ -66,10 +66,25 @@ class Fingerprints:
         return digest.hexdigest()
 
     def _feed(self, digest: hashlib._Hash, value: object) -> None:  # noqa: C901 - one type each
-        if value is None or isinstance(value, bool | int | float | enum.Enum):
+        kind = type(value)
+        # The commonest first (6,000 pages' contexts at 5,000 articles: half a million
+        # strings, most in tuples and data objects), with the bytes of the general case.
+        if kind is str:
+            digest.update(_text(value))  # type: ignore[arg-type]
+        elif kind is tuple or kind is list:
+            digest.update(b"[%d" % len(value))  # type: ignore[arg-type]
+            for item in value:  # type: ignore[attr-defined]
+                if type(item) is str:
+                    digest.update(_text(item))
+                else:
+                    self._feed(digest, item)
+            digest.update(b"]")
+        elif hasattr(kind, "__dataclass_fields__") and kind is not type:
+            digest.update(self._object(value).encode())
+        elif value is None or isinstance(value, bool | int | float | enum.Enum):
             digest.update(f"{type(value).__name__}:{value!r}\0".encode())
         elif isinstance(value, str):  # Markup and YStr too: what is shown is the text
-            digest.update(b"s%d:" % len(value) + value.encode("utf-8", "surrogatepass"))
+            digest.update(_text(value))
         elif isinstance(value, dt.date | PurePath):
             digest.update(f"{type(value).__name__}:{value}\0".encode())
         elif dataclasses.is_dataclass(value) and not isinstance(value, type):
@@ -103,11 +118,20 @@ class Fingerprints:
             digest.update(repr(value).encode())
         else:
             for name in _field_names(type(value)):  # type: ignore[arg-type]
-                digest.update(name.encode() + b"=")
-                self._feed(digest, getattr(value, name))
+                part = getattr(value, name)
+                if type(part) is str:
+                    digest.update(name.encode() + b"=" + _text(part))
+                else:
+                    digest.update(name.encode() + b"=")
+                    self._feed(digest, part)
         found = digest.hexdigest()
         self._known[id(value)] = (value, found)  # kept alive, so the id stays its own
         return found
+
+
+def _text(value: str) -> bytes:
+    """How a string is fed: its length, then its text (Markup and YStr alike)."""
+    return b"s%d:" % len(value) + value.encode("utf-8", "surrogatepass")
 
 
 class Vanished(Exception):
