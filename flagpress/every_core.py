@@ -24,6 +24,8 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
+from flagpress import heap
+
 MIN_ITEMS = 32  # fewer are done sooner by one process than a pool can start
 # What the forked workers find in memory: the work to do on a piece, by its number.
 _job: Callable[[int], Any] | None = None
@@ -45,7 +47,7 @@ def on_every_core(work: Callable[[int], Any], count: int, take: Callable[[int, A
     _job = work
     try:
         workers = min(cores, count // MIN_ITEMS + 1)
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
+        with multiprocessing.get_context("fork").Pool(workers, heap.collecting_worker) as pool:
             for number, done, result in pool.imap_unordered(_do, range(count), chunksize=8):
                 if done:
                     take(number, result)

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from flagpress import sign_off
+from flagpress import heap, sign_off
 from flagpress.commands import changes
 from flagpress.commands import status as status_
 from flagpress.commands import where as where_
@@ -96,12 +96,21 @@ def build(
     into `printer_folder(root)`, never into the website. `progress` hears how far the
     long steps have got (the command line shows it on a terminal).
     """
+    try:
+        return _build(root, output, strict, today, progress)
+    finally:
+        heap.put_back()  # what the build loaded and set aside is collected as usual
+
+
+def _build(root: Path, output: Path, strict: bool, today: dt.date, progress: Progress) -> Outcome:
     printer = printer_folder(root)
     refuse_sources(root, output)
     publish.check_output(root, output)
     _check_printer_folder(root, printer)
     progress("checking the content", 0, 0)
-    pub, private, problems = checked(root, today)
+    with heap.no_collection():  # millions of objects made, no garbage cycles (heap.py)
+        pub, private, problems = checked(root, today)
+        heap.set_aside()  # they live as long as the build: collections need not walk them
     outcome = Outcome(problems=problems)
     if pub is None or has_errors(problems, strict):
         return outcome
