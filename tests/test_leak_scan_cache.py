@@ -201,12 +201,8 @@ def _build(root: Path) -> None:
     assert result.exit_code == 0, result.stderr
 
 
-@pytest.mark.usefixtures("every_run_in_full")  # a rebuild that runs, with nothing new
-def test_a_rebuild_reads_only_new_files_and_hashes_each_shared_file_once(
-    publication, monkeypatch: pytest.MonkeyPatch, texts_read: list[str]
-) -> None:
-    root = publication({"content/contributors.private.yml": PRIVATE})
-    _build(root)
+def _recorded(monkeypatch: pytest.MonkeyPatch) -> list[CleanFiles]:
+    """The CleanFiles each build makes from now on (to count the files it hashed)."""
     made: list[CleanFiles] = []
 
     class Recorded(CleanFiles):
@@ -215,6 +211,16 @@ def test_a_rebuild_reads_only_new_files_and_hashes_each_shared_file_once(
             made.append(self)
 
     monkeypatch.setattr(pipeline, "CleanFiles", Recorded)
+    return made
+
+
+@pytest.mark.usefixtures("every_run_in_full")  # a rebuild that runs, with nothing new
+def test_a_rebuild_reads_only_new_files_and_hashes_each_shared_file_once(
+    publication, monkeypatch: pytest.MonkeyPatch, texts_read: list[str]
+) -> None:
+    root = publication({"content/contributors.private.yml": PRIVATE})
+    _build(root)
+    made = _recorded(monkeypatch)
     texts_read.clear()
     _build(root)
     # Only the kept release's marker is new: it names the release, and is read once.
@@ -238,14 +244,7 @@ def test_a_third_build_hashes_each_shared_file_once_too(
     root = publication({"content/contributors.private.yml": PRIVATE})
     _build(root)
     _build(root)
-    made: list[CleanFiles] = []
-
-    class Recorded(CleanFiles):
-        def __init__(self, folder: Path | None) -> None:
-            super().__init__(folder)
-            made.append(self)
-
-    monkeypatch.setattr(pipeline, "CleanFiles", Recorded)
+    made = _recorded(monkeypatch)
     _build(root)
     live = (root / "site").resolve()
     releases = [p for p in (root / ".site-releases").iterdir() if p.name.startswith("release-")]
