@@ -78,12 +78,13 @@ def checked(
     """Load, validate and read the private file: the model (None if unreadable), the
     private details, and every problem, redacted (what each command starts with)."""
     cache = cache or disk_cache(root, CACHE_DIR)
-    pub, problems = load_publication(root, cache)
-    if pub is not None:
-        problems += validate(pub, ContentFiles(root), today, cache)
-        if isinstance(cache, DiskCache):
-            cache.prune()  # what was not used is an old version of a file
-    private, private_problems = load_private(root, pub)
+    with heap.no_collection():  # millions of objects made, no garbage cycles (heap.py)
+        pub, problems = load_publication(root, cache)
+        if pub is not None:
+            problems += validate(pub, ContentFiles(root), today, cache)
+            if isinstance(cache, DiskCache):
+                cache.prune()  # what was not used is an old version of a file
+        private, private_problems = load_private(root, pub)
     return pub, private, redact(sorted(set(problems + private_problems)), pub, private)
 
 
@@ -108,9 +109,9 @@ def _build(root: Path, output: Path, strict: bool, today: dt.date, progress: Pro
     publish.check_output(root, output)
     _check_printer_folder(root, printer)
     progress("checking the content", 0, 0)
-    with heap.no_collection():  # millions of objects made, no garbage cycles (heap.py)
+    with heap.no_collection():  # and none of what `checked` made is walked on enabling
         pub, private, problems = checked(root, today)
-        heap.set_aside()  # they live as long as the build: collections need not walk them
+        heap.set_aside()  # it lives as long as the build: collections need not walk it
     outcome = Outcome(problems=problems)
     if pub is None or has_errors(problems, strict):
         return outcome

@@ -26,3 +26,17 @@ def test_a_build_sets_its_model_aside_and_puts_it_back(tmp_path, monkeypatch) ->
     ((enabled, frozen),) = seen
     assert enabled and frozen > 10_000  # the loaded model, set aside while outputs are made
     assert gc.isenabled() and gc.get_freeze_count() == 0  # all handed back
+
+
+def test_every_command_loads_without_collections(tmp_path, monkeypatch) -> None:  # noqa: ANN001
+    seen: list[bool] = []
+    real = pipeline.load_publication
+
+    def watched(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
+        seen.append(gc.isenabled())
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(pipeline, "load_publication", watched)
+    root = copy_sample(tmp_path / "sample")
+    assert run("check", "--root", str(root)).exit_code == 0
+    assert seen == [False] and gc.isenabled()
