@@ -90,9 +90,7 @@ class LoadCache:
 
     def put_many(self, pickled: list[tuple[str, bytes]]) -> bool:
         """Store values already pickled, together; False when they were not kept."""
-        for key, data in pickled:
-            self._entries[key] = data
-        return True
+        return all([self._write(key, data) for key, data in pickled])
 
     def missing(self, keys: list[str]) -> set[str]:
         """The `keys` nothing is stored under (what is stored may still be unusable)."""

@@ -79,7 +79,7 @@ class Fingerprints:
                 else:
                     self._feed(digest, item)
             digest.update(b"]")
-        elif hasattr(kind, "__dataclass_fields__") and kind is not type:
+        elif hasattr(kind, "__dataclass_fields__"):  # an instance (a class's type has none)
             digest.update(self._object(value).encode())
         elif value is None or isinstance(value, bool | int | float | enum.Enum):
             digest.update(f"{type(value).__name__}:{value!r}\0".encode())
@@ -87,8 +87,6 @@ class Fingerprints:
             digest.update(_text(value))
         elif isinstance(value, dt.date | PurePath):
             digest.update(f"{type(value).__name__}:{value}\0".encode())
-        elif dataclasses.is_dataclass(value) and not isinstance(value, type):
-            digest.update(self._object(value).encode())
         elif isinstance(value, list | tuple):
             digest.update(b"[%d" % len(value))
             for item in value:
