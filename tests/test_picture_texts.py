@@ -151,6 +151,14 @@ def test_a_picture_that_does_not_follow_its_format_is_read_whole(damaged: bytes)
     assert _found(damaged, ".jpg")
 
 
+@pytest.mark.parametrize(
+    "start", [b"GIF89a" + NAME.encode()[:4], b"\xff\xd8" + NAME.encode(), b"RIFF\0\0\0\0WEBP"]
+)
+def test_a_file_shorter_than_its_header_is_read_whole(start: bytes) -> None:
+    texts = [text for _, text in file_texts(Path("x.gif"), start)]
+    assert texts and texts[0] == start.decode("utf-8", errors="replace")
+
+
 def test_a_damaged_packed_text_cannot_be_checked() -> None:
     png = _png()
     end = png.index(b"IEND") - 4

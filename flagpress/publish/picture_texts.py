@@ -99,6 +99,8 @@ def _png(data: bytes) -> list[bytes] | None:
 
 
 def _gif(data: bytes) -> list[bytes] | None:
+    if len(data) < 13:
+        return None  # not even a whole header
     pieces: list[bytes] = []
     at = 13 + _colour_table(data[10])  # header, screen descriptor, global colours
     while at < len(data):
