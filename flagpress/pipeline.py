@@ -29,6 +29,7 @@ from flagpress.model import Publication
 from flagpress.publish import leak_scan
 from flagpress.publish import release as publish
 from flagpress.publish.clean_files import CleanFiles
+from flagpress.publish.folders_ahead import FoldersAhead
 from flagpress.publish.gate import Gate
 from flagpress.publish.output_path import refuse_sources
 from flagpress.publish.redaction import redact
@@ -109,31 +110,40 @@ def _build(root: Path, output: Path, strict: bool, today: dt.date, progress: Pro
     publish.check_output(root, output)
     _check_printer_folder(root, printer)
     progress("checking the content", 0, 0)
+    # Files equal to the live website's are published as hard links to them.
+    live = publish.live(output)
+    staging = publish.stage(output)
+    ahead = FoldersAhead(staging, live)  # the live release's folders, made while checking
     with heap.no_collection():  # and none of what `checked` made is walked on enabling
-        pub, private, problems = checked(root, today)
+        try:
+            pub, private, problems = checked(root, today)
+        except BaseException:
+            _discard(ahead, None)
+            raise
         heap.set_aside()  # it lives as long as the build: collections need not walk it
     outcome = Outcome(problems=problems)
     if pub is None or has_errors(problems, strict):
+        _discard(ahead, None)
         return outcome
-    edition = build_edition(pub, root, today, ALTERNATES)
-    forget_stale_pdfs(edition)  # a withdrawn issue's PDFs must not wait in the cache
-    sign_off.forget_normalised()  # the check's: as large again as every body, unused now
-    staging = publish.stage(output)
-    printing = publish.stage(printer) if _for_the_printer(edition, printer) else None
-    # Files equal to the live website's are published as hard links to them.
-    live = publish.live(output)
-    gates = [Gate(root, staging, pub.config.downloads, live, memory_folder(root))]
-    gates += [Gate(root, printing, ())] if printing is not None else []
     clean = CleanFiles(memory_folder(root))  # files found clean, this build and earlier ones
+    printing: Path | None = None
+    gates: list[Gate] = []
     try:
+        edition = build_edition(pub, root, today, ALTERNATES)
+        forget_stale_pdfs(edition)  # a withdrawn issue's PDFs must not wait in the cache
+        sign_off.forget_normalised()  # the check's: as large again as every body, unused now
+        printing = publish.stage(printer) if _for_the_printer(edition, printer) else None
+        gates = [Gate(root, staging, pub.config.downloads, live, memory_folder(root), ahead)]
+        gates += [Gate(root, printing, ())] if printing is not None else []
         outcome.problems += _render(edition, gates, strict, progress)
         if not has_errors(outcome.problems, strict):
             progress("checking every file made for private details", 0, 0)
+            gates[0].remove_unused_folders()
             publish.share_unchanged(staging, live)
             scan = _scan(clean, (staging, output.name), printing, pub, private, today)
             outcome.problems += scan
     except BaseException:
-        _discard(staging, printing)
+        _discard(ahead, printing)
         raise
     finally:
         for gate in gates:
@@ -141,7 +151,7 @@ def _build(root: Path, output: Path, strict: bool, today: dt.date, progress: Pro
     # Every problem as printed, and as remembered (commands/unchanged.py): never a private value.
     outcome.problems = redact(sorted(set(outcome.problems)), pub, private)
     if has_errors(outcome.problems, strict):
-        _discard(staging, printing)
+        _discard(ahead, printing)
         clean.save(prune=True)  # what was found clean stays so, once the leak is fixed
         return outcome
     outcome.pages = sum(1 for _ in staging.rglob("index.html"))
@@ -199,8 +209,10 @@ def _scan(
     return problems
 
 
-def _discard(staging: Path, printing: Path | None) -> None:
-    publish.discard(staging)
+def _discard(ahead: FoldersAhead, printing: Path | None) -> None:
+    """Remove a failed build's staging folders (once the folders' helper is done)."""
+    ahead.stop()
+    publish.discard(ahead.staging)
     if printing is not None:
         publish.discard(printing)
 

@@ -94,12 +94,13 @@ def _clean_build(root: Path, elsewhere: Path) -> Path:
     return _build(elsewhere)
 
 
-def _files(site: Path) -> dict[str, bytes]:
-    """Every published file by address (the release marker names its build: left out)."""
+def _files(site: Path) -> dict[str, bytes | None]:
+    """Every published file by address, and every folder (None): an empty folder left
+    behind shows too (the release marker names its build: left out)."""
     return {
-        p.relative_to(site).as_posix(): p.read_bytes()
+        p.relative_to(site).as_posix(): p.read_bytes() if p.is_file() else None
         for p in sorted(site.rglob("*"))
-        if p.is_file() and p.name != MARKER
+        if p.name != MARKER
     }
 
 
@@ -233,8 +234,8 @@ def test_a_build_with_nothing_changed_writes_no_file_again(
     assert second != first
     assert rendered == ["*"]  # the first build only
     assert _files(second) == before
-    for address in before:  # the very same files: hard links to the previous release's
-        assert (second / address).samefile(first / address), address
+    for address, data in before.items():  # the very same files: hard links to the previous's
+        assert data is None or (second / address).samefile(first / address), address
     assert (second / MARKER).read_text() != (first / MARKER).read_text()
 
 

@@ -22,6 +22,7 @@ from pathlib import Path
 from flagpress.diagnostics import Location, Problem
 from flagpress.publish.cleaned_pictures import CleanedPictures
 from flagpress.publish.downloads import check_pdf, never
+from flagpress.publish.folders_ahead import FoldersAhead
 from flagpress.publish.pictures_ahead import Photo, clean_ahead, photos
 from flagpress.publish.release import MARKER, SCRATCH_PREFIX, remove
 from flagpress.render import urls
@@ -48,9 +49,11 @@ class Gate:
         downloads: tuple[str, ...],
         live: Path | None = None,
         memory: Path | None = None,
+        ahead: FoldersAhead | None = None,
     ) -> None:
         """`live` is the release this build will replace (its files may be published
-        again, as hard links); `memory` the cache where outputs remember what they made."""
+        again, as hard links); `memory` the cache where outputs remember what they made;
+        `ahead` the helper making the live release's folders in `staging` meanwhile."""
         self.root, self.staging = root, staging
         self.live, self._memory = live, memory
         self.downloads = {f".{kind.lower()}" for kind in downloads}
@@ -59,7 +62,9 @@ class Gate:
         self._verdicts: dict[str, _Verdict] = {}
         self._first: dict[str, Location] = {}  # content path -> where it was first referenced
         self._scratches: list[Path] = []
-        self._folders: set[Path] = set()  # folders in staging made for published files
+        self._folders: set[str] = set()  # folders holding published files, and their parents
+        self._folder_keys: set[str] = set()  # the same, case-folded
+        self._ahead_folders = ahead or FoldersAhead(staging, None)
         # Pictures cleaned before are published again as the live release's file.
         self.pictures = CleanedPictures(memory)
         self._ahead: Path | None = None  # photos cleaned ahead (publish/pictures_ahead.py)
@@ -218,16 +223,28 @@ class Gate:
             return None
         self._owners[key] = owner
         target = self.staging / normal
-        if target.parent not in self._folders:  # made once: thousands of files share them
-            target.parent.mkdir(parents=True, exist_ok=True)
-            self._folders.add(target.parent)
+        made_ahead = self._ahead_folders.made()  # waits for them: none is made twice
+        if normal in made_ahead:  # an empty folder where this build publishes a file
+            _remove_folders(target)
+        folder = posixpath.dirname(normal)
+        if folder not in self._folders:  # made once: thousands of files share them
+            if folder not in made_ahead:
+                target.parent.mkdir(parents=True, exist_ok=True)
+            while folder not in self._folders:
+                self._folders.add(folder)
+                self._folder_keys.add(folder.casefold())
+                folder = posixpath.dirname(folder)
         return target
+
+    def remove_unused_folders(self) -> None:
+        """Remove the folders made ahead that hold nothing published (before the scan)."""
+        self._ahead_folders.remove_unused(self._folders)
 
     def _parents_free(self, address: str) -> bool:
         """No file is published where `address` needs a folder, nor a folder at it."""
-        parts = address.split("/")
+        parts, key = address.split("/"), address.casefold()
         folders = ("/".join(parts[:i]).casefold() for i in range(1, len(parts)))
-        return not any(f in self._owners for f in folders) and not (self.staging / address).is_dir()
+        return not any(f in self._owners for f in folders) and key not in self._folder_keys
 
     def _clash(self, address: str, owner: str, previous: str) -> None:
         content = owner or previous
@@ -246,6 +263,14 @@ class Gate:
                 "and change the link",
             )
         )
+
+
+def _remove_folders(folder: Path) -> None:
+    """Remove `folder` and the folders in it, all empty (made ahead, never published in)."""
+    for base, folders, _ in os.walk(folder, topdown=False):
+        for name in folders:
+            os.rmdir(os.path.join(base, name))
+    os.rmdir(folder)
 
 
 def _link(made: Path, target: Path) -> None:
