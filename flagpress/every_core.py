@@ -22,10 +22,12 @@ import os
 import pickle
 import threading
 from collections.abc import Callable
-from typing import Any
+from multiprocessing.connection import Connection
+from typing import Any, TypeVar
 
 from flagpress import heap
 
+T = TypeVar("T")
 MIN_ITEMS = 32  # fewer are done sooner by one process than a pool can start
 # What the forked workers find in memory: the work to do on a piece, by its number.
 _job: Callable[[int], Any] | None = None
@@ -119,3 +121,47 @@ def in_order(
         raise failed[0]
     waiting.clear()  # what no worker made is done by the caller, in order
     drain()
+
+
+def meanwhile(work: Callable[[], T]) -> Callable[[], T | None] | None:
+    """Have a forked helper do `work()` while this process goes on; the function that
+    waits for the helper and returns what `work` returned (None if it failed).
+
+    For work that waits on the file system rather than the processor (making or
+    deleting thousands of folders), beside work that needs none. None when no helper
+    can be forked (see `_may_fork`): the caller does without, or does the work itself.
+    """
+    if not _may_fork():
+        return None
+    context = multiprocessing.get_context("fork")
+    reading, writing = context.Pipe(duplex=False)
+    helper = context.Process(target=_help, args=(work, writing), daemon=True)
+    try:
+        helper.start()
+    except OSError:
+        reading.close()
+        return None
+    finally:
+        writing.close()
+
+    def wait() -> T | None:
+        try:
+            done: T | None = reading.recv()
+        except (EOFError, OSError):
+            done = None
+        finally:
+            reading.close()
+            helper.join()
+        return done
+
+    return wait
+
+
+def _help(work: Callable[[], Any], writing: Connection) -> None:
+    """In a helper: send what `work()` returns, or None if it raised."""
+    try:
+        done = work()
+    except Exception:  # noqa: BLE001 - the caller hears None, and does without
+        done = None
+    writing.send(done)
+    writing.close()

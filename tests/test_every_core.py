@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import threading
 import time
+from pathlib import Path
 
 import pytest
 
@@ -46,3 +49,34 @@ def test_an_error_in_using_a_result_is_raised_as_it_would_be_in_order() -> None:
     with pytest.raises(ValueError, match="the 50th"):
         every_core.in_order(100, list(range(100)), _slow_first, use)
     assert used == list(range(50))
+
+
+def test_a_helper_does_its_work_beside_this_process(tmp_path: Path) -> None:
+    def work() -> list[int]:
+        (tmp_path / "done").write_text("by the helper")
+        return [os.getpid()]
+
+    wait = every_core.meanwhile(work)
+    assert wait is not None
+    (helper,) = wait()  # type: ignore[misc]
+    assert helper != os.getpid()
+    assert (tmp_path / "done").read_text() == "by the helper"
+
+
+def test_a_helper_that_fails_gives_nothing() -> None:
+    def work() -> int:
+        raise OSError("no such folder")
+
+    wait = every_core.meanwhile(work)
+    assert wait is not None and wait() is None
+
+
+def test_no_helper_is_forked_while_other_threads_run() -> None:
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait)
+    other.start()
+    try:
+        assert every_core.meanwhile(lambda: 1) is None
+    finally:
+        stop.set()
+        other.join()

@@ -22,12 +22,11 @@ gate makes every folder, as before.
 from __future__ import annotations
 
 import contextlib
-import multiprocessing
 import os
-from multiprocessing.connection import Connection
-from multiprocessing.process import BaseProcess
+from collections.abc import Callable
 from pathlib import Path
 
+from flagpress.every_core import meanwhile
 from flagpress.publish.release import MARKER
 
 
@@ -37,17 +36,14 @@ class FoldersAhead:
     def __init__(self, staging: Path, live: Path | None) -> None:
         self.staging = staging
         self._made: set[str] | None = None
-        self._helper: tuple[BaseProcess, Connection] | None = None
-        if live is not None and _may_start(staging):
-            self._helper = _start(staging, live)
-        else:
-            self._made = set()
+        self._wait: Callable[[], set[str] | None] | None = None
+        if live is not None and _tells_case_apart(staging):
+            self._wait = meanwhile(lambda: _make_folders(staging, live))
 
     def made(self) -> set[str]:
         """The folders made (addresses relative to staging); waits for the helper."""
         if self._made is None:
-            self._made = _wait(*self._helper) if self._helper is not None else set()
-            self._helper = None
+            self._made = (self._wait() if self._wait is not None else None) or set()
         return self._made
 
     def stop(self) -> None:
@@ -67,47 +63,24 @@ class FoldersAhead:
                 os.rmdir(self.staging / folder)
 
 
-def _may_start(staging: Path) -> bool:
-    """Forking is possible, and the file system tells names differing in case apart."""
-    if "fork" not in multiprocessing.get_all_start_methods():
-        return False
+def _tells_case_apart(staging: Path) -> bool:
+    """The file system tells names differing in case only apart."""
     return not (staging / MARKER.upper()).exists()  # the marker is there in lower case
 
 
-def _start(staging: Path, live: Path) -> tuple[BaseProcess, Connection]:
-    reading, writing = multiprocessing.get_context("fork").Pipe(duplex=False)
-    helper = multiprocessing.get_context("fork").Process(
-        target=_make_folders, args=(staging, live, writing), daemon=True
-    )
-    helper.start()
-    writing.close()
-    return helper, reading
+def _make_folders(staging: Path, live: Path) -> set[str]:
+    """In the helper: make in `staging` each folder of `live`; those made.
 
-
-def _wait(helper: BaseProcess, reading: Connection) -> set[str]:
-    """The folders the helper made; none if it failed (the gate makes what it needs)."""
-    try:
-        made: set[str] = reading.recv()
-    except (EOFError, OSError):
-        made = set()
-    finally:
-        reading.close()
-        helper.join()
-    return made
-
-
-def _make_folders(staging: Path, live: Path, writing: Connection) -> None:
-    """In the helper: make in `staging` each folder of `live`; send those made."""
-    made: list[str] = []
-    try:
+    A folder that cannot be made ends the work: those made so far are returned, and
+    the gate makes any other it needs.
+    """
+    made: set[str] = set()
+    with contextlib.suppress(OSError):
         for folder, folders, _ in os.walk(live):
             folders[:] = [f for f in folders if not os.path.islink(os.path.join(folder, f))]
             relative = os.path.relpath(folder, live)
             for name in folders:
                 address = name if relative == "." else f"{relative}/{name}"
                 os.mkdir(staging / address)
-                made.append(address)
-    except OSError:
-        pass  # those made so far are sent; the gate makes any other it needs
-    writing.send(set(made))
-    writing.close()
+                made.add(address)
+    return made
