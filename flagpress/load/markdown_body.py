@@ -24,7 +24,7 @@ from markdown.treeprocessors import Treeprocessor
 from flagpress.diagnostics import ContentError, Location
 from flagpress.load.body_markup import BodyMarkup
 from flagpress.load.body_outline import Outline, SourceIndex, source_index
-from flagpress.load.quick_smarty import quicken_smarty
+from flagpress.load.quick_inline import quicken
 from flagpress.load.stashed_text import readable
 from flagpress.load.word_count import word_count
 from flagpress.model import Body, Link
@@ -100,7 +100,7 @@ class BodyConverter:
             extension_configs=EXTENSION_CONFIGS,
             output_format="html",
         )
-        quicken_smarty(self._md)
+        quicken(self._md)
 
     def convert(self, source: str, path: str, first_line: int) -> Body:
         """Convert `source` (the body of `path`, starting at file line `first_line`).
