@@ -82,11 +82,12 @@ def test_every_body_converts_as_the_plain_passes_convert_it(
     assert quick == plain
 
 
-def test_every_usual_inline_pattern_is_known_and_passed_by_without_its_marks() -> None:
-    md = markdown_body.BodyConverter()._md
-    passes = type(md.treeprocessors["inline"]), type(md.treeprocessors["smarty"])
-    assert [kind.__name__ for kind in passes] == ["_QuickInline", "_QuickSmarty"]
-    assert all(quick_inline.needs(md)), "a pattern is always tried: see KNOWN"
+def test_every_pattern_of_both_passes_is_known() -> None:
+    md = markdown_body.BodyConverter()._md  # noqa: SLF001 - the converter's own Markdown
+    for name in ("inline", "smarty"):
+        quick = md.treeprocessors[name]
+        assert type(quick).__name__ == "_QuickInline"
+        assert all(quick_inline.needs(quick.inlinePatterns)), f"{name}: see KNOWN"
 
 
 def test_smarty_still_makes_quotes_dashes_and_dots_typographic() -> None:
@@ -103,7 +104,8 @@ def test_a_pattern_changed_since_is_always_tried(monkeypatch: pytest.MonkeyPatch
     md = converter._md  # noqa: SLF001 - the converter's own Markdown
     entity = md.inlinePatterns["entity"]
     monkeypatch.setattr(entity, "compiled_re", re.compile(r"(?P<x>(c)opy)", re.DOTALL))
-    md.treeprocessors["inline"].needs = quick_inline.needs(md)
-    assert quick_inline.needs(md)[md.inlinePatterns.get_index_for_name("entity")] == ()
+    needs = quick_inline.needs(md.inlinePatterns)
+    assert needs[md.inlinePatterns.get_index_for_name("entity")] == ()
+    md.treeprocessors["inline"].needs = needs
     converter.convert("No ampersand: copy here.", "content/x.md", 1)
     assert md.htmlStash.rawHtmlBlocks == ["copy"]  # it matched a text without "&"
