@@ -46,6 +46,8 @@ _PLAIN = (
     set,
     frozenset,
 )
+# What `'...'.format` is, read from a template (Jinja's sandbox wraps only those).
+_METHODS = (types.MethodType, types.BuiltinMethodType)
 # Jinja's own template objects: macros, `loop`, `caller`, `super()`, cycler, joiner.
 _JINJA_MODULES = ("jinja2.runtime", "jinja2.utils")
 
@@ -79,7 +81,11 @@ class Sandbox(ImmutableSandboxedEnvironment):
         )
 
     def wrap_str_format(self, value: Any) -> Callable[..., str] | None:
-        """Jinja's safe `'...'.format`, remembered so that templates may call it."""
+        """Jinja's safe `'...'.format`, remembered so that templates may call it.
+
+        Asked of every value a template reads: anything but a method is passed at once."""
+        if type(value) not in _METHODS:
+            return None
         wrapped = super().wrap_str_format(value)
         if wrapped is not None:
             self.formatters.add(wrapped)
@@ -99,9 +105,11 @@ class Sandbox(ImmutableSandboxedEnvironment):
         return known
 
     def call(__self, __context: jinja2.runtime.Context, __obj: Any, *args: Any, **kwargs: Any):  # noqa: N805, ANN204
-        """Call `__obj` only if it was handed to the template or is allowed above."""
-        handed = any(__obj is value for value in __context.parent.values())
-        if not handed and not __self.may_call(__obj):
+        """Call `__obj` only if it is allowed above or was handed to the template (asked
+        second: it looks at every value the template was handed)."""
+        if not __self.may_call(__obj) and not any(
+            __obj is value for value in __context.parent.values()
+        ):
             name = getattr(__obj, "__name__", type(__obj).__name__)
             raise jinja2.sandbox.SecurityError(f"calling '{name}' is not allowed in templates")
         return __context.call(__obj, *args, **kwargs)
