@@ -29,6 +29,7 @@ from flagpress.model import Publication
 from flagpress.publish import leak_scan
 from flagpress.publish import release as publish
 from flagpress.publish.clean_files import CleanFiles
+from flagpress.publish.folder_listing import count_named, entries
 from flagpress.publish.folders_ahead import FoldersAhead
 from flagpress.publish.gate import Gate
 from flagpress.publish.output_path import refuse_sources
@@ -154,10 +155,11 @@ def _build(root: Path, output: Path, strict: bool, today: dt.date, progress: Pro
         _discard(ahead, printing)
         clean.save(prune=True)  # what was found clean stays so, once the leak is fixed
         return outcome
-    outcome.pages = sum(1 for _ in staging.rglob("index.html"))
-    outcome.pdfs = sum(1 for _ in staging.rglob("*.pdf"))
+    published = entries(staging)
+    outcome.pages = count_named(published, last="index.html")
+    outcome.pdfs = count_named(published, ending=".pdf")
     if printing is not None:
-        outcome.for_the_printer = sum(1 for _ in printing.rglob("*.pdf"))
+        outcome.for_the_printer = count_named(entries(printing), ending=".pdf")
         publish.switch(printing, printer)
     # One more previous release stays until the kept one is scanned (remove_naming).
     outcome.release = publish.switch(staging, output, spare=publish.KEEP_PREVIOUS + 1)

@@ -39,6 +39,7 @@ from flagpress.matching import Matcher
 from flagpress.model import Publication
 from flagpress.naming import WEB_PDF, Channel
 from flagpress.publish.clean_files import CleanFiles, content_digest, verdict_key
+from flagpress.publish.folder_listing import entries
 from flagpress.publish.output_texts import Unreadable, file_texts
 from flagpress.publish.secrets import Secret, Secrets, channel_secrets
 from flagpress.publish.shipped import shipped_digests
@@ -61,8 +62,7 @@ def scan(
     Paths are shown as `shown/relative/path`; the names checked are the relative ones.
     `channel` is where every file is published (None: a website, see the module doc).
     """
-    paths = sorted(folder.rglob("*"), key=str)  # comparing text, not Paths part by part
-    named = [(p, f"{shown}/{p.relative_to(folder).as_posix()}") for p in paths]
+    named = [(folder / rel, f"{shown}/{rel}") for rel in entries(folder)]
     fixed = len(PurePosixPath(shown).parts)
     return scan_files(named, pub, private, today, cache, fixed, channel)
 
