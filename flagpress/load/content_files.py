@@ -16,14 +16,24 @@ VECTOR_SUFFIXES = {".svg"}
 
 
 class ContentFiles:
+    """Answers for one command: each path's answers are looked up once (an archive's
+    articles link the same few photos thousands of times; each look resolves the path
+    and opens the image)."""
+
     def __init__(self, root: Path) -> None:
         self.root = root
         self.content = (root / "content").resolve()
+        self._exists: dict[str, bool] = {}
+        self._sizes: dict[str, tuple[int, int] | None | ValueError] = {}
 
     def exists(self, path: str) -> bool:
         """Is this publication-relative path a real file inside content/ (links resolved)?"""
-        full = self.root / path
-        return full.is_file() and full.resolve().is_relative_to(self.content)
+        known = self._exists.get(path)
+        if known is None:
+            full = self.root / path
+            known = full.is_file() and full.resolve().is_relative_to(self.content)
+            self._exists[path] = known
+        return known
 
     def brand_file(self, path: str) -> bool:
         """Is this publication-relative path a real file inside content/ or templates/?
@@ -40,6 +50,17 @@ class ContentFiles:
 
         Raises ValueError when the file is not an image Pillow can identify.
         """
+        if path not in self._sizes:
+            try:
+                self._sizes[path] = self._image_size(path)
+            except ValueError as err:
+                self._sizes[path] = err
+        known = self._sizes[path]
+        if isinstance(known, ValueError):
+            raise ValueError(str(known))
+        return known
+
+    def _image_size(self, path: str) -> tuple[int, int] | None:
         full = self.root / path
         if full.suffix.lower() in VECTOR_SUFFIXES:
             return None
