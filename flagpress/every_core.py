@@ -23,7 +23,8 @@ import pickle
 import threading
 from collections.abc import Callable
 from multiprocessing.connection import Connection
-from typing import Any, TypeVar
+from multiprocessing.process import BaseProcess
+from typing import Any, Generic, TypeVar
 
 from flagpress import heap
 
@@ -123,38 +124,49 @@ def in_order(
     drain()
 
 
-def meanwhile(work: Callable[[], T]) -> Callable[[], T | None] | None:
-    """Have a forked helper do `work()` while this process goes on; the function that
-    waits for the helper and returns what `work` returned (None if it failed).
+class Helper(Generic[T]):
+    """A forked helper doing one piece of work (see `meanwhile`)."""
 
-    For work that waits on the file system rather than the processor (making or
-    deleting thousands of folders), beside work that needs none. None when no helper
-    can be forked (see `_may_fork`): the caller does without, or does the work itself.
+    def __init__(self, process: BaseProcess, reading: Connection) -> None:
+        self._process, self._reading = process, reading
+
+    def result(self) -> T | None:
+        """Wait for the helper: what its work returned, or None if it failed or was stopped."""
+        try:
+            done: T | None = self._reading.recv()
+        except (EOFError, OSError):
+            done = None
+        finally:
+            self._reading.close()
+            self._process.join()
+        return done
+
+    def stop(self) -> None:
+        """Stop the helper where it is, and wait for it to end."""
+        self._process.terminate()
+        self.result()
+
+
+def meanwhile(work: Callable[[], T]) -> Helper[T] | None:
+    """Have a forked helper do `work()` while this process goes on.
+
+    For work that waits on the file system rather than the processor (making
+    thousands of folders), beside work that needs none. None when no helper can be
+    forked (see `_may_fork`): the caller does without, or does the work itself.
     """
     if not _may_fork():
         return None
     context = multiprocessing.get_context("fork")
     reading, writing = context.Pipe(duplex=False)
-    helper = context.Process(target=_help, args=(work, writing), daemon=True)
+    process = context.Process(target=_help, args=(work, writing), daemon=True)
     try:
-        helper.start()
+        process.start()
     except OSError:
         reading.close()
         return None
     finally:
         writing.close()
-
-    def wait() -> T | None:
-        try:
-            done: T | None = reading.recv()
-        except (EOFError, OSError):
-            done = None
-        finally:
-            reading.close()
-            helper.join()
-        return done
-
-    return wait
+    return Helper(process, reading)
 
 
 def _help(work: Callable[[], Any], writing: Connection) -> None:

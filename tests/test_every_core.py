@@ -56,10 +56,10 @@ def test_a_helper_does_its_work_beside_this_process(tmp_path: Path) -> None:
         (tmp_path / "done").write_text("by the helper")
         return [os.getpid()]
 
-    wait = every_core.meanwhile(work)
-    assert wait is not None
-    (helper,) = wait()  # type: ignore[misc]
-    assert helper != os.getpid()
+    helper = every_core.meanwhile(work)
+    assert helper is not None
+    (pid,) = helper.result()  # type: ignore[misc]
+    assert pid != os.getpid()
     assert (tmp_path / "done").read_text() == "by the helper"
 
 
@@ -67,8 +67,17 @@ def test_a_helper_that_fails_gives_nothing() -> None:
     def work() -> int:
         raise OSError("no such folder")
 
-    wait = every_core.meanwhile(work)
-    assert wait is not None and wait() is None
+    helper = every_core.meanwhile(work)
+    assert helper is not None and helper.result() is None
+
+
+def test_a_helper_stopped_ends_at_once_and_gives_nothing() -> None:
+    helper = every_core.meanwhile(lambda: time.sleep(60))
+    assert helper is not None
+    started = time.monotonic()
+    helper.stop()
+    assert time.monotonic() - started < 5
+    assert helper.result() is None
 
 
 def test_no_helper_is_forked_while_other_threads_run() -> None:

@@ -4,6 +4,7 @@ publishes exactly what it would without them, and no folder it did not use is le
 from __future__ import annotations
 
 import os
+import time
 from pathlib import Path
 
 import pytest
@@ -110,3 +111,38 @@ def test_the_helper_follows_no_shortcut_out_of_the_live_release(tmp_path: Path) 
     staging = _release(tmp_path / "staging", [])
     assert FoldersAhead(staging, live).made() == {"real"}
     assert _tree(staging) == {"real": None}
+
+
+def test_folders_a_failed_helper_made_are_known_all_the_same(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def half_way(staging: Path, live: Path) -> set[str]:
+        (staging / "notes/2020").mkdir(parents=True)
+        raise RuntimeError("killed half-way")
+
+    live = _release(tmp_path / "live", ["notes/2020", "kept"])
+    staging = _release(tmp_path / "staging", [])
+    monkeypatch.setattr(folders_ahead, "_make_folders", half_way)  # in the forked helper
+    gate = Gate(tmp_path, staging, (), live, None, FoldersAhead(staging, live))
+    gate.write("notes", b"now a file")
+    gate.write("kept/index.html", b"page")
+    gate.remove_unused_folders()
+    assert _tree(staging) == {"kept": None, "kept/index.html": b"page", "notes": b"now a file"}
+
+
+def test_a_failed_build_stops_the_helper(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def slow(staging: Path, live: Path) -> set[str]:
+        (staging / "first").mkdir()
+        time.sleep(60)
+        return {"first"}
+
+    live = _release(tmp_path / "live", ["first", "second"])
+    staging = _release(tmp_path / "staging", [])
+    monkeypatch.setattr(folders_ahead, "_make_folders", slow)  # in the forked helper
+    ahead = FoldersAhead(staging, live)
+    started = time.monotonic()
+    ahead.stop()
+    assert time.monotonic() - started < 30
+    assert ahead.made() == set()  # the staging folder is removed whole (release.discard)

@@ -23,10 +23,10 @@ from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import Callable
 from pathlib import Path
 
-from flagpress.every_core import meanwhile
+from flagpress.every_core import Helper, meanwhile
+from flagpress.publish.folder_listing import entries
 from flagpress.publish.release import MARKER
 
 
@@ -36,19 +36,26 @@ class FoldersAhead:
     def __init__(self, staging: Path, live: Path | None) -> None:
         self.staging = staging
         self._made: set[str] | None = None
-        self._wait: Callable[[], set[str] | None] | None = None
+        self._helper: Helper[set[str]] | None = None
         if live is not None and _tells_case_apart(staging):
-            self._wait = meanwhile(lambda: _make_folders(staging, live))
+            self._helper = meanwhile(lambda: _make_folders(staging, live))
+        if self._helper is None:
+            self._made = set()
 
     def made(self) -> set[str]:
         """The folders made (addresses relative to staging); waits for the helper."""
         if self._made is None:
-            self._made = (self._wait() if self._wait is not None else None) or set()
+            assert self._helper is not None
+            made = self._helper.result()
+            self._made = made if made is not None else _folders_in(self.staging)
         return self._made
 
     def stop(self) -> None:
-        """Wait for the helper, if it still runs (before the staging folder is removed)."""
-        self.made()
+        """Stop the helper, if it still runs (a failed build: its staging is removed)."""
+        if self._made is None:
+            assert self._helper is not None
+            self._helper.stop()
+            self._made = set()
 
     def remove_unused(self, used: set[str]) -> None:
         """Remove every folder made that holds none of the `used` folders' (nor is one)."""
@@ -66,6 +73,11 @@ class FoldersAhead:
 def _tells_case_apart(staging: Path) -> bool:
     """The file system tells names differing in case only apart."""
     return not (staging / MARKER.upper()).exists()  # the marker is there in lower case
+
+
+def _folders_in(staging: Path) -> set[str]:
+    """The folders a helper that failed made (none is published in yet)."""
+    return {name for name in entries(staging) if (staging / name).is_dir()}
 
 
 def _make_folders(staging: Path, live: Path) -> set[str]:
