@@ -106,6 +106,19 @@ def test_a_pattern_changed_since_is_always_tried(monkeypatch: pytest.MonkeyPatch
     monkeypatch.setattr(entity, "compiled_re", re.compile(r"(?P<x>(c)opy)", re.DOTALL))
     needs = quick_inline.needs(md.inlinePatterns)
     assert needs[md.inlinePatterns.get_index_for_name("entity")] == ()
-    md.treeprocessors["inline"].needs = needs
     converter.convert("No ampersand: copy here.", "content/x.md", 1)
     assert md.htmlStash.rawHtmlBlocks == ["copy"]  # it matched a text without "&"
+
+
+def test_a_pattern_registered_after_set_up_is_always_tried() -> None:
+    """A pattern put in a known pattern's place later (same number of patterns) is
+    tried as any unknown one: what is known is worked out again for each body."""
+    converter = markdown_body.BodyConverter()
+    md = converter._md  # noqa: SLF001 - the converter's own Markdown
+    converter.convert("A *first* body.", "content/x.md", 1)
+    entity = md.inlinePatterns["entity"]
+    md.inlinePatterns.deregister("entity")
+    replacement = type(entity)(r"(?P<x>(c)opy)", md)
+    md.inlinePatterns.register(replacement, "entity", 80)
+    converter.convert("No ampersand: copy here.", "content/x.md", 1)
+    assert md.htmlStash.rawHtmlBlocks == ["copy"]

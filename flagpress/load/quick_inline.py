@@ -22,6 +22,7 @@ articles converted the same.
 from __future__ import annotations
 
 import hashlib
+import operator
 from typing import Any
 
 import markdown
@@ -98,14 +99,21 @@ class _QuickInline(InlineProcessor):
     def __init__(self, md: markdown.Markdown, patterns: Registry[Any]) -> None:
         super().__init__(md)
         self.inlinePatterns = patterns
-        self.needs = needs(patterns)
+        self._for: tuple[Any, ...] = ()  # the patterns `needs` was worked out for
+        self.needs: list[tuple[str, ...]] = []
+
+    def run(self, tree: Any, ancestors: list[str] | None = None) -> Any:
+        """The pass over one body, with the marks of the patterns registered now."""
+        now = tuple(self.inlinePatterns)
+        if len(now) != len(self._for) or any(map(operator.is_not, now, self._for)):
+            self._for, self.needs = now, needs(self.inlinePatterns)
+        return super().run(tree, ancestors)
 
     def _InlineProcessor__handleInline(self, data: str, patternIndex: int = 0) -> str:  # noqa: N802, N803
         if isinstance(data, markdown.util.AtomicString):
             return data
         apply = self._InlineProcessor__applyPattern  # type: ignore[attr-defined]
-        count = len(self.inlinePatterns)
-        known = self.needs if len(self.needs) == count else [()] * count  # one added since
+        count, known = len(self.inlinePatterns), self.needs
         start = 0
         while patternIndex < count:
             for mark in known[patternIndex]:
