@@ -227,3 +227,23 @@ def test_the_default_output_leaves_no_name_beside_the_sources(publication) -> No
     outside_sources = [p for p in _holding(root, "Neil J") if not p.startswith("content/")]
     assert outside_sources == []
     assert "By a volunteer" in (root / "site" / PAGE).read_text()
+
+
+@pytest.mark.parametrize("where", ["the content", "the website"])
+def test_a_failed_first_build_leaves_nothing_beside_the_sources(publication, where) -> None:
+    """Found by the check, or only once the website is made (a file in a theme file's
+    place): no site, no release, no empty releases folder."""
+    broken = {
+        "the content": {ARTICLE: FOREWORD.replace("Welcome.", "Welcome. [x](missing.md)")},
+        "the website": {
+            "site_config.yml": SITE_CONFIG + "downloads: [txt]\n",
+            "content/robots.txt": "User-agent: *\n",
+            ARTICLE: FOREWORD.replace("Welcome.", "Welcome. [Rules](../../robots.txt)."),
+        },
+    }[where]
+    root = publication(broken)
+    before = sorted(p.name for p in root.iterdir())
+    assert run("build", "--root", str(root)).exit_code == 1
+    assert sorted(p.name for p in root.iterdir() if p.name != ".flagpress-cache") == [
+        name for name in before if name != ".flagpress-cache"
+    ]

@@ -156,9 +156,12 @@ def _link_if_same(path: Path, old: Path) -> int:
 
 
 def discard(staging: Path) -> None:
-    """Remove a failed build's staging folder (only if it is ours)."""
+    """Remove a failed build's staging folder (only if it is ours), and the releases
+    folder if that leaves it empty: a first build that fails leaves nothing behind."""
     if (staging / MARKER).is_file():
         remove(staging)
+        with contextlib.suppress(OSError):  # not empty: it holds releases
+            staging.parent.rmdir()
 
 
 def switch(staging: Path, output: Path, spare: int = KEEP_PREVIOUS) -> Path:
