@@ -10,8 +10,17 @@ only does the work again.
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 from pathlib import Path
+
+# How the caches name and check what they remember: a SHA-256 digest, in hex.
+DIGEST = re.compile("[0-9a-f]{64}")
+
+
+def is_digest(text: object) -> bool:
+    """Whether `text` is a digest as the caches write them (anything else is not ours)."""
+    return isinstance(text, str) and DIGEST.fullmatch(text) is not None
 
 
 def write_whole(path: Path, data: bytes) -> None:

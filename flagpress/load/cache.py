@@ -32,10 +32,10 @@ import importlib
 import io
 import os
 import pickle
-import re
 import sys
 from pathlib import Path
 
+from flagpress.cache_file import DIGEST
 from flagpress.load.entry_store import EntryStore
 
 # Bump when the layout of an entry changes in a way the code digest would not catch.
@@ -52,7 +52,6 @@ _MAKERS = (
     "flagpress.slugs",
 )
 _LIBRARIES = ("flagpress", "markdown", "pymdown-extensions", "pyyaml")
-_KEY = re.compile("[0-9a-f]{64}")
 _PACKAGE = Path(__file__).resolve().parent.parent  # flagpress itself
 # Only these may be rebuilt from an entry: data classes, never functions.
 _ALLOWED_MODULES = frozenset(
@@ -126,7 +125,7 @@ class DiskCache(LoadCache):
         those are old versions of files, so the store does not grow with each edit."""
         self._store.keep_only(self._used)
         for path in self.folder.glob("??/*"):  # one file per entry, as kept until December 2026
-            if _KEY.fullmatch(path.name):
+            if DIGEST.fullmatch(path.name):
                 path.unlink(missing_ok=True)
                 with contextlib.suppress(OSError):
                     path.parent.rmdir()

@@ -28,10 +28,9 @@ with the new one by hard link, so its scan reads no byte the new release's scan 
 from __future__ import annotations
 
 import hashlib
-import re
 from pathlib import Path
 
-from flagpress.cache_file import write_whole
+from flagpress.cache_file import DIGEST, write_whole
 from flagpress.load.cache import made_by
 
 HEADER = b"flagpress leak-scan clean files 1\n"
@@ -48,7 +47,6 @@ _SCANNERS = (
     "flagpress.publish.secrets",
 )
 _LIBRARIES = ("pypdf", "fonttools", "pyahocorasick", "anyascii", "confusable-homoglyphs", "regex")
-_OLD_MARKER = re.compile("[0-9a-f]{64}")  # a clean PDF as older versions remembered it
 _Identity = tuple[int, int, int, int, int]
 
 
@@ -149,5 +147,5 @@ def _load(store: Path | None) -> set[bytes]:
 def _forget_old_markers(folder: Path) -> None:
     """Delete the one-file-per-PDF markers older versions left (their keys differ)."""
     for path in folder.iterdir():
-        if _OLD_MARKER.fullmatch(path.name):
+        if DIGEST.fullmatch(path.name):  # a clean PDF as older versions remembered it
             path.unlink(missing_ok=True)

@@ -21,14 +21,13 @@ import hashlib
 import json
 from pathlib import Path
 
-from flagpress.cache_file import write_whole
+from flagpress.cache_file import is_digest, write_whole
 from flagpress.load.cache import made_by
 
 STORE = "cleaned-pictures.json"  # in the publication's cache folder
 # What decides the bytes a picture is published as: any change cleans every picture again.
 _CLEANERS = ("flagpress.render.images", "flagpress.render.svg")
 _LIBRARIES = ("pillow", "defusedxml")
-_HEX = frozenset("0123456789abcdef")
 
 
 class CleanedPictures:
@@ -92,8 +91,4 @@ def _load(store: Path | None) -> dict[str, str]:
         return {}
     if not isinstance(found, dict):
         return {}
-    return {key: digest for key, digest in found.items() if _is_digest(key) and _is_digest(digest)}
-
-
-def _is_digest(text: object) -> bool:
-    return isinstance(text, str) and len(text) == 64 and set(text) <= _HEX
+    return {key: digest for key, digest in found.items() if is_digest(key) and is_digest(digest)}

@@ -67,7 +67,7 @@ class Gate:
         self._ahead_folders = ahead or FoldersAhead(staging, None)
         # Pictures cleaned before are published again as the live release's file.
         self.pictures = CleanedPictures(memory)
-        self._ahead: Path | None = None  # photos cleaned ahead (publish/pictures_ahead.py)
+        self._photos_ahead: Path | None = None  # cleaned ahead (publish/pictures_ahead.py)
         self._looked_ahead = memory is None  # only for builds, which remember
 
     def write(self, address: str, data: bytes) -> None:
@@ -191,8 +191,8 @@ class Gate:
             if not (self.pictures.knows(key) and self.previous(address) is not None):
                 todo.append((path, kind))
         if todo:
-            self._ahead = self.scratch()
-            clean_ahead(todo, self.pictures, self._ahead)
+            self._photos_ahead = self.scratch()
+            clean_ahead(todo, self.pictures, self._photos_ahead)
 
     def _picture(self, data: bytes, extension: str, address: str) -> bytes | Path:
         """The picture cleaned (metadata and scripts gone), or the live file at `address`
@@ -201,7 +201,7 @@ class Gate:
         live = self.previous(address)
         if live is not None and self.pictures.published(key, live):
             return live
-        ahead = self._ahead / key if self._ahead is not None else None
+        ahead = self._photos_ahead / key if self._photos_ahead is not None else None
         if ahead is not None and ahead.is_file():  # cleaned by a worker from these bytes
             self.pictures.remember(key, ahead.read_bytes())
             return ahead

@@ -8,7 +8,8 @@ also read reversed, and every string of a JSON file is read. A PDF is read whole
 the text of each page, then every string of every object (metadata, /Alt text,
 link URIs, bookmarks) and every decompressed stream (XMP, attachments), with
 embedded PDFs read the same way. A font is read for its names, glyph names and SVG
-glyphs (`font_texts`), a JPEG or PNG for all but its pixels (`picture_texts`).
+glyphs (`font_texts`), a picture (JPEG, PNG, GIF, WebP) for all but its pixels
+(`picture_texts`).
 Compressed data is unpacked in a stream with a cap, and anything that cannot be read
 raises `Unreadable`: the scan fails closed.
 """
@@ -61,7 +62,7 @@ def data_texts(data: bytes, suffix: str, depth: int = 0) -> Iterator[tuple[int, 
         yield from ((0, piece) for text in font_texts(data) for piece in variants(text))
         return
     pictured = picture_pieces(data)
-    if pictured is not None:  # a JPEG or PNG: its words, not its pixels
+    if pictured is not None:  # a picture: its words, not its pixels
         for part in pictured:
             yield from ((0, piece) for text in decodings(part) for piece in variants(text))
         return
