@@ -11,7 +11,8 @@ still point at the right line.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+import hashlib
+from dataclasses import dataclass, field, replace
 
 from flagpress.diagnostics import Location
 from flagpress.keys import declared, key
@@ -156,16 +157,73 @@ class Link:
 @dataclass(frozen=True, slots=True)
 class Block:
     """A heading, table or paragraph of a body, in reading order, with where it was
-    written: what the accessibility and plain-language checks read."""
+    written: what the accessibility and plain-language checks read, and the search.
+
+    Every paragraph's words are held for the whole build (the search index is made
+    from them), so they are held compactly: a text with a letter beyond Latin-1 (a
+    curly quote, a dash) is kept as UTF-8, which Python's own strings would keep at
+    two bytes a letter (half of a 5,000-article archive's paragraphs: 17 MB more);
+    and its place as numbers, the file's path shared, not as a Location each.
+    Make one with `Block.at`.
+    """
 
     kind: str  # "heading", "table" or "prose"
-    text: str  # its words; for a table, the header cells joined by " | "
-    loc: Location
+    words: str | bytes  # `text` as it is kept
+    path: str
+    line: int
+    col: int
     level: int = 0  # a heading's level, 1 to 6
 
-    def __reduce__(self) -> tuple[type, tuple[str, str, Location, int]]:
+    @classmethod
+    def at(cls, kind: str, text: str, loc: Location, level: int = 0) -> Block:
+        """The block of `kind` holding `text`, written at `loc`."""
+        narrow = text.isascii() or max(text) <= "\xff"  # one byte a letter already
+        kept = text if narrow else text.encode("utf-8", "surrogatepass")
+        return cls(kind, kept, loc.path, loc.line, loc.col, level)
+
+    @property
+    def text(self) -> str:
+        """Its words; for a table, the header cells joined by " | "."""
+        words = self.words
+        return words if type(words) is str else words.decode("utf-8", "surrogatepass")  # type: ignore[union-attr]
+
+    @property
+    def loc(self) -> Location:
+        return Location(self.path, self.line, self.col)
+
+    def __reduce__(self) -> tuple[type, tuple[str, str | bytes, str, int, int, int]]:
         """Pickled as its values (see Location.__reduce__)."""
-        return (Block, (self.kind, self.text, self.loc, self.level))
+        return (Block, (self.kind, self.words, self.path, self.line, self.col, self.level))
+
+
+@dataclass(frozen=True, slots=True)
+class Heading:
+    """A heading of a body's outline, as Python-Markdown's toc extension found it.
+
+    Python-Markdown gives each as a dict of six keys (the name twice, as text and as
+    HTML): 270 bytes each, 15 MB for a 5,000-article archive held for the whole build.
+    The theme's table of contents and the search read these four.
+    """
+
+    level: int
+    id: str
+    name: str
+    children: tuple[Heading, ...] = ()
+
+    @classmethod
+    def of(cls, token: dict) -> Heading:
+        """The heading of one of Python-Markdown's `toc_tokens`."""
+        children = tuple(cls.of(child) for child in token.get("children", ()))
+        return cls(int(token["level"]), str(token["id"]), str(token["name"]), children)
+
+    def token(self) -> dict:
+        """As MkDocs reads a table of contents: Python-Markdown's token."""
+        children = [child.token() for child in self.children]
+        return {"level": self.level, "id": self.id, "name": self.name, "children": children}
+
+    def __reduce__(self) -> tuple[type, tuple[int, str, str, tuple[Heading, ...]]]:
+        """Pickled as its values (see Location.__reduce__)."""
+        return (Heading, (self.level, self.id, self.name, self.children))
 
 
 @dataclass(frozen=True)
@@ -174,7 +232,7 @@ class Body:
 
     html: str
     links: tuple[Link, ...]
-    toc: tuple[dict, ...]
+    toc: tuple[Heading, ...]  # its headings, in outline
     first_line: int
     raw_html: tuple[tuple[str, Location], ...] = ()  # HTML tags typed into the Markdown
     blocks: tuple[Block, ...] = ()  # headings, tables and paragraphs, in order
@@ -290,3 +348,31 @@ class Publication:
 
     def all_articles(self) -> list[Article]:
         return [a for issue in self.issues for a in issue.articles] + list(self.articles)
+
+
+def without_sources(pub: Publication) -> Publication:
+    """`pub` with each body's Markdown replaced by a digest of it, for a build once
+    the content is checked.
+
+    Nothing a build makes reads a body's Markdown after the check (its HTML, outline,
+    links and words were made from it when it was read), yet it would be held to the
+    end of the build: 18 MB at 5,000 articles, at the build's busiest. The digest
+    (`sha256:` and 64 hex digits) still tells every body apart from every other, as
+    the website's reuse of described pages needs (render/web/described.py).
+    """
+
+    def article(item: Article) -> Article:
+        return replace(item, body=_digested(item.body))
+
+    issues = tuple(replace(i, articles=tuple(map(article, i.articles))) for i in pub.issues)
+    return replace(
+        pub,
+        issues=issues,
+        articles=tuple(map(article, pub.articles)),
+        pages=tuple(replace(page, body=_digested(page.body)) for page in pub.pages),
+    )
+
+
+def _digested(body: Body) -> Body:
+    digest = hashlib.sha256(body.source.encode("utf-8", "surrogatepass")).hexdigest()
+    return replace(body, source=f"sha256:{digest}")

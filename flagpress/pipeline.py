@@ -25,7 +25,7 @@ from flagpress.load.cache import DiskCache, LoadCache, disk_cache
 from flagpress.load.content_files import ContentFiles
 from flagpress.load.layout import PRINTER_FOLDER
 from flagpress.load.private_file import Private, load_private
-from flagpress.model import Publication
+from flagpress.model import Publication, without_sources
 from flagpress.publish import leak_scan
 from flagpress.publish import release as publish
 from flagpress.publish.clean_files import CleanFiles
@@ -126,6 +126,7 @@ def _build(root: Path, output: Path, strict: bool, today: dt.date, progress: Pro
     if pub is None or has_errors(problems, strict):
         _discard(ahead, None)
         return outcome
+    pub = without_sources(pub)  # checked: no output reads the Markdown again
     clean = CleanFiles(memory_folder(root))  # files found clean, this build and earlier ones
     printing: Path | None = None
     gates: list[Gate] = []

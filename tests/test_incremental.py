@@ -43,6 +43,11 @@ MAIN_OVERRIDE = """\
 CHANGES: dict[str, dict[str, str | None]] = {
     "an article's body": {FOREWORD_PATH: FOREWORD.replace("Welcome.", "Welcome, everyone.")},
     "an article's title": {FOREWORD_PATH: FOREWORD.replace("Foreword", "A new foreword")},
+    "a heading and curly quotes in a body": {
+        FOREWORD_PATH: FOREWORD.replace(
+            "Welcome.", "Welcome \u2013 it\u2019s ours.\n\n## What\u2019s inside\n\nTwo pieces."
+        )
+    },
     "a naming preference": {
         "content/contributors.yml": CONTRIBUTORS.replace(
             "shown_as: full\n  name: Neil J", "shown_as: first-name\n  name: Neil"

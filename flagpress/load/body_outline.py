@@ -90,7 +90,7 @@ class Outline(Extension):
                 cursor = at + 1
                 line, col = index.line_col(at)
                 loc = Location(path, line + first_line - 1, col if kind == "prose" else 1)
-            out.append(Block(kind, text, loc, level))
+            out.append(Block.at(kind, text, loc, level))
         return tuple(out)
 
 

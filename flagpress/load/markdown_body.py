@@ -27,7 +27,7 @@ from flagpress.load.body_outline import Outline, SourceIndex, source_index
 from flagpress.load.quick_inline import quicken
 from flagpress.load.stashed_text import readable
 from flagpress.load.word_count import word_count
-from flagpress.model import Body, Link
+from flagpress.model import Body, Heading, Link
 
 EXTENSIONS = [
     "footnotes",
@@ -138,7 +138,7 @@ class BodyConverter:
         stashed = self._md.htmlStash.rawHtmlBlocks
         raw = [s for s in stashed if isinstance(s, str) and _is_raw_tag(s)]
         raw_html = tuple(zip(raw, _locate(raw, index, path, first_line), strict=True))
-        toc = tuple(getattr(self._md, "toc_tokens", []))
+        toc = tuple(Heading.of(token) for token in getattr(self._md, "toc_tokens", []))
         return Body(
             html=html,
             links=links,

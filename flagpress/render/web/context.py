@@ -15,7 +15,7 @@ from markupsafe import Markup, escape
 
 from flagpress.diagnostics import Location
 from flagpress.links import Kind, resolve
-from flagpress.model import Body, Page
+from flagpress.model import Body, Heading, Page
 from flagpress.naming import Namer
 from flagpress.render import urls
 from flagpress.render.edition import Edition, PublicArticle, PublishedImage, web_body_html
@@ -39,7 +39,7 @@ class WebPage:
     title: str
     html: str
     description: str = ""  # for search results and link previews (meta description, og)
-    toc: tuple[dict, ...] = ()
+    toc: tuple[Heading, ...] = ()
     share: Sharing = Sharing()  # Open Graph and Twitter card details (theme/partials/fp-meta)
     lastmod: dt.date | None = None  # the sitemap's date for the page (render/web/sitemap.py)
 
@@ -57,7 +57,7 @@ class PageSpec:
     title: str
     template: str
     description: str = ""  # made from the context when empty (render/web/sharing.py)
-    toc: tuple[dict, ...] = ()
+    toc: tuple[Heading, ...] = ()
     context: dict[str, object] = field(default_factory=dict)
 
 
@@ -113,7 +113,7 @@ class SiteBuilder:
         template: str,
         *,
         description: str = "",
-        toc: tuple[dict, ...] = (),
+        toc: tuple[Heading, ...] = (),
         **context: object,
     ) -> None:
         """Render `template` as the page at `src` and add it to the site."""

@@ -32,7 +32,7 @@ from pathlib import Path, PurePath
 from flagpress.diagnostics import Location
 from flagpress.every_core import in_order
 from flagpress.load.cache import DiskCache, made_by
-from flagpress.model import Body
+from flagpress.model import Body, Heading
 from flagpress.render.edition import Edition
 from flagpress.render.folder import Folder
 from flagpress.render.web.context import Asset, PageSpec, Rendered, SiteBuilder, WebPage
@@ -57,7 +57,8 @@ class Fingerprints:
     """Digests of values, each data object's computed once per build (by identity)."""
 
     def __init__(self) -> None:
-        self._known: dict[int, tuple[object, str]] = {}  # id -> (the object, its digest)
+        self._known: dict[int, bytes] = {}  # id -> the object's digest
+        self._alive: list[object] = []  # each object known, so its id stays its own
 
     def of(self, value: object) -> str:
         """A digest of `value`: equal for equal values, whatever their identity."""
@@ -80,7 +81,7 @@ class Fingerprints:
                     self._feed(digest, item)
             digest.update(b"]")
         elif hasattr(kind, "__dataclass_fields__"):  # an instance (a class's type has none)
-            digest.update(self._object(value).encode())
+            digest.update(self._object(value))
         elif value is None or isinstance(value, bool | int | float | enum.Enum):
             digest.update(f"{type(value).__name__}:{value!r}\0".encode())
         elif isinstance(value, str):  # Markup and YStr too: what is shown is the text
@@ -103,10 +104,10 @@ class Fingerprints:
         else:
             raise Unknown(type(value).__name__)
 
-    def _object(self, value: object) -> str:
+    def _object(self, value: object) -> bytes:
         known = self._known.get(id(value))
-        if known is not None and known[0] is value:
-            return known[1]
+        if known is not None:
+            return known
         digest = hashlib.sha256(type(value).__qualname__.encode())
         if isinstance(value, Body):
             # All of a body (HTML, links, outline) is made from its text where it starts,
@@ -122,9 +123,19 @@ class Fingerprints:
                 else:
                     digest.update(name.encode() + b"=")
                     self._feed(digest, part)
-        found = digest.hexdigest()
-        self._known[id(value)] = (value, found)  # kept alive, so the id stays its own
+        found = digest.digest()
+        if _remembered(type(value)):  # type: ignore[arg-type]
+            self._known[id(value)] = found
+            self._alive.append(value)
         return found
+
+
+@functools.cache
+def _remembered(kind: type) -> bool:
+    """Whether objects of this data class are worth remembering: not the small slotted
+    values (a place, a heading), tens of thousands of them each met once, whose
+    digests, remembered, were a third of the memory describing pages took."""
+    return "__slots__" not in vars(kind)
 
 
 def _text(value: str) -> bytes:
@@ -220,12 +231,15 @@ def _plain(page: WebPage) -> dict:
 def _page(entry: dict) -> WebPage:
     """A WebPage exactly as it was made (its repr is the MkDocs render's key)."""
     lastmod = entry["lastmod"]
+    toc = tuple(entry["toc"])
+    if not all(isinstance(heading, Heading) for heading in toc):
+        raise TypeError("not a table of contents")
     return WebPage(
         src_uri=str(entry["src_uri"]),
         title=str(entry["title"]),
         html=str(entry["html"]),
         description=str(entry["description"]),
-        toc=tuple(entry["toc"]),
+        toc=toc,
         share=Sharing(**entry["share"]),
         lastmod=dt.date.fromisoformat(lastmod) if lastmod else None,
     )

@@ -34,7 +34,7 @@ import re
 from collections.abc import Iterator
 from html import escape as _html_escape
 
-from flagpress.model import Body, Page
+from flagpress.model import Body, Heading, Page
 from flagpress.render import urls
 from flagpress.render.edition import Edition
 from flagpress.render.web.context import WebPage
@@ -117,11 +117,11 @@ def _sections(location: str, body: Body, note: str) -> Iterator[Doc]:
         yield _doc(f"{location}#{anchor}", _clean(heading.text), [_note(note), *words])
 
 
-def _heading_ids(toc: tuple[dict, ...] | list[dict]) -> Iterator[str]:
+def _heading_ids(toc: tuple[Heading, ...]) -> Iterator[str]:
     """Ids of the table of contents' headings, in reading order."""
-    for token in toc:
-        yield str(token["id"])
-        yield from _heading_ids(token.get("children", []))
+    for heading in toc:
+        yield heading.id
+        yield from _heading_ids(heading.children)
 
 
 def _prose(body: Body, heading: int | None) -> Iterator[str]:

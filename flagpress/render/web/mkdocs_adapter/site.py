@@ -134,7 +134,7 @@ class _FlagpressPlugin(BasePlugin):
 
     def on_page_content(self, html: str, *, page, config, files) -> str:  # noqa: ANN001
         ours = self.by_uri[page.file.src_uri]
-        page.toc = get_toc([dict(t) for t in ours.toc])  # type: ignore[misc]
+        page.toc = get_toc([heading.token() for heading in ours.toc])  # type: ignore[misc]
         return ""  # the content comes just before the page is rendered (on_page_context)
 
     def on_page_context(self, context, *, page, config, nav):  # noqa: ANN001, ANN201
