@@ -120,6 +120,10 @@ class DiskCache(LoadCache):
         self._used.update(key for key, _ in pickled)
         return self._store.put_many(pickled)
 
+    def keep(self, keys: list[str]) -> None:
+        """Keep these entries at the next `prune`, though this object did not read them."""
+        self._used.update(keys)
+
     def prune(self) -> None:
         """Delete every entry this object neither read nor wrote: after a whole run,
         those are old versions of files, so the store does not grow with each edit."""
