@@ -47,6 +47,7 @@ class EntryStore:
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
+        self._path = folder / FILE  # made once: a build reads thousands of entries
         self._db: sqlite3.Connection | None = None
         self._tries = 2  # open, and once more after deleting a damaged file
         self._pid = os.getpid()  # the process the connection was opened in
@@ -124,7 +125,7 @@ class EntryStore:
         return None
 
     def _open(self, create: bool) -> sqlite3.Connection | None:
-        path = self.folder / FILE
+        path = self._path
         if self._pid != os.getpid():  # a forked worker (flagpress/every_core.py)
             if self._db is not None:
                 _INHERITED.append(self._db)
