@@ -125,3 +125,27 @@ def test_fold_folds_each_character_as_fold_char_does(text: str) -> None:
 
     one_by_one = "".join(matching.fold_char(c) for c in matching._CAMEL.sub(" ", text))
     assert fold(text) == one_by_one
+
+
+segments = st.sampled_from(["", ".", "..", "site", "index.html", "marianne-okonkwo", "a b"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(parts=st.lists(segments, min_size=1, max_size=6), skip=st.integers(0, 3))
+def test_a_shown_path_is_redacted_as_a_path_reads_it(parts, skip) -> None:
+    """Names to show are split and joined as text when plain (14,000 a release), and read
+    as a path otherwise ('/abs', 'a//b', './a'): the same segments withheld either way."""
+    from pathlib import PurePosixPath
+
+    from flagpress.publish.leak_scan import WITHHELD, _Looking, _redacted
+    from flagpress.publish.secrets import Secret, Secrets
+
+    secret = Secret("anon-1", "real_name")
+    matcher = Matcher([Needle(secret, compact("Marianne Okonkwo"))])
+    looking = _Looking("web", Secrets(matcher, "d"), {})
+    rel = "/".join(parts)
+    read = PurePosixPath(rel).parts
+    expected = [*read[:skip], *(WITHHELD if "okonkwo" in p else p for p in read[skip:])]
+    shown, found = _redacted(rel, skip, looking)
+    assert shown == str(PurePosixPath(*expected))
+    assert found == ({secret} if any("okonkwo" in p for p in read[skip:]) else set())
