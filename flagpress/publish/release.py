@@ -115,11 +115,12 @@ def share_unchanged(staging: Path, live: Path | None) -> int:
     """
     if live is None or staging.stat().st_dev != live.stat().st_dev:
         return 0  # no hard link across file systems
-    return _share(staging, live, top=True)
+    return _share(os.fspath(staging), os.fspath(live), top=True)
 
 
-def _share(staged: Path, old: Path, top: bool = False) -> int:
-    """`share_unchanged` for one folder and the live release's folder at its address."""
+def _share(staged: str, old: str, top: bool = False) -> int:
+    """`share_unchanged` for one folder and the live release's folder at its address
+    (paths as text: a release holds thousands of files)."""
     try:
         olds = {entry.name: entry for entry in os.scandir(old)}
         entries = sorted(os.scandir(staged), key=lambda entry: entry.name)
@@ -132,23 +133,25 @@ def _share(staged: Path, old: Path, top: bool = False) -> int:
             continue
         if entry.is_dir(follow_symlinks=False):
             if previous.is_dir(follow_symlinks=False):
-                linked += _share(Path(entry.path), Path(previous.path))
+                linked += _share(entry.path, previous.path)
             continue
         if not (entry.is_file(follow_symlinks=False) and previous.is_file(follow_symlinks=False)):
             continue
         if entry.inode() == previous.inode():
             continue  # the very same file (one file system: see share_unchanged)
-        linked += _link_if_same(Path(entry.path), Path(previous.path))
+        linked += _link_if_same(entry, previous)
     return linked
 
 
-def _link_if_same(path: Path, old: Path) -> int:
-    """Replace `path` by a hard link to `old` if their bytes are the same; 1 if it was."""
-    if old.stat().st_size != path.stat().st_size or not filecmp.cmp(path, old, False):
+def _link_if_same(entry: os.DirEntry[str], old: os.DirEntry[str]) -> int:
+    """Replace the staged file by a hard link to `old` if their bytes are the same; 1 if
+    it was."""
+    path = entry.path
+    if os.stat(old.path).st_size != os.stat(path).st_size or not filecmp.cmp(path, old.path, False):
         return 0
-    linking = path.with_name(f".{path.name}.{os.getpid()}.linking")
+    linking = os.path.join(os.path.dirname(path), f".{entry.name}.{os.getpid()}.linking")
     try:
-        os.link(old, linking)
+        os.link(old.path, linking)
     except OSError:
         return 0
     os.replace(linking, path)
@@ -249,18 +252,18 @@ def _make_readable(folder: Path) -> None:
     folder.chmod(LIVE_DIR_MODE)
     for base, dirs, files in os.walk(folder):
         for name in dirs:
-            Path(base, name).chmod(LIVE_DIR_MODE)
+            os.chmod(os.path.join(base, name), LIVE_DIR_MODE)
         for name in files:
-            path = Path(base, name)
-            if not path.is_symlink():
-                _set_mode(path, LIVE_FILE_MODE)
+            _set_mode(os.path.join(base, name), LIVE_FILE_MODE)
 
 
-def _set_mode(path: Path, mode: int) -> None:
+def _set_mode(path: str, mode: int) -> None:
     """chmod only if needed: a file shared with the previous release keeps its change
-    time, so the leak scan of that release knows it is the very file it just read."""
-    if stat.S_IMODE(path.lstat().st_mode) != mode:
-        path.chmod(mode)
+    time, so the leak scan of that release knows it is the very file it just read.
+    A shortcut (symlink) is left as it is."""
+    info = os.lstat(path)
+    if not stat.S_ISLNK(info.st_mode) and stat.S_IMODE(info.st_mode) != mode:
+        os.chmod(path, mode)
 
 
 def _ours(releases: Path) -> list[Path]:
