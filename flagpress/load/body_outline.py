@@ -117,9 +117,8 @@ class SourceIndex:
 
     def __init__(self, source: str) -> None:
         self.source = source
-        words = [(m.group(), m.start()) for m in _WORD.finditer(source)]
-        self._words = [w for w, _ in words]
-        self._starts = [at for _, at in words]
+        self._words: list[str] = _WORD.findall(source)
+        self._starts = [m.start() for m in _WORD.finditer(source)]
         self._runs: dict[int, dict[tuple[str, ...], list[int]]] = {}
         self._markers: dict[str, list[int]] = {}
         self._lines = [0] + [m.end() for m in re.finditer("\n", source)]
@@ -144,8 +143,9 @@ class SourceIndex:
         """Where each run of `size` words starts (word numbers, ascending); built once."""
         if size not in self._runs:
             runs: dict[tuple[str, ...], list[int]] = {}
-            for i in range(len(self._words) - size + 1):
-                runs.setdefault(tuple(self._words[i : i + size]), []).append(i)
+            shifted = (self._words[k:] for k in range(size))  # runs made by zip, in C: ends early
+            for i, run in enumerate(zip(*shifted, strict=False)):
+                runs.setdefault(run, []).append(i)
             self._runs[size] = runs
         return self._runs[size]
 
