@@ -168,7 +168,7 @@ class Block:
     """
 
     kind: str  # "heading", "table" or "prose"
-    words: str | bytes  # `text` as it is kept
+    held: str | bytes  # `text` as held: as it is, or its UTF-8 when wider than Latin-1
     path: str
     line: int
     col: int
@@ -184,8 +184,8 @@ class Block:
     @property
     def text(self) -> str:
         """Its words; for a table, the header cells joined by " | "."""
-        words = self.words
-        return words if type(words) is str else words.decode("utf-8", "surrogatepass")  # type: ignore[union-attr]
+        held = self.held
+        return held if type(held) is str else held.decode("utf-8", "surrogatepass")  # type: ignore[union-attr]
 
     @property
     def loc(self) -> Location:
@@ -193,7 +193,7 @@ class Block:
 
     def __reduce__(self) -> tuple[type, tuple[str, str | bytes, str, int, int, int]]:
         """Pickled as its values (see Location.__reduce__)."""
-        return (Block, (self.kind, self.words, self.path, self.line, self.col, self.level))
+        return (Block, (self.kind, self.held, self.path, self.line, self.col, self.level))
 
 
 @dataclass(frozen=True, slots=True)

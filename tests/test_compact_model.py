@@ -43,7 +43,7 @@ def test_a_block_reads_back_its_text_and_place(text: str) -> None:
 def test_a_paragraph_with_curly_quotes_is_held_in_about_one_byte_a_letter() -> None:
     text = "It\u2019s the words people wrote, kept for the search and the checks. " * 20
     block = Block.at("prose", text, Location("content/a.md", 1))
-    assert sys.getsizeof(block.words) < 0.6 * sys.getsizeof(text)
+    assert sys.getsizeof(block.held) < 0.6 * sys.getsizeof(text)
 
 
 def test_an_outline_gives_mkdocs_the_contents_python_markdown_gave() -> None:
