@@ -20,6 +20,7 @@ from flagpress.diagnostics import (
     did_you_mean,
     has_errors,
 )
+from flagpress.folder_listing import count_named, entries
 from flagpress.load import CACHE_DIR, load_publication
 from flagpress.load.cache import DiskCache, LoadCache, disk_cache
 from flagpress.load.content_files import ContentFiles
@@ -29,7 +30,6 @@ from flagpress.model import Publication, without_sources
 from flagpress.publish import leak_scan
 from flagpress.publish import release as publish
 from flagpress.publish.clean_files import CleanFiles
-from flagpress.publish.folder_listing import count_named, entries
 from flagpress.publish.folders_ahead import FoldersAhead
 from flagpress.publish.gate import Gate
 from flagpress.publish.output_path import refuse_sources

@@ -1,12 +1,13 @@
-"""Listing a release as text (publish/folder_listing.py): the same entries, in the same
-order, as `Path.rglob('*')` sorted as text, which the leak scan and the counts used."""
+"""Listing a release as text (folder_listing.py): the same entries, in the same order, as
+`Path.rglob('*')` sorted as text (the leak scan, the counts) or as paths (the files MkDocs
+wrote, published in that order)."""
 
 from __future__ import annotations
 
 import os
 from pathlib import Path
 
-from flagpress.publish.folder_listing import count_named, entries
+from flagpress.folder_listing import count_named, entries, files
 
 
 def _release(folder: Path) -> Path:
@@ -36,3 +37,11 @@ def test_pages_and_pdfs_are_counted_by_name(tmp_path: Path) -> None:
         1 for _ in (tmp_path / "release").rglob("index.html")
     ) == 3
     assert count_named(names, ending=".pdf") == 2
+
+
+def test_the_files_in_the_order_of_their_paths_as_sorted_rglob(tmp_path: Path) -> None:
+    folder = _release(tmp_path / "release")
+    expected = [p.relative_to(folder).as_posix() for p in sorted(folder.rglob("*")) if p.is_file()]
+    assert files(folder) == expected
+    assert expected.index("issues/x/index.html") < expected.index("issues/x-1/index.html")
+    assert "issues/link.html" in expected and "empty" not in expected

@@ -26,7 +26,7 @@ import os
 from pathlib import Path
 
 from flagpress.every_core import Helper, meanwhile
-from flagpress.publish.folder_listing import entries
+from flagpress.folder_listing import entries
 from flagpress.publish.release import MARKER
 
 

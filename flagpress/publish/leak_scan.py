@@ -34,12 +34,12 @@ from urllib.parse import unquote
 
 from flagpress.diagnostics import Location, Problem
 from flagpress.every_core import on_every_core
+from flagpress.folder_listing import entries
 from flagpress.load.private_file import Private
 from flagpress.matching import Matcher
 from flagpress.model import Publication
 from flagpress.naming import WEB_PDF, Channel
 from flagpress.publish.clean_files import CleanFiles, content_digest, verdict_key
-from flagpress.publish.folder_listing import entries
 from flagpress.publish.output_texts import Unreadable, file_texts
 from flagpress.publish.secrets import Secret, Secrets, channel_secrets
 from flagpress.publish.shipped import shipped_digests

@@ -29,6 +29,7 @@ from importlib.metadata import version
 from pathlib import Path
 
 from flagpress.cache_file import write_whole
+from flagpress.folder_listing import files
 from flagpress.render.folder import Folder
 from flagpress.render.progress import Progress, quiet
 from flagpress.render.web.context import Site, WebPage
@@ -178,10 +179,8 @@ def _publish(work: Path, folder: Folder, reuse: dict[str, tuple[Path, str]]) -> 
     link to it), so unchanged files are never written again.
     """
     digests = {address: digest for address, (_, digest) in reuse.items()}
-    for path in sorted(work.rglob("*")):
-        if not path.is_file():
-            continue
-        address = path.relative_to(work).as_posix()
+    for address in files(work):  # as text: 21,000 files and folders at 5,000 articles
+        path = work / address
         digests[address] = digest = file_digest(path)
         live = folder.previous(address)
         if live is not None and live.stat().st_size == path.stat().st_size:
